@@ -1,0 +1,323 @@
+package tag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+// TrainOptions sets the training of a tagger. Zero values take the defaults.
+type TrainOptions struct {
+	Iterations int   // passes over the training data (default DefaultIterations)
+	Seed       int64 // seed of the shuffling of sentences between passes
+}
+
+// DefaultIterations is the number of training passes used when TrainOptions.Iterations is 0; it was
+// chosen on the EWT and GUM dev sets.
+const DefaultIterations = 12
+
+const (
+	minLabelCount = 5     // joint labels seen less often are folded into their XPOS's commonest label
+	dictMinCount  = 20    // a word goes into the tag dictionary when seen this often ...
+	dictMinShare  = 0.995 // ... with this share of one label
+	pruneBelow    = 1e-3  // averaged weights smaller in magnitude are dropped
+)
+
+// example is one training sentence: its word features and gold classes.
+type example struct {
+	toks []tokFeat
+	gold []int
+}
+
+// Train trains a tagger on the UPOS and XPOS columns of the sentences. logf, when not nil, receives
+// progress lines.
+func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any)) (*Model, error) {
+	return trainDev(train, nil, opt, logf)
+}
+
+// trainDev trains on train; when dev is not empty it reports dev accuracy after each pass.
+func trainDev(train, dev []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any)) (*Model, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	if opt.Iterations <= 0 {
+		opt.Iterations = DefaultIterations
+	}
+	m, labelOf, err := makeClasses(train)
+	if err != nil {
+		return nil, err
+	}
+	exs := make([]example, 0, len(train))
+	for _, s := range train {
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		ex := example{toks: make([]tokFeat, len(s.Tokens)), gold: make([]int, len(s.Tokens))}
+		for i, t := range s.Tokens {
+			ex.toks[i] = wordFeat(t.Text, i == 0)
+			ex.gold[i] = labelOf(t.UPOS, t.XPOS)
+		}
+		exs = append(exs, ex)
+	}
+	m.dict = makeDict(exs, len(m.upos))
+
+	p := &perceptron{nc: len(m.upos), rows: map[uint64]int32{}}
+	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x746167676572))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	for it := 1; it <= opt.Iterations; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for _, k := range order {
+			e, n := p.trainSentence(m, exs[k])
+			errs += e
+			total += n
+		}
+		msg := fmt.Sprintf("tag: pass %d/%d: train error %.2f%% on %d tokens, %d feature rows",
+			it, opt.Iterations, 100*float64(errs)/float64(max(total, 1)), total, len(p.rows))
+		if len(dev) > 0 {
+			p.finish(m)
+			u, x := Accuracy(m, dev)
+			msg += fmt.Sprintf("; dev UPOS %.2f%% XPOS %.2f%%", 100*u, 100*x)
+		}
+		logf("%s", msg)
+	}
+	p.finish(m)
+	rows, ws := m.Features()
+	logf("tag: %d classes, %d dictionary words, %d feature rows, %d weights", len(m.upos), countKeys(m.dict), rows, ws)
+	return m, nil
+}
+
+func countKeys(t table) int {
+	n := 0
+	for _, k := range t.keys {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// makeClasses builds the joint label set from the training data and returns a function mapping a
+// gold (UPOS, XPOS) pair to its class.
+func makeClasses(train []*conllu.Sentence) (*Model, func(upos, xpos string) int, error) {
+	type pair struct{ u, x string }
+	count := map[pair]int{}
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			count[pair{t.UPOS, t.XPOS}]++
+		}
+	}
+	var keep []pair
+	for p, n := range count {
+		if n >= minLabelCount || len(count) < 20 {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return nil, nil, errors.New("training tagger: no tagged tokens")
+	}
+	slices.SortFunc(keep, func(a, b pair) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.u, b.u), cmp.Compare(a.x, b.x))
+	})
+	if len(keep) > maxClasses {
+		keep = keep[:maxClasses]
+	}
+	m := &Model{}
+	index := map[pair]int{}
+	byXPOS := map[string]int{} // commonest class of each XPOS (keep is sorted by count)
+	byUPOS := map[string]int{}
+	for i, p := range keep {
+		index[p] = i
+		m.upos = append(m.upos, p.u)
+		m.xpos = append(m.xpos, p.x)
+		if _, ok := byXPOS[p.x]; !ok {
+			byXPOS[p.x] = i
+		}
+		if _, ok := byUPOS[p.u]; !ok {
+			byUPOS[p.u] = i
+		}
+	}
+	labelOf := func(u, x string) int {
+		if c, ok := index[pair{u, x}]; ok {
+			return c
+		}
+		if c, ok := byXPOS[x]; ok {
+			return c
+		}
+		if c, ok := byUPOS[u]; ok {
+			return c
+		}
+		return 0
+	}
+	return m, labelOf, nil
+}
+
+// makeDict finds the frequent words that always take the same class.
+func makeDict(exs []example, nc int) table {
+	counts := map[uint64][]int32{}
+	for _, ex := range exs {
+		for i, t := range ex.toks {
+			c := counts[t.norm]
+			if c == nil {
+				c = make([]int32, nc)
+				counts[t.norm] = c
+			}
+			c[ex.gold[i]]++
+		}
+	}
+	keys := make([]uint64, 0)
+	cls := map[uint64]int32{}
+	for k, c := range counts {
+		total, best := int32(0), 0
+		for j, n := range c {
+			total += n
+			if n > c[best] {
+				best = j
+			}
+		}
+		if total >= dictMinCount && float64(c[best]) >= dictMinShare*float64(total) {
+			keys = append(keys, k)
+			cls[k] = int32(best)
+		}
+	}
+	t := newTable(len(keys))
+	for _, k := range keys {
+		t.put(k, cls[k])
+	}
+	return t
+}
+
+// perceptron holds the dense training weights: row r, class c at w[r*nc+c]. Averaging uses the
+// accumulated timestamped updates u: average = w - u/steps.
+type perceptron struct {
+	nc    int
+	rows  map[uint64]int32
+	w     []float32
+	u     []float64
+	steps float64
+}
+
+func (p *perceptron) row(f uint64) int32 {
+	r, ok := p.rows[f]
+	if !ok {
+		r = int32(len(p.rows))
+		p.rows[f] = r
+		p.w = append(p.w, make([]float32, p.nc)...)
+		p.u = append(p.u, make([]float64, p.nc)...)
+	}
+	return r
+}
+
+// trainSentence tags one sentence with the current weights, updating them on each error; it returns
+// the errors and the number of tokens scored.
+func (p *perceptron) trainSentence(m *Model, ex example) (errs, n int) {
+	var fs [numFeatures]uint64
+	scores := make([]float32, p.nc)
+	prev, prev2 := -1, -1
+	for i := range ex.toks {
+		p.steps++
+		c, ok := m.dict.get(ex.toks[i].norm)
+		pred := int(c)
+		if !ok {
+			n++
+			extract(ex.toks, i, prev, prev2, &fs)
+			clear(scores)
+			for _, f := range fs {
+				r, ok := p.rows[f]
+				if !ok {
+					continue
+				}
+				row := p.w[int(r)*p.nc : int(r+1)*p.nc]
+				for k, v := range row {
+					scores[k] += v
+				}
+			}
+			pred = 0
+			for k := 1; k < p.nc; k++ {
+				if scores[k] > scores[pred] {
+					pred = k
+				}
+			}
+			if g := ex.gold[i]; pred != g {
+				errs++
+				for _, f := range fs {
+					r := int(p.row(f)) * p.nc
+					p.w[r+g]++
+					p.u[r+g] += p.steps
+					p.w[r+pred]--
+					p.u[r+pred] -= p.steps
+				}
+			}
+		}
+		prev2, prev = prev, pred
+	}
+	return errs, n
+}
+
+// finish writes the averaged, pruned weights into m in its sparse row layout.
+func (p *perceptron) finish(m *Model) {
+	keys := make([]uint64, 0, len(p.rows))
+	for f := range p.rows {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	m.feats = newTable(len(keys))
+	m.rowStart = m.rowStart[:0]
+	m.cls = m.cls[:0]
+	m.w = m.w[:0]
+	nrow := int32(0)
+	for _, f := range keys {
+		r := int(p.rows[f]) * p.nc
+		start := len(m.w)
+		for c := 0; c < p.nc; c++ {
+			avg := float64(p.w[r+c]) - p.u[r+c]/p.steps
+			if math.Abs(avg) < pruneBelow {
+				continue
+			}
+			m.cls = append(m.cls, uint8(c))
+			m.w = append(m.w, float32(avg))
+		}
+		if len(m.w) == start {
+			continue
+		}
+		m.rowStart = append(m.rowStart, uint32(start))
+		m.feats.put(f, nrow)
+		nrow++
+	}
+	m.rowStart = append(m.rowStart, uint32(len(m.w)))
+}
+
+// Accuracy tags copies of the gold sentences with m and returns the share of tokens whose UPOS and
+// whose XPOS match the gold ones.
+func Accuracy(m *Model, gold []*conllu.Sentence) (upos, xpos float64) {
+	var n, okU, okX int
+	for _, g := range gold {
+		s := g.NLP()
+		s.Tokens = slices.Clone(s.Tokens)
+		m.Tag(&s)
+		for i, t := range s.Tokens {
+			n++
+			if t.UPOS == g.Tokens[i].UPOS {
+				okU++
+			}
+			if t.XPOS == g.Tokens[i].XPOS {
+				okX++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(okU) / float64(n), float64(okX) / float64(n)
+}

@@ -1,0 +1,133 @@
+package tag
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+var (
+	trainFlag = flag.Bool("train", false, "train a tagger on ../shared/treebanks, report dev accuracy per pass")
+	outFlag   = flag.String("out", "", "with -train: write the trained model to this file")
+	itersFlag = flag.Int("iters", 0, "with -train: training passes (0: default)")
+)
+
+// sharedDir returns ../shared relative to the module root, or "" when absent.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+	s := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(filepath.Join(s, "treebanks")); err != nil {
+		return ""
+	}
+	return s
+}
+
+func readTreebanks(t testing.TB, names ...string) []*conllu.Sentence {
+	t.Helper()
+	dir := sharedDir(t)
+	if dir == "" {
+		t.Skip("../shared/treebanks not found")
+	}
+	var all []*conllu.Sentence
+	for _, n := range names {
+		p := filepath.Join(dir, "treebanks", n)
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := conllu.ReadAll(f, p)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, ss...)
+	}
+	return all
+}
+
+// TestTrainTreebank trains on EWT+GUM train and reports dev and test accuracy. It runs only with
+// -train (it takes a minute or more).
+func TestTrainTreebank(t *testing.T) {
+	if !*trainFlag || testing.Short() {
+		t.Skip("run with -train")
+	}
+	train := readTreebanks(t, "en_ewt-ud-train.conllu", "en_gum-ccby-train.conllu")
+	dev := readTreebanks(t, "en_ewt-ud-dev.conllu")
+	start := time.Now()
+	m, err := trainDev(train, dev, TrainOptions{Iterations: *itersFlag, Seed: 1}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %v", time.Since(start))
+	for _, n := range []string{"en_ewt-ud-dev.conllu", "en_gum-ccby-dev.conllu", "en_ewt-ud-test.conllu", "en_gum-ccby-test.conllu"} {
+		u, x := Accuracy(m, readTreebanks(t, n))
+		t.Logf("%s: UPOS %.2f%% XPOS %.2f%%", n, 100*u, 100*x)
+	}
+	if *outFlag != "" {
+		f, err := os.Create(*outFlag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Save(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// modelPath is the committed model file, relative to this package.
+const modelPath = "../models/tagger.bin"
+
+func loadModelFile(t testing.TB) *Model {
+	t.Helper()
+	f, err := os.Open(modelPath)
+	if err != nil {
+		t.Skipf("no model file: %v", err)
+	}
+	defer f.Close()
+	m, err := Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestModelFileAccuracy checks the committed model on the EWT and GUM test sets (gold tokenization).
+func TestModelFileAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	m := loadModelFile(t)
+	for _, c := range []struct {
+		file string
+		min  float64
+	}{
+		{"en_ewt-ud-test.conllu", 0.945},
+		{"en_gum-ccby-test.conllu", 0.955},
+	} {
+		u, x := Accuracy(m, readTreebanks(t, c.file))
+		t.Logf("%s: UPOS %.2f%% XPOS %.2f%%", c.file, 100*u, 100*x)
+		if u < c.min {
+			t.Errorf("%s: UPOS %.4f, want >= %.4f", c.file, u, c.min)
+		}
+	}
+}
