@@ -51,7 +51,7 @@ func (r *Reader) Read() (*Sentence, error) {
 		r.line++
 		line := r.sc.Text()
 		if strings.TrimSpace(line) == "" {
-			if s != nil {
+			if s != nil && (len(s.Tokens) > 0 || bad != nil) {
 				if bad != nil {
 					return nil, bad
 				}
