@@ -1,0 +1,94 @@
+// Package coder turns an analysed article (sentences, tags, lemmas and a dependency parse) into
+// coded events: it finds actor mentions with the dictionaries, resolves pronouns and descriptions
+// across the article, matches event patterns on the verbs and event nouns of the parse, filters
+// negated and hypothetical events, and resolves each event's date and place.
+package coder
+
+import (
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// Coder codes analysed articles. It holds only read-only data and is safe for concurrent use.
+type Coder struct {
+	dict *dict.Dict
+}
+
+// New returns a coder that uses the dictionaries d.
+func New(d *dict.Dict) *Coder { return &Coder{dict: d} }
+
+// Code returns the events of an article whose text has been analysed into doc.
+func (c *Coder) Code(a *dyad.Article, doc *nlp.Doc) []dyad.Event {
+	ac := &articleCoder{c: c, art: a, doc: doc, date: a.Date}
+	return ac.run()
+}
+
+// articleCoder holds the state of coding one article: the sentences analysed so far and the
+// entities mentioned in them, for coreference.
+type articleCoder struct {
+	c        *Coder
+	art      *dyad.Article
+	doc      *nlp.Doc
+	date     dyad.Date
+	sents    []*sentence
+	entities []*entity
+	events   []dyad.Event
+	countryN map[string]int // how often each country is mentioned, for agents without a country
+}
+
+func (ac *articleCoder) run() []dyad.Event {
+	ac.countryN = map[string]int{}
+	for i := range ac.doc.Sentences {
+		s := newSentence(ac.doc, i, &ac.doc.Sentences[i])
+		ac.sents = append(ac.sents, s)
+		ac.findMentions(s)
+	}
+	for _, s := range ac.sents {
+		for _, m := range s.mentions {
+			if m.actor.Country != "" && m.actor.Country != "---" && m.actor.Country != dyad.CountryIGO {
+				ac.countryN[m.actor.Country]++
+			}
+		}
+	}
+	for _, s := range ac.sents {
+		ac.resolveMentions(s)
+		ac.extract(s)
+	}
+	return ac.events
+}
+
+// emit adds an event unless the sentence already has one with the same source, code and target.
+func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb int) {
+	if src == nil || tgt == nil || src.actor.Country == "" || tgt.actor.Country == "" {
+		return
+	}
+	if src.sameActor(tgt) {
+		return
+	}
+	sa, ta := src.dyadActor(s), tgt.dyadActor(s)
+	for _, e := range s.events {
+		if e.Source.Code == sa.Code && e.Target.Code == ta.Code && e.CAMEO == code {
+			return
+		}
+	}
+	ev := dyad.Event{
+		Doc:      ac.art.ID,
+		Sentence: s.index,
+		DocDate:  ac.art.Date,
+		Date:     ac.eventDate(s, verb),
+		Source:   sa,
+		Target:   ta,
+		Evidence: s.text(),
+		Span:     dyad.Span{Start: s.sent.Start, End: s.sent.End},
+		Location: ac.eventPlace(s, verb),
+	}
+	if !ev.SetCode(code) {
+		return
+	}
+	ev.ID = fmt.Sprintf("%s-%d-%d", ac.art.ID, s.index, len(s.events))
+	s.events = append(s.events, ev)
+	ac.events = append(ac.events, ev)
+}

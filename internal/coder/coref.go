@@ -1,0 +1,176 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// entity is an actor the article has mentioned, for resolving later pronouns, descriptions and
+// surnames back to it.
+type entity struct {
+	actor   dyad.Actor
+	person  bool
+	plural  bool
+	title   string
+	surname string
+	sent    int // sentence of the latest mention
+	tok     int // token of the latest mention
+}
+
+// resolveMentions gives pronouns, descriptions and bare surnames the actor of what they refer to,
+// and records the sentence's named mentions as entities for the sentences after it.
+func (ac *articleCoder) resolveMentions(s *sentence) {
+	for _, m := range s.mentions {
+		switch m.kind {
+		case named:
+			ac.remember(s, m)
+		case surname:
+			if e := ac.find(s, m.head, func(e *entity) bool { return e.person && e.surname == m.surname }); e != nil {
+				m.bind(e)
+				ac.touch(e, s, m)
+			}
+		case description:
+			ac.resolveDescription(s, m)
+		}
+	}
+	// Pronouns last, so that "Raisi said he ..." sees Raisi as the latest person.
+	for _, m := range s.mentions {
+		if m.kind == pronoun {
+			ac.resolvePronoun(s, m)
+		}
+	}
+}
+
+func (m *mention) bind(e *entity) {
+	m.entity = e
+	m.actor = e.actor
+	m.person = e.person
+	if m.title == "" {
+		m.title = e.title
+	}
+}
+
+// remember records a named mention as an entity (or refreshes the entity it repeats).
+func (ac *articleCoder) remember(s *sentence, m *mention) {
+	if m.actor.Country == "" && m.actor.Agent == "" {
+		return
+	}
+	for _, e := range ac.entities {
+		if e.actor.Name == m.actor.Name && e.actor.Code == m.actor.Code {
+			m.entity = e
+			ac.touch(e, s, m)
+			return
+		}
+	}
+	e := &entity{actor: m.actor, person: m.person, plural: m.plural, title: m.title, surname: m.surname}
+	m.entity = e
+	ac.entities = append(ac.entities, e)
+	ac.touch(e, s, m)
+}
+
+func (ac *articleCoder) touch(e *entity, s *sentence, m *mention) { e.sent, e.tok = s.index, m.head }
+
+// find returns the most recently mentioned entity before token tok of s that satisfies ok,
+// looking back at most a few sentences.
+func (ac *articleCoder) find(s *sentence, tok int, ok func(*entity) bool) *entity {
+	var best *entity
+	for _, e := range ac.entities {
+		if !ok(e) || s.index-e.sent > 4 || (e.sent == s.index && e.tok >= tok) {
+			continue
+		}
+		if best == nil || e.sent > best.sent || (e.sent == best.sent && e.tok > best.tok) {
+			best = e
+		}
+	}
+	return best
+}
+
+// resolvePronoun binds he/she to the latest person, it to the latest country or organisation,
+// they to the latest plural actor, and who/which to the noun its relative clause modifies.
+func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
+	var e *entity
+	switch s.lemma[m.head] {
+	case "who", "which":
+		v := s.toks[m.head].Head
+		if v >= 0 && s.toks[v].Rel == "acl:relcl" {
+			if h := s.mentionOf(s.toks[v].Head); h != nil && h.kind != pronoun {
+				m.actor, m.entity, m.person, m.title, m.group = h.actor, h.entity, h.person, h.title, h.group
+			}
+		}
+		return
+	case "he", "she", "him", "her":
+		e = ac.find(s, m.head, func(e *entity) bool { return e.person })
+	case "it":
+		e = ac.find(s, m.head, func(e *entity) bool { return !e.person && !e.plural })
+	case "they", "them", "we":
+		e = ac.find(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") })
+	}
+	if e != nil {
+		m.bind(e)
+	}
+}
+
+// resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
+// earlier entities; failing that, an agent without a country takes the article's main country.
+func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
+	if m.count >= 2 || (m.plural && m.title != "") {
+		n := max(m.count, 2)
+		var group []*mention
+		seen := map[*entity]bool{}
+		for len(group) < n {
+			e := ac.find(s, m.head, func(e *entity) bool {
+				return !seen[e] && e.actor.Country != "" && (e.person || m.title == "" || isCountryWord(m.actor.Name)) &&
+					(!isCountryWord(m.actor.Name) || e.actor.Agent == "" || e.actor.Agent == dyad.AgentGOV)
+			})
+			if e == nil {
+				break
+			}
+			seen[e] = true
+			g := &mention{start: m.start, end: m.end, head: m.head, kind: named}
+			g.bind(e)
+			group = append(group, g)
+		}
+		if len(group) == n {
+			m.group = group
+			m.kind = named
+			return
+		}
+	}
+	if e := ac.find(s, m.head, func(e *entity) bool {
+		if e.actor.Country == "" {
+			return false
+		}
+		if m.title != "" {
+			return e.person && (strings.Contains(e.title, m.title) || strings.Contains(m.title, e.title) && e.title != "")
+		}
+		return e.actor.Agent == m.actor.Agent
+	}); e != nil {
+		m.bind(e)
+		return
+	}
+	if c := ac.mainCountry(); c != "" {
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+	}
+}
+
+func isCountryWord(w string) bool {
+	switch w {
+	case "country", "countries", "nation", "nations", "side", "sides", "state", "states", "government", "governments":
+		return true
+	}
+	return false
+}
+
+// mainCountry is the country the article mentions most, for agents it gives no country
+// ("police", "protesters").
+func (ac *articleCoder) mainCountry() string {
+	best, n := "", 0
+	for c, k := range ac.countryN {
+		if k > n || (k == n && c < best) {
+			best, n = c, k
+		}
+	}
+	return best
+}

@@ -1,0 +1,161 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
+
+var months = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12}
+
+// timeRels are the relations under which a verb's time expressions hang.
+var timeRels = []string{"obl", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod", "advmod", "nmod:npmod", "obl:unmarked"}
+
+// eventDate resolves the date of the event triggered at token v from the time expressions that
+// modify it (or the verbs it is conjoined to or controlled by); else the article date.
+func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
+	if ac.date.IsZero() {
+		return ac.date
+	}
+	future := s.modal(v)
+	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
+		for _, k := range s.kids[cur] {
+			for _, r := range timeRels {
+				if s.toks[k].Rel == r {
+					lo, hi := s.subtreeSpan(k)
+					if d, ok := resolveTime(s.lemma[lo:hi], ac.date, future); ok {
+						return d
+					}
+				}
+			}
+		}
+		r := s.toks[cur].Rel
+		if r != "conj" && r != "xcomp" && r != "obj" {
+			break
+		}
+		cur = s.toks[cur].Head
+	}
+	return ac.date
+}
+
+// resolveTime reads a time expression (normalised words) against the article date: weekdays,
+// yesterday/today, last week/month, "Oct. 14", "14 October 2023", "three days ago".
+func resolveTime(words []string, doc dyad.Date, future bool) (dyad.Date, bool) {
+	w := make([]string, 0, len(words))
+	for _, x := range words {
+		x = strings.TrimSuffix(x, ".")
+		if x != "" && x != "," && x != "the" && x != "on" && x != "of" {
+			w = append(w, x)
+		}
+	}
+	has := func(i int, s string) bool { return i >= 0 && i < len(w) && w[i] == s }
+	for i, x := range w {
+		switch x {
+		case "yesterday":
+			return doc.AddDays(-1), true
+		case "today", "tonight":
+			return doc, true
+		case "night", "morning", "afternoon", "evening":
+			if has(i-1, "last") && x == "night" {
+				return doc.AddDays(-1), true
+			}
+			if has(i-1, "this") {
+				return doc, true
+			}
+		case "week":
+			if has(i-1, "last") || has(i-1, "past") {
+				return doc.AddDays(-7), true
+			}
+		case "month":
+			if has(i-1, "last") {
+				return doc.AddMonths(-1), true
+			}
+		case "ago":
+			if i >= 2 {
+				n := numberValue(w[i-2])
+				switch strings.TrimSuffix(w[i-1], "s") {
+				case "day":
+					return doc.AddDays(-n), n > 0
+				case "week":
+					return doc.AddDays(-7 * n), n > 0
+				}
+			}
+		}
+		if wd, ok := weekdays[x]; ok {
+			back := (int(doc.Weekday()) - int(wd) + 7) % 7
+			if has(i-1, "next") || (future && !has(i-1, "last")) {
+				return doc.AddDays((int(wd) - int(doc.Weekday()) + 7) % 7), true
+			}
+			if has(i-1, "last") && back == 0 {
+				back = 7
+			}
+			return doc.AddDays(-back), true
+		}
+		if m, ok := months[x]; ok {
+			day, year := 0, 0
+			if i+1 < len(w) {
+				day = dayValue(w[i+1])
+				if i+2 < len(w) {
+					year = yearValue(w[i+2])
+				}
+			}
+			if day == 0 && i > 0 {
+				day = dayValue(w[i-1])
+				if i+1 < len(w) {
+					year = yearValue(w[i+1])
+				}
+			}
+			if day == 0 {
+				continue
+			}
+			if year == 0 {
+				year = doc.Year()
+				if d := dyad.DateOf(year, m, day); doc.DaysUntil(d) > 31 {
+					year--
+				}
+			}
+			return dyad.DateOf(year, m, day), true
+		}
+	}
+	return dyad.Date{}, false
+}
+
+func dayValue(s string) int {
+	s = strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func yearValue(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0
+	}
+	return n
+}
+
+func numberValue(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	for i, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} {
+		if s == w && i > 0 {
+			return i
+		}
+	}
+	if s == "a" {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,344 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// preps are the words that, in a pattern, introduce a prepositional phrase.
+var preps = map[string]bool{"about": true, "against": true, "at": true, "between": true, "by": true,
+	"for": true, "from": true, "in": true, "into": true, "of": true, "on": true, "onto": true, "over": true,
+	"to": true, "toward": true, "towards": true, "upon": true, "with": true, "within": true, "across": true,
+	"among": true, "near": true, "under": true, "through": true, "after": true, "around": true,
+	"along": true, "inside": true, "outside": true, "behind": true, "beyond": true, "via": true}
+
+// lightVerbs carry an event noun as their object: "held talks", "launched an attack", "imposed
+// sanctions". Their subject is the source of the noun's event.
+var lightVerbs = map[string]bool{"hold": true, "have": true, "launch": true, "carry": true, "conduct": true,
+	"stage": true, "make": true, "mount": true, "impose": true, "begin": true, "start": true,
+	"continue": true, "give": true, "provide": true, "deliver": true, "send": true, "issue": true,
+	"level": true, "lodge": true, "file": true, "pay": true, "sign": true, "reach": true, "conclude": true,
+	"extend": true, "offer": true, "host": true, "resume": true, "step": true, "intensify": true,
+	"escalate": true, "unleash": true, "announce": true, "order": true, "enforce": true, "maintain": true,
+	"keep": true, "receive": true, "express": true, "voice": true, "pledge": true}
+
+// match is a pattern that fits a trigger in the parse.
+type match struct {
+	p      *dict.Pattern
+	target int // token of the target, or -1
+	anchor int // token the pattern's last noun matched (the event noun for light verbs)
+}
+
+// matchPattern checks pattern p against trigger token v (a verb, or an event noun when noun is
+// true). It returns the target token (or -1 when the pattern has no target slot).
+func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
+	m := match{p: p, target: -1, anchor: v}
+	for _, mod := range p.HeadMods { // "phone_call": "phone" must modify "call"
+		if !s.hasChildLemma(v, "compound", mod) && !s.hasChildLemma(v, "amod", mod) {
+			return m, false
+		}
+	}
+	w := p.Words
+	for i := 0; i < len(w); i++ {
+		word := w[i]
+		switch {
+		case word == "+":
+			t := -1
+			if m.anchor == v && !p.Noun && s.isPassive(v) {
+				t = s.child(v, "nsubj:pass")
+			} else {
+				t = s.child(m.anchor, "obj", "iobj")
+			}
+			if t < 0 {
+				return m, false
+			}
+			m.target = t
+		case preps[word] && i+1 < len(w) && w[i+1] == "+":
+			t := s.prepChild(m.anchor, word)
+			if t < 0 && m.anchor != v {
+				t = s.prepChild(v, word)
+			}
+			if t < 0 {
+				return m, false
+			}
+			m.target = t
+			i++
+		case preps[word] && i+1 < len(w):
+			k := s.prepChildLemma(v, word, w[i+1])
+			if k < 0 && m.anchor != v {
+				k = s.prepChildLemma(m.anchor, word, w[i+1])
+			}
+			if k < 0 {
+				return m, false
+			}
+			i++
+		default:
+			k := s.depWithLemma(m.anchor, word, !p.Noun && m.anchor == v && s.isPassive(v))
+			if k < 0 && m.anchor != v {
+				k = s.depWithLemma(v, word, false)
+			}
+			if k < 0 {
+				return m, false
+			}
+			if s.toks[k].Rel != "compound:prt" {
+				m.anchor = k
+			}
+		}
+	}
+	return m, true
+}
+
+// prepChild returns the child of a introduced by preposition p ("sanctions on Iran" -> Iran).
+func (s *sentence) prepChild(a int, p string) int {
+	for _, k := range s.kids[a] {
+		r := s.toks[k].Rel
+		if (relIs(r, "obl") || relIs(r, "nmod") || r == "obj" || r == "advcl") && s.caseOf(k) == p {
+			return k
+		}
+	}
+	return -1
+}
+
+// prepChildLemma returns the child of a that is word w introduced by preposition p ("by phone").
+func (s *sentence) prepChildLemma(a int, p, w string) int {
+	for _, k := range s.kids[a] {
+		if s.caseOf(k) == p && lemmaIs(s, k, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// depWithLemma finds the dependent of a that a pattern word names: an object noun, a particle,
+// or (in the passive) the subject that was the object.
+func (s *sentence) depWithLemma(a int, w string, passive bool) int {
+	for _, k := range s.kids[a] {
+		r := s.toks[k].Rel
+		ok := r == "obj" || r == "compound:prt" || r == "xcomp" || r == "advmod" || r == "compound" ||
+			relIs(r, "obl") || (passive && r == "nsubj:pass")
+		if ok && lemmaIs(s, k, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// lemmaIs reports whether token k is the pattern word w ("phone_call" is "call" modified by "phone").
+func lemmaIs(s *sentence, k int, w string) bool {
+	if i := strings.LastIndexByte(w, '_'); i >= 0 {
+		for _, mod := range strings.Split(w[:i], "_") {
+			if !s.hasChildLemma(k, "compound", mod) && !s.hasChildLemma(k, "amod", mod) {
+				return false
+			}
+		}
+		w = w[i+1:]
+	}
+	return s.lemma[k] == w || s.norm[k] == w
+}
+
+// bestMatch returns the most specific pattern of the list that fits trigger v.
+func (s *sentence) bestMatch(v int, pats []dict.Pattern) (match, bool) {
+	var best match
+	found := false
+	for i := range pats {
+		m, ok := s.matchPattern(v, &pats[i])
+		if !ok {
+			continue
+		}
+		if !found || len(m.p.Words)+len(m.p.HeadMods) > len(best.p.Words)+len(best.p.HeadMods) ||
+			(best.target < 0 && m.target >= 0) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// extract codes the events of one sentence.
+func (ac *articleCoder) extract(s *sentence) {
+	if strings.HasSuffix(strings.TrimRight(s.text(), " \"'”’)"), "?") {
+		return // a question asserts nothing
+	}
+	d := ac.c.dict
+	for v := range s.toks {
+		t := &s.toks[v]
+		switch t.UPOS {
+		case "VERB":
+			if !s.asserted(v) {
+				continue
+			}
+			if m, ok := s.bestMatch(v, d.VerbPatterns(s.lemma[v])); ok {
+				code := m.p.Code
+				if m.p.Passive != "" && s.isPassive(v) {
+					code = m.p.Passive
+				}
+				ac.code(s, v, code, s.sources(v), s.mentionsAt(m.target), m.p.Recip)
+				continue
+			}
+			if lightVerbs[s.lemma[v]] { // "held a phone call with", "launched strikes on"
+				if o := s.child(v, "obj"); o >= 0 {
+					if m, ok := s.bestMatch(o, d.NounPatterns(s.lemma[o])); ok {
+						ac.code(s, v, m.p.Code, s.sources(v), s.mentionsAt(m.target), m.p.Recip)
+					}
+				}
+			}
+		case "NOUN":
+			ac.nominal(s, v)
+		}
+	}
+}
+
+// nominal codes an event noun whose actor the phrase itself names: "an Israeli blockade of Gaza",
+// "Russia's invasion of Ukraine", "a phone call between X and Y".
+func (ac *articleCoder) nominal(s *sentence, n int) {
+	r := s.toks[n].Rel
+	if h := s.toks[n].Head; r == "obj" && h >= 0 && lightVerbs[s.lemma[h]] {
+		return // coded with its light verb
+	}
+	pats := ac.c.dict.NounPatterns(s.lemma[n])
+	if len(pats) == 0 {
+		return
+	}
+	if s.negatedNoun(n) || !s.assertedNoun(n) {
+		return
+	}
+	m, ok := s.bestMatch(n, pats)
+	if !ok {
+		return
+	}
+	var src []*mention
+	for _, k := range s.kids[n] {
+		rk := s.toks[k].Rel
+		if rk == "amod" || rk == "nmod:poss" || rk == "compound" || (relIs(rk, "nmod") && s.caseOf(k) == "by") {
+			if mm := s.mentionOf(k); mm != nil && mm.head != m.target {
+				src = append(src, s.mentionsAt(k)...)
+			} else if mm == nil {
+				if mm := ac.modifierMention(s, k); mm != nil {
+					src = append(src, mm)
+				}
+			}
+		}
+	}
+	if b := s.prepChild(n, "between"); b >= 0 && m.target < 0 {
+		pair := s.mentionsAt(b)
+		if len(pair) >= 2 {
+			ac.code(s, n, m.p.Code, pair[:1], pair[1:], true)
+		}
+		return
+	}
+	if len(src) == 0 {
+		return
+	}
+	ac.code(s, n, m.p.Code, src, s.mentionsAt(m.target), m.p.Recip)
+}
+
+// assertedNoun reports whether an event noun is stated as happening rather than feared, planned
+// or denied: it must not be governed by a negated, modal or non-factive verb.
+func (s *sentence) assertedNoun(n int) bool {
+	for cur, steps := n, 0; steps < 6; steps++ {
+		h := s.toks[cur].Head
+		if h < 0 {
+			return true
+		}
+		if s.toks[h].UPOS == "VERB" || s.toks[h].UPOS == "AUX" {
+			return s.asserted(h) && !nonFactive[s.lemma[h]]
+		}
+		cur = h
+	}
+	return true
+}
+
+func (s *sentence) negatedNoun(n int) bool {
+	return s.hasChildLemma(n, "det", "no")
+}
+
+// code emits the events of a matched trigger: each source to each target, both ways when the
+// pattern is mutual; a mutual pattern with no target pairs up conjoined sources ("A and B met").
+func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mention, recip bool) {
+	if len(tgt) == 0 {
+		if !recip || len(src) < 2 {
+			return
+		}
+		for i, a := range src {
+			for j, b := range src {
+				if i != j {
+					ac.emit(s, a, b, code, v)
+				}
+			}
+		}
+		return
+	}
+	for _, a := range src {
+		for _, b := range tgt {
+			ac.emit(s, a, b, code, v)
+			if recip {
+				ac.emit(s, b, a, code, v)
+			}
+		}
+	}
+}
+
+// sources returns the actors of verb v: its subject (the by-agent of a passive), or the subject it
+// shares with the verb it depends on ("agreed to meet", "met X and discussed", "who accused").
+func (s *sentence) sources(v int) []*mention {
+	return s.mentionsAt(s.subjectOf(v, 0))
+}
+
+func (s *sentence) subjectOf(v, depth int) int {
+	if depth > 5 || v < 0 {
+		return -1
+	}
+	if s.isPassive(v) {
+		if k := s.child(v, "obl:agent"); k >= 0 {
+			return k
+		}
+		return s.prepChild(v, "by")
+	}
+	if k := s.child(v, "nsubj"); k >= 0 {
+		return k
+	}
+	h := s.toks[v].Head
+	if h < 0 {
+		return -1
+	}
+	switch s.toks[v].Rel {
+	case "xcomp": // object control ("urged France to help") or subject control ("agreed to meet")
+		if o := s.child(h, "obj"); o >= 0 {
+			return o
+		}
+		return s.subjectOf(h, depth+1)
+	case "conj":
+		return s.subjectOf(h, depth+1)
+	case "acl:relcl", "acl":
+		if s.toks[v].Rel == "acl" && s.toks[v].XPOS == "VBN" {
+			return -1 // "forces backed by Iran": the noun is the target, not the source
+		}
+		return h
+	case "advcl":
+		if s.child(v, "mark") < 0 { // a participle clause: ", accusing Israel of ..."
+			return s.subjectOf(h, depth+1)
+		}
+	}
+	return -1
+}
+
+// modifierMention makes a mention of a country word that modifies an event noun ("an Israeli
+// blockade", "Russia's invasion"), which is not a noun phrase of its own.
+func (ac *articleCoder) modifierMention(s *sentence, k int) *mention {
+	n, e := ac.c.dict.MatchActor(s.norm[k:])
+	if n == 0 || !s.capitalised(k, k+n) {
+		return nil
+	}
+	switch e.Kind {
+	case dict.Country, dict.Demonym:
+		c := entryCountry(e, ac.date)
+		return &mention{start: k, end: k + n, head: k, kind: named, actor: dyad.Actor{Name: e.Name, Country: c, Code: c}}
+	case dict.Org:
+		if r, ok := e.Resolve(ac.date); ok {
+			return &mention{start: k, end: k + n, head: k, kind: named,
+				actor: dyad.Actor{Name: e.Name, Country: r.Country, Agent: r.Agent, Code: r.Code}}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,362 @@
+package coder
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// mentionKind says how a mention names its actor.
+type mentionKind uint8
+
+const (
+	named       mentionKind = iota // a dictionary name, or a titled person: resolved on the spot
+	description                    // an agent noun without a country ("the minister", "the two leaders")
+	pronoun                        // he, she, it, they, who
+	surname                        // a bare proper name that may repeat an earlier full name
+)
+
+// mention is a noun phrase that refers to an actor.
+type mention struct {
+	start, end int // token range
+	head       int // head token
+	kind       mentionKind
+	actor      dyad.Actor // Name, Code, Country, Agent (Text is filled when an event is emitted)
+	person     bool
+	plural     bool
+	title      string     // office words ("president", "foreign minister") when known
+	surname    string     // last word of a person's name, for later surname-only mentions
+	count      int        // "the two leaders" -> 2
+	group      []*mention // a description that resolved to several actors
+	entity     *entity
+}
+
+func (m *mention) sameActor(o *mention) bool {
+	if m.entity != nil && m.entity == o.entity {
+		return true
+	}
+	return m.actor.Code == o.actor.Code && m.actor.Name == o.actor.Name
+}
+
+func (m *mention) dyadActor(s *sentence) dyad.Actor {
+	a := m.actor
+	a.Text = s.span(m.start, m.end)
+	if a.Country == "---" {
+		a.Country = ""
+	}
+	if a.Code == "" {
+		a.Code = a.Country + a.Agent
+	}
+	return a
+}
+
+// atom is one dictionary match inside a sentence.
+type atom struct {
+	start, end int
+	entry      *dict.Entry // an actor entry, or nil
+	agent      dict.Agent  // an agent phrase when entry is nil
+}
+
+// capitalised reports whether any token in [lo, hi) starts with an upper-case letter.
+func (s *sentence) capitalised(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		r, _ := utf8.DecodeRuneInString(s.toks[i].Text)
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// atoms finds the dictionary matches of a sentence, longest first, left to right.
+func (ac *articleCoder) atoms(s *sentence) []atom {
+	d := ac.c.dict
+	var out []atom
+	for i := 0; i < len(s.toks); {
+		if s.toks[i].UPOS == "PUNCT" {
+			i++
+			continue
+		}
+		n, e := d.MatchActor(s.norm[i:])
+		if n > 0 && !s.capitalised(i, i+n) {
+			n, e = 0, nil // names are capitalised: "us", "chad", "turkey" are not countries
+		}
+		na, ag, ok := d.MatchAgent(s.lemma[i:])
+		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
+			na, ag, ok = nb, ag2, true
+		}
+		switch {
+		case n > 0 && n >= na:
+			out = append(out, atom{start: i, end: i + n, entry: e})
+			i += n
+		case ok && na > 0:
+			out = append(out, atom{start: i, end: i + na, agent: ag})
+			i += na
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// npRels are the relations that keep a word inside the noun phrase of its head.
+var npRels = map[string]bool{"compound": true, "flat": true, "flat:name": true, "amod": true,
+	"nmod:poss": true, "det": false}
+
+// npHead climbs from token i to the head of its noun phrase.
+func (s *sentence) npHead(i int) int {
+	for n := 0; n < len(s.toks); n++ {
+		t := s.toks[i]
+		if t.Head < 0 || !npRels[t.Rel] {
+			return i
+		}
+		i = t.Head
+	}
+	return i
+}
+
+// atomHead returns the token of the atom whose head lies outside the atom.
+func (s *sentence) atomHead(a atom) int {
+	for i := a.start; i < a.end; i++ {
+		if h := s.toks[i].Head; h < a.start || h >= a.end {
+			return i
+		}
+	}
+	return a.end - 1
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true,
+	"who": true, "which": true, "him": true, "her": true, "them": true}
+
+// findMentions detects the actor mentions of a sentence from dictionary matches grouped by noun
+// phrase. Mentions that need the article context (pronouns, descriptions, surnames) are resolved
+// later, in document order, by resolveMentions.
+func (ac *articleCoder) findMentions(s *sentence) {
+	byHead := map[int][]atom{}
+	var heads []int
+	for _, a := range ac.atoms(s) {
+		h := s.npHead(s.atomHead(a))
+		if _, seen := byHead[h]; !seen {
+			heads = append(heads, h)
+		}
+		byHead[h] = append(byHead[h], a)
+	}
+	for _, h := range heads {
+		if m := ac.npMention(s, h, byHead[h]); m != nil {
+			s.addMention(m)
+		}
+	}
+	for i, t := range s.toks {
+		if s.mentAt[i] >= 0 || s.mentionOf(i) != nil {
+			continue
+		}
+		switch {
+		case t.UPOS == "PRON" && pronouns[s.lemma[i]] && !relIs(t.Rel, "nmod"):
+			s.addMention(&mention{start: i, end: i + 1, head: i, kind: pronoun,
+				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we"})
+		case t.UPOS == "PROPN" && !npRels[t.Rel]:
+			lo, hi := s.nameSpan(i)
+			s.addMention(&mention{start: lo, end: hi, head: i, kind: surname, surname: s.norm[hi-1]})
+		}
+	}
+}
+
+func (s *sentence) addMention(m *mention) {
+	s.mentAt[m.head] = len(s.mentions)
+	s.mentions = append(s.mentions, m)
+}
+
+// nameSpan returns the proper-noun tokens around head i joined by flat/compound relations.
+func (s *sentence) nameSpan(i int) (lo, hi int) {
+	lo, hi = i, i+1
+	for _, k := range s.kids[i] {
+		r := s.toks[k].Rel
+		if (r == "flat" || r == "flat:name" || r == "compound") && s.toks[k].UPOS == "PROPN" {
+			if k < lo {
+				lo = k
+			}
+			if k+1 > hi {
+				hi = k + 1
+			}
+		}
+	}
+	return lo, hi
+}
+
+// npMention builds the mention of the noun phrase headed by h from the atoms inside it.
+func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
+	var headAtom *atom
+	lo, hi := h, h+1
+	for k := range atoms {
+		a := &atoms[k]
+		if h >= a.start && h < a.end {
+			headAtom = a
+		}
+		lo, hi = min(lo, a.start), max(hi, a.end)
+	}
+	m := &mention{start: lo, end: hi, head: h, kind: named, plural: isPlural(s.toks[h].XPOS)}
+	if n := s.child(h, "nummod"); n >= 0 {
+		m.count = numberWord(s.lemma[n])
+	}
+	if s.hasChildLemma(h, "det", "both") {
+		m.count = 2
+	}
+	// What the modifiers say: a country (name, demonym, capital, possessive), an organisation.
+	modCountry, modOrg := "", (*dict.Entry)(nil)
+	var title *dict.Agent
+	for k := range atoms {
+		a := &atoms[k]
+		if a == headAtom {
+			continue
+		}
+		if a.entry == nil {
+			if a.agent.Title && title == nil {
+				title = &a.agent
+			}
+			continue
+		}
+		switch a.entry.Kind {
+		case dict.Person:
+		case dict.Org:
+			if modOrg == nil {
+				modOrg = a.entry
+			}
+		default:
+			if modCountry == "" {
+				modCountry = entryCountry(a.entry, ac.date)
+			}
+		}
+	}
+	if modCountry == "" {
+		modCountry = ac.ofCountry(s, h) // "the foreign minister of Iran"
+	}
+	applyOrg := func() {
+		if modOrg == nil {
+			return
+		}
+		if r, ok := modOrg.Resolve(ac.date); ok {
+			if m.actor.Country == "" {
+				m.actor.Country = r.Country
+			}
+			if r.Agent == dyad.AgentIGO || r.Agent == dyad.AgentREB || m.actor.Agent == "" {
+				m.actor.Agent, m.actor.Code = r.Agent, r.Code
+			}
+		}
+	}
+	switch {
+	case headAtom != nil && headAtom.entry != nil:
+		e := headAtom.entry
+		m.actor.Name = e.Name
+		switch e.Kind {
+		case dict.Person, dict.Org:
+			m.person = e.Kind == dict.Person
+			if m.person {
+				m.surname = dict.Norm(lastWord(e.Name))
+			}
+			if r, ok := e.Resolve(ac.date); ok {
+				m.actor.Country, m.actor.Agent, m.actor.Code = r.Country, r.Agent, r.Code
+				m.title = r.Title
+			} else if title != nil {
+				m.actor.Agent, m.title = title.Code, title.Phrase
+			} else {
+				m.actor = dyad.Actor{Name: e.Name} // known, but holds no coded role at this date
+			}
+			if m.actor.Country == "" || m.actor.Country == "---" {
+				m.actor.Country = modCountry
+				m.actor.Code = ""
+			}
+		case dict.Demonym:
+			m.actor.Country = entryCountry(e, ac.date)
+			if !m.plural && s.toks[h].UPOS != "PROPN" && s.toks[h].UPOS != "NOUN" {
+				return nil
+			}
+			m.actor.Agent = dyad.AgentCVL
+		default: // country, capital, seat of government
+			r, _ := e.Resolve(ac.date)
+			m.actor.Country, m.actor.Agent, m.actor.Code = entryCountry(e, ac.date), r.Agent, r.Code
+			if m.actor.Agent == "" && (e.Kind == dict.Capital || e.Kind == dict.Seat) {
+				m.actor.Agent = dyad.AgentGOV
+			}
+		}
+	case headAtom != nil: // an agent noun: "troops", "the foreign minister"
+		m.actor.Agent = headAtom.agent.Code
+		m.actor.Name = headAtom.agent.Phrase
+		if headAtom.agent.Title {
+			m.title = headAtom.agent.Phrase
+			m.person = !m.plural
+		}
+		m.actor.Country = modCountry
+		applyOrg()
+		if m.actor.Country == "" {
+			m.kind = description
+		}
+	case title != nil && s.toks[h].UPOS == "PROPN": // "Foreign Minister Jane Doe": a titled person
+		nlo, nhi := s.nameSpan(h)
+		m.actor.Name = s.span(nlo, nhi)
+		m.person = true
+		m.surname = s.norm[nhi-1]
+		m.title = title.Phrase
+		m.actor.Agent = title.Code
+		m.actor.Country = modCountry
+		applyOrg()
+		if m.actor.Country == "" {
+			m.kind = description
+		}
+	default:
+		return nil // the phrase is not about an actor ("an Israeli blockade")
+	}
+	if m.actor.Code == "" {
+		m.actor.Code = m.actor.Country + m.actor.Agent
+	}
+	return m
+}
+
+// ofCountry returns the country of an "of X" or "from X" modifier of h ("the army of Sudan").
+func (ac *articleCoder) ofCountry(s *sentence, h int) string {
+	for _, k := range s.kids[h] {
+		if relIs(s.toks[k].Rel, "nmod") {
+			if c := s.caseOf(k); c == "of" || c == "from" {
+				if n, e := ac.c.dict.MatchActor(s.norm[k:]); n > 0 && e.Kind != dict.Person {
+					return entryCountry(e, ac.date)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// entryCountry returns the country an entry stands for at a date.
+func entryCountry(e *dict.Entry, date dyad.Date) string {
+	if e.Country != "" {
+		return e.Country
+	}
+	if r, ok := e.Resolve(date); ok && r.Country != "---" {
+		return r.Country
+	}
+	return ""
+}
+
+func isPlural(xpos string) bool { return xpos == "NNS" || xpos == "NNPS" }
+
+func lastWord(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+func numberWord(w string) int {
+	switch w {
+	case "two", "2":
+		return 2
+	case "three", "3":
+		return 3
+	case "four", "4":
+		return 4
+	}
+	return 0
+}

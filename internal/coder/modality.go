@@ -1,0 +1,95 @@
+package coder
+
+// modals mark an event as possible, obligatory or future rather than done.
+var modals = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true,
+	"can": true, "must": true, "shall": true, "will": true, "'ll": true, "wo": true, "ca": true, "ought": true}
+
+// nonFactive verbs govern an event that has not (yet) happened: "plans to attack", "urged X to
+// withdraw", "denied sending troops", "threatened to strike". Where such a verb is itself an event
+// (urge, threaten, deny), its own pattern codes it.
+var nonFactive = map[string]bool{"plan": true, "intend": true, "want": true, "seek": true, "try": true,
+	"hope": true, "expect": true, "aim": true, "prepare": true, "threaten": true, "vow": true,
+	"pledge": true, "promise": true, "offer": true, "propose": true, "consider": true, "ask": true,
+	"urge": true, "call": true, "demand": true, "refuse": true, "reject": true, "deny": true, "fail": true,
+	"decline": true, "agree": true, "warn": true, "need": true, "attempt": true, "press": true,
+	"appeal": true, "push": true, "request": true, "encourage": true, "invite": true, "allow": true,
+	"decide": true, "wish": true, "fear": true, "suggest": true, "recommend": true, "order": true,
+	"plot": true, "prevent": true, "stop": true, "avoid": true, "help": true, "continue": false,
+	"insist": true, "require": true, "permit": true, "authorize": true, "authorise": true}
+
+// conditionMarks introduce clauses that are not asserted.
+var conditionMarks = map[string]bool{"if": true, "unless": true, "whether": true, "lest": true}
+
+// negated reports whether verb v is negated ("did not attack", "never met").
+func (s *sentence) negated(v int) bool {
+	for _, k := range s.kids[v] {
+		r := s.toks[k].Rel
+		if (r == "advmod" || r == "neg" || r == "det") && (s.lemma[k] == "not" || s.norm[k] == "n't" || s.lemma[k] == "never") {
+			return true
+		}
+	}
+	return false
+}
+
+// modal reports whether verb v carries a modal auxiliary.
+func (s *sentence) modal(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "aux" && (modals[s.lemma[k]] || modals[s.norm[k]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether v heads an if/unless/whether clause.
+func (s *sentence) conditional(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "mark" && conditionMarks[s.lemma[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// asserted reports whether the event of verb v is stated as having happened: not negated, not
+// modal, not conditional, and not inside the complement of a non-factive verb. Reported speech
+// ("X said Y attacked Z") stays asserted: it is coded as the speaker asserts it.
+func (s *sentence) asserted(v int) bool {
+	if s.negated(v) || s.modal(v) || s.conditional(v) {
+		return false
+	}
+	cur := v
+	for steps := 0; steps < 8; steps++ {
+		h := s.toks[cur].Head
+		if h < 0 {
+			return true
+		}
+		switch r := s.toks[cur].Rel; r {
+		case "xcomp", "ccomp", "csubj":
+			if nonFactive[s.lemma[h]] || s.negated(h) || s.conditional(h) {
+				return false
+			}
+			if r == "xcomp" && s.modal(h) {
+				return false
+			}
+		case "conj":
+			if s.conditional(h) {
+				return false
+			}
+		case "advcl":
+			if s.conditional(cur) {
+				return false
+			}
+			return true
+		case "acl", "acl:relcl":
+			if s.lemma[h] == "plan" || s.lemma[h] == "threat" || s.lemma[h] == "attempt" || s.lemma[h] == "bid" || s.lemma[h] == "effort" {
+				return false
+			}
+			return true
+		default:
+			return true
+		}
+		cur = h
+	}
+	return true
+}

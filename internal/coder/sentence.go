@@ -1,0 +1,172 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// sentence is one analysed sentence with the indexes the coder needs.
+type sentence struct {
+	doc      *nlp.Doc
+	index    int
+	sent     *nlp.Sentence
+	toks     []nlp.Token
+	kids     [][]int  // children of each token
+	norm     []string // dict.Norm of each token's text
+	lemma    []string // dict.Norm of each token's lemma (text when there is none)
+	mentions []*mention
+	mentAt   []int // token -> index in mentions of the mention whose head it is, or -1
+	events   []dyad.Event
+}
+
+func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
+	n := len(s.Tokens)
+	st := &sentence{doc: doc, index: index, sent: s, toks: s.Tokens, kids: make([][]int, n),
+		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
+	for i, t := range s.Tokens {
+		if t.Head >= 0 && t.Head < n {
+			st.kids[t.Head] = append(st.kids[t.Head], i)
+		}
+		st.norm[i] = dict.Norm(t.Text)
+		l := t.Lemma
+		if l == "" || l == "_" {
+			l = t.Text
+		}
+		st.lemma[i] = dict.Norm(l)
+		st.mentAt[i] = -1
+	}
+	return st
+}
+
+func (s *sentence) text() string { return s.doc.Text[s.sent.Start:s.sent.End] }
+
+// rel returns the base relation of token i ("nsubj" for "nsubj:pass" is not folded: callers decide).
+func (s *sentence) rel(i int) string { return s.toks[i].Rel }
+
+// child returns the first child of i with one of the relations, or -1.
+func (s *sentence) child(i int, rels ...string) int {
+	for _, k := range s.kids[i] {
+		for _, r := range rels {
+			if s.toks[k].Rel == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// hasChildLemma reports whether i has a child with relation rel (prefix match on "rel:") and lemma.
+func (s *sentence) hasChildLemma(i int, rel string, lemmas ...string) bool {
+	for _, k := range s.kids[i] {
+		if relIs(s.toks[k].Rel, rel) {
+			for _, l := range lemmas {
+				if s.lemma[k] == l || s.norm[k] == l {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// caseOf returns the lemma of the case marker (preposition) of token i, or "".
+func (s *sentence) caseOf(i int) string {
+	var parts []string
+	for _, k := range s.kids[i] {
+		if relIs(s.toks[k].Rel, "case") && k < i {
+			parts = append(parts, s.lemma[k])
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// relIs reports whether rel is base or a subtype of base ("obl:tmod" is "obl").
+func relIs(rel, base string) bool {
+	return rel == base || (len(rel) > len(base) && rel[len(base)] == ':' && rel[:len(base)] == base)
+}
+
+// isPassive reports whether verb i is passive (has nsubj:pass or aux:pass, or is a bare participle
+// modifying a noun).
+func (s *sentence) isPassive(i int) bool {
+	for _, k := range s.kids[i] {
+		if r := s.toks[k].Rel; r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// subtreeSpan returns the token range [lo, hi) covered by i and its descendants.
+func (s *sentence) subtreeSpan(i int) (lo, hi int) {
+	lo, hi = i, i+1
+	var walk func(int)
+	walk = func(j int) {
+		for _, k := range s.kids[j] {
+			if k < lo {
+				lo = k
+			}
+			if k+1 > hi {
+				hi = k + 1
+			}
+			walk(k)
+		}
+	}
+	walk(i)
+	return lo, hi
+}
+
+// span returns the text of tokens [lo, hi).
+func (s *sentence) span(lo, hi int) string {
+	if lo >= hi {
+		return ""
+	}
+	return s.doc.Text[s.toks[lo].Start:s.toks[hi-1].End]
+}
+
+// mentionOf returns the mention headed by token i, or the mention covering i, or nil.
+func (s *sentence) mentionOf(i int) *mention {
+	if i < 0 {
+		return nil
+	}
+	if m := s.mentAt[i]; m >= 0 {
+		return s.mentions[m]
+	}
+	for _, m := range s.mentions {
+		if i >= m.start && i < m.end {
+			return m
+		}
+	}
+	return nil
+}
+
+// conjuncts returns i and the tokens conjoined to it ("Turkey and Iran" -> both).
+func (s *sentence) conjuncts(i int) []int {
+	out := []int{i}
+	for _, k := range s.kids[i] {
+		if s.toks[k].Rel == "conj" {
+			out = append(out, s.conjuncts(k)...)
+		}
+	}
+	return out
+}
+
+// mentionsAt returns the resolved mentions of token i and of its conjuncts.
+func (s *sentence) mentionsAt(i int) []*mention {
+	if i < 0 {
+		return nil
+	}
+	var out []*mention
+	for _, j := range s.conjuncts(i) {
+		if m := s.mentionOf(j); m != nil {
+			if m.group != nil {
+				out = append(out, m.group...)
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
