@@ -1,0 +1,106 @@
+package lemma
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+var (
+	trainFlag = flag.Bool("train", false, "train a lemmatizer on ../shared/treebanks, report dev accuracy per pass")
+	outFlag   = flag.String("out", "", "with -train: write the trained model to this file")
+	errsFlag = flag.Bool("errs", false, "with -train: log dev errors")
+)
+
+// sharedDir returns ../shared relative to the module root, or "" when absent.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+	s := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(filepath.Join(s, "treebanks")); err != nil {
+		return ""
+	}
+	return s
+}
+
+func readTreebanks(t testing.TB, names ...string) []*conllu.Sentence {
+	t.Helper()
+	dir := sharedDir(t)
+	if dir == "" {
+		t.Skip("../shared/treebanks not found")
+	}
+	var all []*conllu.Sentence
+	for _, n := range names {
+		p := filepath.Join(dir, "treebanks", n)
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := conllu.ReadAll(f, p)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, ss...)
+	}
+	return all
+}
+
+
+// TestTrainTreebank trains on EWT+GUM train and reports accuracy with gold tags. Run with -train.
+func TestTrainTreebank(t *testing.T) {
+	if !*trainFlag || testing.Short() {
+		t.Skip("run with -train")
+	}
+	train := readTreebanks(t, "en_ewt-ud-train.conllu", "en_gum-ccby-train.conllu")
+	start := time.Now()
+	m, err := Train(train, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %v", time.Since(start))
+	for _, n := range []string{"en_ewt-ud-dev.conllu", "en_gum-ccby-dev.conllu", "en_ewt-ud-test.conllu", "en_gum-ccby-test.conllu"} {
+		t.Logf("%s: lemma %.2f%% (gold tags)", n, 100*Accuracy(m, readTreebanks(t, n)))
+	}
+	if *errsFlag {
+		for _, g := range readTreebanks(t, "en_ewt-ud-dev.conllu") {
+			s := g.NLP()
+			s.Tokens = slices.Clone(s.Tokens)
+			m.Lemmatize(&s)
+			for i, tk := range s.Tokens {
+				if tk.Lemma != g.Tokens[i].Lemma {
+					t.Logf("ERR %s %s got %s want %s", tk.Text, tk.XPOS, tk.Lemma, g.Tokens[i].Lemma)
+				}
+			}
+		}
+	}
+	if *outFlag != "" {
+		f, err := os.Create(*outFlag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Save(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
