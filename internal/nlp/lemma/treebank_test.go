@@ -14,7 +14,7 @@ import (
 var (
 	trainFlag = flag.Bool("train", false, "train a lemmatizer on ../shared/treebanks, report dev accuracy per pass")
 	outFlag   = flag.String("out", "", "with -train: write the trained model to this file")
-	errsFlag = flag.Bool("errs", false, "with -train: log dev errors")
+	errsFlag  = flag.Bool("errs", false, "with -train: log dev errors")
 )
 
 // sharedDir returns ../shared relative to the module root, or "" when absent.
@@ -62,7 +62,6 @@ func readTreebanks(t testing.TB, names ...string) []*conllu.Sentence {
 	}
 	return all
 }
-
 
 // TestTrainTreebank trains on EWT+GUM train and reports accuracy with gold tags. Run with -train.
 func TestTrainTreebank(t *testing.T) {
