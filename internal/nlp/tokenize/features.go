@@ -1,0 +1,241 @@
+package tokenize
+
+import (
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// The sentence-boundary classifier scores the gap after token i from hashed features of the
+// tokens around it (FNV-1a, 64 bits, folded to 32 for the weight table).
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func mixByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
+
+func mixU32(h uint64, v uint32) uint64 {
+	h = mixByte(h, byte(v))
+	h = mixByte(h, byte(v>>8))
+	h = mixByte(h, byte(v>>16))
+	return mixByte(h, byte(v>>24))
+}
+
+// mixLower mixes s in ASCII lower case, at most 24 bytes, then a separator.
+func mixLower(h uint64, s string) uint64 {
+	n := len(s)
+	if n > 24 {
+		n = 24
+	}
+	for i := 0; i < n; i++ {
+		h = mixByte(h, lowerASCII(s[i]))
+	}
+	return mixByte(h, 0xff)
+}
+
+func tmpl(id byte) uint64 { return mixByte(fnvOffset, id) }
+
+// Token classes.
+const (
+	kBOS    = 'B' // before the first token
+	kEOS    = 'E' // after the last token
+	kUpper  = 'W' // capitalised word
+	kCaps   = 'A' // all capitals, two letters or more
+	kLower  = 'w'
+	kDigit  = 'd'
+	kAbbr   = 'a' // word with its period
+	kFinal  = '.' // . ! ? … and runs of them
+	kClose  = 'c' // closing bracket or quote
+	kOpen   = 'o' // opening bracket or quote
+	kQuote  = 'q' // ambiguous quote: " '
+	kComma  = ','
+	kColon  = ':' // : ;
+	kDash   = '-'
+	kSymbol = 'p' // other punctuation and symbols
+)
+
+// class returns the coarse class of a token.
+func class(t string) byte {
+	r, _ := decode(t, 0)
+	if isAlnum(r) {
+		if len(t) > 1 && t[len(t)-1] == '.' {
+			return kAbbr
+		}
+		switch {
+		case isDigit(r):
+			return kDigit
+		case isLower(r):
+			return kLower
+		}
+		caps := true
+		for i := 1; i < len(t); i++ {
+			if c := t[i]; c >= 'a' && c <= 'z' {
+				caps = false
+				break
+			}
+		}
+		if caps && len(t) > 1 {
+			return kCaps
+		}
+		return kUpper
+	}
+	switch r {
+	case '.', '!', '?', '…':
+		return kFinal
+	case ')', ']', '}', '”', '’', '»':
+		return kClose
+	case '(', '[', '{', '“', '‘', '«', '„':
+		return kOpen
+	case '"', '\'', '`':
+		return kQuote
+	case ',':
+		return kComma
+	case ':', ';':
+		if len(t) > 1 {
+			return kSymbol // emoticon
+		}
+		return kColon
+	case '-', '—', '–':
+		return kDash
+	}
+	return kSymbol
+}
+
+// shape is a finer class: the class of a word, or the first rune of punctuation.
+func shape(t string) uint32 {
+	k := class(t)
+	switch k {
+	case kUpper, kCaps, kLower, kDigit:
+		if len(t) == 1 {
+			return uint32(k) | 0x100
+		}
+		return uint32(k)
+	case kAbbr:
+		if len(t) == 2 {
+			return uint32(k) | 0x100 // an initial
+		}
+		return uint32(k)
+	}
+	r, _ := decode(t, 0)
+	return uint32(r) | 0x10000
+}
+
+// ctx holds what the features of one gap look at.
+type ctx struct {
+	text         string
+	toks         []nlp.Token
+	i            int // the gap after toks[i]
+	since        int // tokens since the last sentence start
+	abbrevListed bool
+}
+
+func lenBucket(n int) byte {
+	switch {
+	case n <= 1:
+		return byte(n)
+	case n <= 3:
+		return 2
+	case n <= 6:
+		return 3
+	case n <= 12:
+		return 4
+	case n <= 25:
+		return 5
+	}
+	return 6
+}
+
+// newlines counts the line breaks in the gap after toks[i], up to 2.
+func newlines(text string, toks []nlp.Token, i int) int {
+	n := 0
+	end := len(text)
+	if i+1 < len(toks) {
+		end = toks[i+1].Start
+	}
+	for j := toks[i].End; j < end; j++ {
+		if text[j] == '\n' {
+			n++
+			if n == 2 {
+				break
+			}
+		}
+	}
+	return n
+}
+
+const maxFeatures = 20
+
+// features writes the hashes of the features of gap c.i into f and returns how many.
+func features(c *ctx, f *[maxFeatures]uint64) int {
+	toks := c.toks
+	i := c.i
+	w0 := toks[i].Text
+	var w1, w2, wm1 string
+	k1, k2, km1 := byte(kEOS), byte(kEOS), byte(kBOS)
+	s1, s2, sm1 := uint32(kEOS), uint32(kEOS), uint32(kBOS)
+	sa1 := byte(0)
+	if i+1 < len(toks) {
+		w1 = toks[i+1].Text
+		k1, s1 = class(w1), shape(w1)
+		if toks[i+1].SpaceAfter {
+			sa1 = 1
+		}
+	}
+	if i+2 < len(toks) {
+		w2 = toks[i+2].Text
+		k2, s2 = class(w2), shape(w2)
+	}
+	if i > 0 {
+		wm1 = toks[i-1].Text
+		km1, sm1 = class(wm1), shape(wm1)
+	}
+	k0, s0 := class(w0), shape(w0)
+	nl := byte(newlines(c.text, toks, i))
+	listed := byte(0)
+	if c.abbrevListed {
+		listed = 1
+	}
+	n := 0
+	add := func(h uint64) { f[n] = h; n++ }
+	add(tmpl(1))
+	add(mixLower(tmpl(2), w0))
+	add(mixLower(tmpl(3), w1))
+	add(mixLower(mixLower(tmpl(4), wm1), w0))
+	add(mixU32(mixLower(tmpl(5), w0), s1))
+	add(mixU32(mixU32(tmpl(6), s0), s1))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(7), km1), k0), k1), k2))
+	add(mixByte(tmpl(8), nl))
+	add(mixU32(mixByte(mixByte(tmpl(9), nl), k0), s1))
+	add(mixU32(mixByte(mixByte(tmpl(10), listed), k0), s1))
+	add(mixByte(mixLower(tmpl(11), w1), k0))
+	add(mixByte(mixByte(tmpl(12), lenBucket(c.since)), k0))
+	add(mixU32(mixU32(mixByte(tmpl(13), k0), s1), s2))
+	add(mixByte(mixU32(mixByte(tmpl(14), k0), s1), sa1))
+	add(mixU32(mixByte(mixByte(tmpl(15), lenBucket(len(w0))), k0), s1))
+	add(mixLower(mixU32(tmpl(16), sm1), w0))
+	add(mixU32(mixLower(tmpl(17), w1), s2))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(18), nl), km1), k0), k1))
+	return n
+}
+
+// candidate reports whether the gap after toks[i] may end a sentence at all; other gaps (a
+// word followed on the same line by a lower-case word, or no space between the tokens) never
+// do, and the classifier is not asked.
+func candidate(text string, toks []nlp.Token, i int) bool {
+	t := &toks[i]
+	if !t.SpaceAfter {
+		return false
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	k0 := class(t.Text)
+	if k0 != kLower && k0 != kUpper && k0 != kCaps && k0 != kDigit && k0 != kComma {
+		return true
+	}
+	r, _ := decode(toks[i+1].Text, 0)
+	if !isLower(r) {
+		return true
+	}
+	return newlines(text, toks, i) > 0
+}

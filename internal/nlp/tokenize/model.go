@@ -1,0 +1,119 @@
+package tokenize
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+)
+
+// SegModel is a trained sentence-boundary classifier: feature weights and the abbreviations
+// learned from training text.
+type SegModel struct {
+	weights map[uint32]float32
+	abbrevs map[string]bool
+}
+
+// modelMagic starts a saved SegModel; the digit is bumped when the features change.
+const modelMagic = "dyad-seg 3\n"
+
+// Save writes the model in a compact binary form.
+func (m *SegModel) Save(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(modelMagic)
+	abbr := make([]string, 0, len(m.abbrevs))
+	for a := range m.abbrevs {
+		abbr = append(abbr, a)
+	}
+	sort.Strings(abbr)
+	var buf [8]byte
+	binary.LittleEndian.PutUint32(buf[:4], uint32(len(abbr)))
+	bw.Write(buf[:4])
+	for _, a := range abbr {
+		bw.WriteByte(byte(len(a)))
+		bw.WriteString(a)
+	}
+	keys := make([]uint32, 0, len(m.weights))
+	for k := range m.weights {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	binary.LittleEndian.PutUint32(buf[:4], uint32(len(keys)))
+	bw.Write(buf[:4])
+	for _, k := range keys {
+		binary.LittleEndian.PutUint32(buf[:4], k)
+		binary.LittleEndian.PutUint32(buf[4:], math.Float32bits(m.weights[k]))
+		bw.Write(buf[:])
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing segmenter model: %w", err)
+	}
+	return nil
+}
+
+// LoadSegModel reads a model written by Save.
+func LoadSegModel(r io.Reader) (*SegModel, error) {
+	br := bufio.NewReader(r)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("reading segmenter model: not a dyad-seg model of this version")
+	}
+	fail := func(err error) (*SegModel, error) {
+		return nil, fmt.Errorf("reading segmenter model: %w", err)
+	}
+	var buf [8]byte
+	if _, err := io.ReadFull(br, buf[:4]); err != nil {
+		return fail(err)
+	}
+	n := binary.LittleEndian.Uint32(buf[:4])
+	if n > 1<<20 {
+		return fail(fmt.Errorf("%d abbreviations", n))
+	}
+	m := &SegModel{abbrevs: make(map[string]bool, n)}
+	word := make([]byte, 256)
+	for range n {
+		l, err := br.ReadByte()
+		if err != nil {
+			return fail(err)
+		}
+		if _, err := io.ReadFull(br, word[:l]); err != nil {
+			return fail(err)
+		}
+		m.abbrevs[string(word[:l])] = true
+	}
+	if _, err := io.ReadFull(br, buf[:4]); err != nil {
+		return fail(err)
+	}
+	n = binary.LittleEndian.Uint32(buf[:4])
+	if n > 1<<24 {
+		return fail(fmt.Errorf("%d weights", n))
+	}
+	m.weights = make(map[uint32]float32, n)
+	for range n {
+		if _, err := io.ReadFull(br, buf[:]); err != nil {
+			return fail(err)
+		}
+		m.weights[binary.LittleEndian.Uint32(buf[:4])] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4:]))
+	}
+	return m, nil
+}
+
+// score sums the weights of the features of gap c.
+func (m *SegModel) score(c *ctx) float32 {
+	var f [maxFeatures]uint64
+	n := features(c, &f)
+	var s float32
+	for _, h := range f[:n] {
+		s += m.weights[fold(h)]
+	}
+	return s
+}
+
+func fold(h uint64) uint32 { return uint32(h) ^ uint32(h>>32) }
+
+// Size returns the number of learned abbreviations and of weights, for reports.
+func (m *SegModel) Size() (abbrevs, weights int) { return len(m.abbrevs), len(m.weights) }

@@ -1,0 +1,156 @@
+// Package tokenize owns dyad's sentence segmenter and word tokenizer for English. Tokens follow
+// Universal Dependencies English (EWT) conventions: clitics split ("don't" → do n't, "Iran's" →
+// Iran 's, "gonna" → gon na), punctuation split off, abbreviations, numbers, URLs, e-mail
+// addresses and words with bound prefixes ("e-mail", "de-escalate") kept whole, other hyphens
+// split. Every token and sentence carries byte offsets into the input.
+//
+// Words are found by hand-written rules over bytes (no regular expressions). Sentence ends are
+// decided by rules (a blank line always ends a sentence) and, for every other gap that could end
+// one, by an averaged-perceptron classifier over the tokens around the gap, trained on raw text
+// rebuilt from treebanks by TrainSegmenter and embedded as segmenter.bin. To retrain it:
+//
+//	go test ./internal/nlp/tokenize -run TestRetrain -retrain
+//
+// which reads ../shared/treebanks/{en_ewt-ud-train,en_gum-ccby-train}.conllu.
+package tokenize
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+//go:embed segmenter.bin
+var segmenterBin string
+
+// Tokenizer splits English text into sentences of tokens. It is safe for concurrent use.
+type Tokenizer struct {
+	model *SegModel // nil: rules only
+}
+
+// New returns a tokenizer with the embedded sentence-boundary model. It panics when the
+// embedded model is corrupt, which the package's tests rule out.
+func New() *Tokenizer {
+	m, err := LoadSegModel(strings.NewReader(segmenterBin))
+	if err != nil {
+		panic(fmt.Sprintf("tokenize: embedded model: %v", err))
+	}
+	return &Tokenizer{model: m}
+}
+
+// NewWithModel returns a tokenizer that uses m to find sentence ends; with a nil m it uses
+// rules only.
+func NewWithModel(m *SegModel) *Tokenizer { return &Tokenizer{model: m} }
+
+// Tokenize splits text into sentences of tokens. Offsets are byte offsets into text; Head is -1
+// and tags are empty. Every non-space character of text is in exactly one token, and every
+// token in one sentence.
+func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
+	toks := t.words(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]nlp.Token, 0, len(toks)+len(toks)/32+2)
+	ends := make([]int, 0, len(toks)/16+1)
+	sc := scanner{text: text, learned: t.learned()}
+	since := 0
+	for i := range toks {
+		end := t.ends(&sc, toks, i, since)
+		tok := toks[i]
+		if end && class(tok.Text) == kAbbr {
+			// UD: a sentence-final abbreviation gives up its period to the sentence ("U.S" ".")
+			dot := tok
+			dot.Text, dot.Start = tok.Text[len(tok.Text)-1:], tok.End-1
+			tok.Text, tok.End, tok.SpaceAfter = tok.Text[:len(tok.Text)-1], tok.End-1, false
+			out = append(out, tok, dot)
+		} else {
+			out = append(out, tok)
+		}
+		since++
+		if end {
+			ends = append(ends, len(out))
+			since = 0
+		}
+	}
+	sents := make([]nlp.Sentence, len(ends))
+	a := 0
+	for j, b := range ends {
+		ts := out[a:b:b]
+		sents[j] = nlp.Sentence{Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts}
+		a = b
+	}
+	return sents
+}
+
+// Words returns the tokens of text without sentence segmentation (abbreviations keep their
+// period).
+func (t *Tokenizer) Words(text string) []nlp.Token { return t.words(text) }
+
+func (t *Tokenizer) words(text string) []nlp.Token {
+	sc := scanner{text: text, learned: t.learned(), toks: make([]nlp.Token, 0, len(text)/5+1)}
+	sc.scan()
+	return sc.toks
+}
+
+func (t *Tokenizer) learned() map[string]bool {
+	if t.model == nil {
+		return nil
+	}
+	return t.model.abbrevs
+}
+
+// ends reports whether a sentence ends after toks[i]; since counts the tokens of the sentence
+// before toks[i].
+func (t *Tokenizer) ends(sc *scanner, toks []nlp.Token, i, since int) bool {
+	if i == len(toks)-1 {
+		return true
+	}
+	if !candidate(sc.text, toks, i) {
+		return false
+	}
+	nl := newlines(sc.text, toks, i)
+	if nl >= 2 {
+		return true
+	}
+	c := ctx{text: sc.text, toks: toks, i: i, since: since}
+	if class(toks[i].Text) == kAbbr {
+		c.abbrevListed = sc.listed(toks[i].Text)
+	}
+	if t.model != nil {
+		return t.model.score(&c) > 0
+	}
+	return ruleEnds(&c, nl)
+}
+
+// listed reports whether the abbreviation w (with its period) is in a word list or learned.
+func (s *scanner) listed(w string) bool {
+	w = w[:len(w)-1]
+	if len(w) > 8 {
+		return false
+	}
+	s.key = lowerKey(s.key, w)
+	k := string(s.key)
+	return abbrevs[k] || numberAbbrevs[k] || s.learned[k]
+}
+
+// ruleEnds decides a sentence end without a model.
+func ruleEnds(c *ctx, nl int) bool {
+	toks, i := c.toks, c.i
+	k0 := class(toks[i].Text)
+	r1, _ := decode(toks[i+1].Text, 0)
+	k1 := class(toks[i+1].Text)
+	next := isUpper(r1) || isDigit(r1) || k1 == kOpen || k1 == kQuote
+	switch k0 {
+	case kFinal:
+		return next || nl > 0
+	case kClose, kQuote:
+		if i > 0 && class(toks[i-1].Text) == kFinal {
+			return next || nl > 0
+		}
+	case kAbbr:
+		return !c.abbrevListed && len(toks[i].Text) > 2 && isUpper(r1) || nl > 0 && next
+	}
+	return nl > 0 && next
+}

@@ -1,0 +1,174 @@
+package tokenize
+
+import (
+	"errors"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// SegTrainOptions control TrainSegmenter.
+type SegTrainOptions struct {
+	Iterations int   // passes over the training gaps; 0 means 10
+	Seed       int64 // shuffling seed
+	// MinAbbrev is how often a word must occur with its period in the gold tokens to be learned
+	// as an abbreviation; 0 means 2.
+	MinAbbrev int
+}
+
+// TrainSegmenter trains a sentence-boundary model from documents with gold sentences: each
+// Doc's Text is the raw text and its Sentences carry gold byte offsets (sentence spans and
+// token spans), as treebank.Documents rebuilds them from CoNLL-U. logf, when not nil, gets
+// progress lines.
+func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string, a ...any)) (*SegModel, error) {
+	if opt.Iterations <= 0 {
+		opt.Iterations = 10
+	}
+	if opt.MinAbbrev <= 0 {
+		opt.MinAbbrev = 2
+	}
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	m := &SegModel{abbrevs: learnAbbrevs(docs, opt.MinAbbrev), weights: map[uint32]float32{}}
+	logf("segmenter: %d abbreviations learned", len(m.abbrevs))
+
+	// The examples: every candidate gap that is not a blank line, with its gold label.
+	type example struct {
+		feats []uint32
+		y     bool
+	}
+	var exs []example
+	t := &Tokenizer{model: m}
+	var f [maxFeatures]uint64
+	pos := 0
+	for _, d := range docs {
+		ends := goldEnds(d)
+		if len(ends) == 0 {
+			continue
+		}
+		toks := t.words(d.Text)
+		sc := scanner{text: d.Text, learned: m.abbrevs}
+		e := 0
+		since := 0
+		for i := 0; i+1 < len(toks); i++ {
+			for e < len(ends) && ends[e] <= toks[i].Start {
+				e++
+			}
+			y := e < len(ends) && ends[e] <= toks[i+1].Start
+			if candidate(d.Text, toks, i) && newlines(d.Text, toks, i) < 2 {
+				c := ctx{text: d.Text, toks: toks, i: i, since: since}
+				if class(toks[i].Text) == kAbbr {
+					c.abbrevListed = sc.listed(toks[i].Text)
+				}
+				n := features(&c, &f)
+				fs := make([]uint32, n)
+				for j := range n {
+					fs[j] = fold(f[j])
+				}
+				exs = append(exs, example{fs, y})
+				if y {
+					pos++
+				}
+			}
+			since++
+			if y {
+				since = 0
+			}
+		}
+	}
+	if len(exs) == 0 || pos == 0 {
+		return nil, errors.New("training segmenter: no sentence boundaries in the training documents")
+	}
+	logf("segmenter: %d candidate gaps, %d sentence ends", len(exs), pos)
+
+	// Averaged perceptron.
+	w := map[uint32]float32{}
+	sum := map[uint32]float32{} // sum of updates weighted by when they happened
+	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x5e6))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	step := float32(1)
+	for it := 0; it < opt.Iterations; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, k := range order {
+			ex := &exs[k]
+			var s float32
+			for _, h := range ex.feats {
+				s += w[h]
+			}
+			if (s > 0) != ex.y {
+				errs++
+				d := float32(1)
+				if !ex.y {
+					d = -1
+				}
+				for _, h := range ex.feats {
+					w[h] += d
+					sum[h] += d * step
+				}
+			}
+			step++
+		}
+		logf("segmenter: iteration %d: %d errors (%.2f%%)", it+1, errs, 100*float64(errs)/float64(len(exs)))
+	}
+	for h, v := range w {
+		if a := v - sum[h]/step; a > 1e-4 || a < -1e-4 {
+			m.weights[h] = a
+		}
+	}
+	logf("segmenter: %d weights", len(m.weights))
+	return m, nil
+}
+
+// goldEnds returns the sorted end offsets of the gold sentences of d.
+func goldEnds(d nlp.Doc) []int {
+	ends := make([]int, 0, len(d.Sentences))
+	for _, s := range d.Sentences {
+		e := s.End
+		if n := len(s.Tokens); n > 0 {
+			e = s.Tokens[n-1].End
+		}
+		ends = append(ends, e)
+	}
+	sort.Ints(ends)
+	return ends
+}
+
+// learnAbbrevs collects the words that the gold tokens write with a final period ("Inc.",
+// "approx."), lower-cased without the period, seen at least min times.
+func learnAbbrevs(docs []nlp.Doc, min int) map[string]bool {
+	count := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			for _, t := range s.Tokens {
+				w := t.Text
+				if len(w) < 3 || len(w) > 9 || w[len(w)-1] != '.' {
+					continue
+				}
+				w = w[:len(w)-1]
+				ok := true
+				for i := 0; i < len(w); i++ {
+					if c := w[i]; c >= 0x80 || ascii[c]&(cUpper|cLower) == 0 {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					count[string(lowerKey(nil, w))]++
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range count {
+		if n >= min && !abbrevs[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
