@@ -1,0 +1,89 @@
+package dict
+
+import "sort"
+
+// cand is one phrase of an index: its words and what it stands for.
+type cand[T any] struct {
+	words []string
+	v     T
+	rank  int64 // higher wins among phrases of the same length
+	seq   int   // insertion order, lower wins last
+}
+
+// phraseIndex finds the longest phrase at the start of a word sequence. Phrases are grouped by
+// their first word, longest first, so a match looks at the few phrases sharing the first word.
+type phraseIndex[T any] struct {
+	m   map[string][]cand[T]
+	seq int
+	n   int
+}
+
+func newPhraseIndex[T any]() *phraseIndex[T] { return &phraseIndex[T]{m: map[string][]cand[T]{}} }
+
+func (ix *phraseIndex[T]) add(words []string, v T, rank int64) {
+	if len(words) == 0 {
+		return
+	}
+	ix.seq++
+	ix.n++
+	ix.m[words[0]] = append(ix.m[words[0]], cand[T]{words: words, v: v, rank: rank, seq: ix.seq})
+}
+
+// finish orders each group: longer phrases first, then higher rank, then earlier insertion.
+func (ix *phraseIndex[T]) finish() {
+	for _, cs := range ix.m {
+		sort.SliceStable(cs, func(i, j int) bool {
+			a, b := cs[i], cs[j]
+			if len(a.words) != len(b.words) {
+				return len(a.words) > len(b.words)
+			}
+			if a.rank != b.rank {
+				return a.rank > b.rank
+			}
+			return a.seq < b.seq
+		})
+	}
+}
+
+// lookup returns the longest phrase that words start with.
+func (ix *phraseIndex[T]) lookup(words []string) (int, *cand[T]) {
+	if len(words) == 0 {
+		return 0, nil
+	}
+	cs := ix.m[words[0]]
+next:
+	for i := range cs {
+		c := &cs[i]
+		if len(c.words) > len(words) {
+			continue
+		}
+		for j := 1; j < len(c.words); j++ {
+			if c.words[j] != words[j] {
+				continue next
+			}
+		}
+		return len(c.words), c
+	}
+	return 0, nil
+}
+
+// match is lookup that also tries the words after a leading "the" when skipThe is set, and
+// returns the longer of the two matches.
+func (ix *phraseIndex[T]) match(words []string, skipThe bool) (int, *cand[T]) {
+	n, c := ix.lookup(words)
+	if skipThe && len(words) > 1 && words[0] == "the" {
+		if m, d := ix.lookup(words[1:]); d != nil && m+1 > n {
+			return m + 1, d
+		}
+	}
+	return n, c
+}
+
+// all calls f for every phrase.
+func (ix *phraseIndex[T]) all(f func(words []string, v T)) {
+	for _, cs := range ix.m {
+		for _, c := range cs {
+			f(c.words, c.v)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold maps runes that do not decompose into a base letter and marks, and the punctuation that
+// Norm replaces.
+var fold = map[rune]string{
+	'ı': "i", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d",
+	'þ': "th", 'Þ': "th", 'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+	'ħ': "h", 'Ħ': "h", 'ŧ': "t", 'Ŧ': "t", 'ə': "e", 'Ə': "e", 'ŋ': "n", 'Ŋ': "n", 'ĸ': "k",
+	'ſ': "s", 'ʻ': "'", 'ʼ': "'", 'ʽ': "'", 'ʿ': "'", 'ʾ': "'", '‘': "'", '’': "'", '‚': "'",
+	'‛': "'", '′': "'", '´': "'", '`': "'", '“': "\"", '”': "\"", '„': "\"", '‟': "\"", '″': "\"",
+	'«': "\"", '»': "\"", '‐': "-", '‑': "-", '‒': "-", '–': "-", '—': "-", '―': "-", '−': "-",
+	'﹣': "-", '－': "-", '\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u00ad': "",
+}
+
+// Norm returns the form of a word (or phrase) that dictionary keys are matched in: lower case,
+// diacritics folded ("Erdoğan" → "erdogan", "Türkiye" → "turkiye", "ı" → "i"), curly quotes and
+// backquotes → ', unicode dashes → -, no-break spaces → space.
+func Norm(word string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' || c == '`' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return word
+		}
+		return strings.ToLower(strings.ReplaceAll(word, "`", "'"))
+	}
+	var b strings.Builder
+	b.Grow(len(word))
+	var buf [16]byte
+	for _, r := range word {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if r == '`' {
+				r = '\''
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if s, ok := fold[r]; ok {
+			b.WriteString(s)
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		d := norm.NFKD.Append(nil, buf[:n]...)
+		for _, x := range string(d) {
+			if unicode.Is(unicode.Mn, x) {
+				continue
+			}
+			if s, ok := fold[x]; ok {
+				b.WriteString(s)
+				continue
+			}
+			b.WriteRune(unicode.ToLower(x))
+		}
+	}
+	return b.String()
+}
+
+// nameVariants splits a dictionary name into Norm'ed words, the way a tokenizer is expected to
+// split running text, and returns every word sequence the name should match:
+//   - the name split at white space, with a final comma split off each word ("Washington, D.C.");
+//   - a leading "the" dropped (matchers skip an optional "the" in the text);
+//   - hyphenated words split into word, "-", word (tokenizers differ on hyphens);
+//   - a final abbreviation's last period dropped ("U.S." at the end of a sentence → "u.s").
+func nameVariants(name string) [][]string {
+	var words []string
+	for _, f := range strings.Fields(Norm(name)) {
+		if len(f) > 1 && strings.HasSuffix(f, ",") {
+			words = append(words, f[:len(f)-1], ",")
+			continue
+		}
+		words = append(words, f)
+	}
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	out := [][]string{words}
+	var split []string
+	hyph := false
+	for _, w := range words {
+		if len(w) > 1 && strings.Contains(strings.Trim(w, "-"), "-") {
+			hyph = true
+			for i, p := range strings.Split(w, "-") {
+				if i > 0 {
+					split = append(split, "-")
+				}
+				if p != "" {
+					split = append(split, p)
+				}
+			}
+			continue
+		}
+		split = append(split, w)
+	}
+	if hyph {
+		out = append(out, split)
+	}
+	last := words[len(words)-1]
+	if strings.Count(last, ".") > 1 && strings.HasSuffix(last, ".") {
+		v := append(append([]string(nil), words[:len(words)-1]...), last[:len(last)-1])
+		out = append(out, v)
+	}
+	return out
+}

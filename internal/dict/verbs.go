@@ -1,0 +1,148 @@
+package dict
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Pattern is one event pattern of verbs.txt.
+type Pattern struct {
+	Code     string   // CAMEO event code
+	Noun     bool     // KIND n: an event noun; otherwise a verb
+	Head     string   // lemma of the head (the last part of a '_'-joined head)
+	HeadMods []string // the other parts of a '_'-joined head: "phone_call" → ["phone"], Head "call"
+	Words    []string // the words after the head as written (Norm'ed), '+' and '_'-joined words kept
+	Recip    bool     // the event is mutual
+	Passive  string   // code in the passive voice, "" when the same
+	Pos      string   // file:line
+}
+
+// Target returns the index in Words of the target slot '+', or -1.
+func (p *Pattern) Target() int {
+	for i, w := range p.Words {
+		if w == "+" {
+			return i
+		}
+	}
+	return -1
+}
+
+// specificity orders patterns of one head: more required words first.
+func (p *Pattern) specificity() int { return len(p.Words) + len(p.HeadMods) }
+
+// key identifies a pattern for user overrides: kind and pattern text.
+func (p *Pattern) key() string {
+	k := "v "
+	if p.Noun {
+		k = "n "
+	}
+	head := strings.Join(append(append([]string(nil), p.HeadMods...), p.Head), "_")
+	return k + strings.Join(append([]string{head}, p.Words...), " ")
+}
+
+// parseVerbs reads verbs.txt: CODE, KIND, PATTERN, [FLAGS].
+func parseVerbs(file, data string) ([]Pattern, ErrorList) {
+	er := &errs{file: file}
+	var out []Pattern
+	for _, l := range scanLines(data) {
+		p, err := parseVerbLine(l.text)
+		if err != "" {
+			er.add(l.n, "%s", err)
+			continue
+		}
+		p.Pos = posOf(file, l.n)
+		out = append(out, p)
+	}
+	return out, er.list
+}
+
+// parseVerbLine reads one verbs.txt line. Columns are tab-separated, but any white space works:
+// the first word is the code, the second the kind, trailing words that are flags are the flags
+// and the words between are the pattern.
+func parseVerbLine(s string) (Pattern, string) {
+	var p Pattern
+	f := strings.Fields(s)
+	if len(f) < 3 {
+		return p, "want CODE<TAB>KIND<TAB>PATTERN[<TAB>FLAGS]"
+	}
+	p.Code = f[0]
+	if _, ok := dyad.LookupCode(p.Code); !ok || len(p.Code) < 3 {
+		return p, "unknown CAMEO event code " + quote(p.Code)
+	}
+	switch f[1] {
+	case "v":
+	case "n":
+		p.Noun = true
+	default:
+		return p, "bad kind " + quote(f[1]) + " (want v or n)"
+	}
+	words := f[2:]
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		if !isFlags(last) {
+			break
+		}
+		words = words[:len(words)-1]
+		for _, fl := range strings.Split(last, ",") {
+			switch {
+			case fl == "":
+			case fl == "recip":
+				p.Recip = true
+			case strings.HasPrefix(fl, "passive="):
+				p.Passive = strings.TrimPrefix(fl, "passive=")
+				if _, ok := dyad.LookupCode(p.Passive); !ok || len(p.Passive) < 3 {
+					return p, "unknown CAMEO event code in " + quote(fl)
+				}
+			}
+		}
+	}
+	for i := range words {
+		words[i] = Norm(words[i])
+	}
+	head := words[0]
+	if head == "+" || strings.Trim(head, "_") == "" {
+		return p, "pattern must start with a head word, not " + quote(head)
+	}
+	parts := strings.Split(head, "_")
+	for _, q := range parts {
+		if q == "" {
+			return p, "bad head " + quote(head) + " (empty part between '_')"
+		}
+	}
+	p.Head, p.HeadMods = parts[len(parts)-1], parts[:len(parts)-1]
+	if len(p.HeadMods) == 0 {
+		p.HeadMods = nil
+	}
+	if len(words) > 1 {
+		p.Words = append([]string(nil), words[1:]...)
+	}
+	plus := 0
+	for _, w := range p.Words {
+		if w == "+" {
+			plus++
+		} else if strings.Contains(w, "+") {
+			return p, "bad word " + quote(w) + " ('+' must stand alone)"
+		}
+	}
+	if plus > 1 {
+		return p, "more than one target slot '+'"
+	}
+	return p, ""
+}
+
+// isFlags reports whether a word is a flags column: comma-separated recip / passive=CODE.
+func isFlags(w string) bool {
+	if strings.HasPrefix(w, "passive=") || w == "recip" {
+		return true
+	}
+	if !strings.Contains(w, ",") {
+		return false
+	}
+	for _, fl := range strings.Split(w, ",") {
+		if fl != "" && fl != "recip" && !strings.HasPrefix(fl, "passive=") {
+			return false
+		}
+	}
+	return true
+}
