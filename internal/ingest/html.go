@@ -1,0 +1,289 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"github.com/itlightning/dateparse"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/dyad-events/dyad"
+)
+
+// ErrNoText is returned (wrapped) by ExtractHTML for a page with no article text, or less than
+// MinHTMLText bytes of it.
+var ErrNoText = errors.New("no article text")
+
+// MinHTMLText is the least text, in bytes, an HTML page must yield to count as an article.
+const MinHTMLText = 100
+
+// ExtractHTML extracts the article from an HTML page: its main text (navigation, ads, comments and
+// other boilerplate dropped, by go-readability), title, publication date (article:published_time
+// meta, JSON-LD datePublished, else the first <time datetime>), URL (canonical link, else og:url,
+// else pageURL) and outlet (og:site_name or JSON-LD publisher, else the URL's host). The character
+// set is taken from the page's meta tags (UTF-8 when it has none). The id is pageURL when given, else
+// the URL found, else origin. A page without article text gives an error wrapping ErrNoText.
+func ExtractHTML(r io.Reader, pageURL string, origin string) (*dyad.Article, error) {
+	return extractHTML(r, "text/html", pageURL, origin)
+}
+
+// extractHTML is ExtractHTML with the Content-Type the page was served with (for its charset).
+func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Article, error) {
+	cr, err := charset.NewReader(io.LimitReader(r, maxHTML), contentType)
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: %w (empty page)", origin, ErrNoText)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: decoding: %w", origin, err)
+	}
+	doc, err := html.Parse(cr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: parsing HTML: %w", origin, err)
+	}
+	meta := scanMeta(doc)
+
+	base, _ := nurl.Parse(pageURL)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	p := readability.NewParser()
+	art, err := p.ParseAndMutate(doc, base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", origin, ErrNoText, err)
+	}
+
+	a := &dyad.Article{Origin: origin, Title: cleanLine(art.Title())}
+	if art.Node != nil {
+		a.Text = cleanText(render.InnerText(art.Node))
+	}
+	if len(a.Text) < MinHTMLText {
+		return nil, fmt.Errorf("%s: %w (%d bytes)", origin, ErrNoText, len(a.Text))
+	}
+
+	if t, err := art.PublishedTime(); err == nil {
+		a.Date = plausibleDate(t)
+	}
+	if a.Date.IsZero() && meta.timeDate != "" {
+		if t, err := parseAnyTime(meta.timeDate); err == nil {
+			a.Date = plausibleDate(t)
+		}
+	}
+
+	a.URL = firstAbsURL(meta.canonical, meta.ogURL, pageURL, base)
+	a.Source = cleanLine(art.SiteName())
+	if a.Source == "" {
+		a.Source = cleanLine(meta.siteName)
+	}
+	if a.Source == "" && a.URL != "" {
+		if u, err := nurl.Parse(a.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	switch {
+	case pageURL != "":
+		a.ID = pageURL
+	case a.URL != "":
+		a.ID = a.URL
+	default:
+		a.ID = origin
+	}
+	return a, nil
+}
+
+// pageMeta is what ExtractHTML reads from the page itself before readability mutates it.
+type pageMeta struct {
+	canonical string // <link rel=canonical href>
+	ogURL     string // <meta property=og:url>
+	siteName  string // <meta property=og:site_name>
+	timeDate  string // datetime of the best <time> element
+}
+
+// scanMeta walks the document once for the metadata readability does not give.
+func scanMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	var firstTime, pubTime string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if m.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+					m.canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "meta":
+				prop := strings.ToLower(strings.TrimSpace(attr(n, "property")))
+				if prop == "" {
+					prop = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+				}
+				switch prop {
+				case "og:url":
+					if m.ogURL == "" {
+						m.ogURL = strings.TrimSpace(attr(n, "content"))
+					}
+				case "og:site_name":
+					if m.siteName == "" {
+						m.siteName = strings.TrimSpace(attr(n, "content"))
+					}
+				}
+			case "time":
+				dt := strings.TrimSpace(attr(n, "datetime"))
+				if dt != "" {
+					if firstTime == "" {
+						firstTime = dt
+					}
+					if pubTime == "" && (attr(n, "itemprop") == "datePublished" || hasAttr(n, "pubdate") ||
+						strings.Contains(strings.ToLower(attr(n, "class")), "publish")) {
+						pubTime = dt
+					}
+				}
+			case "script", "style", "template":
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	m.timeDate = pubTime
+	if m.timeDate == "" {
+		m.timeDate = firstTime
+	}
+	return m
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(strings.ToLower(list)) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// firstAbsURL returns the first of the candidates that is an absolute http(s) URL (relative ones are
+// resolved against base).
+func firstAbsURL(canonical, ogURL, pageURL string, base *nurl.URL) string {
+	for _, s := range []string{canonical, ogURL, pageURL} {
+		if s == "" {
+			continue
+		}
+		u, err := nurl.Parse(s)
+		if err != nil {
+			continue
+		}
+		if !u.IsAbs() && base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+// parseAnyTime reads a date or time in any of the usual forms.
+func parseAnyTime(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	return dateparse.ParseAny(s)
+}
+
+// plausibleDate returns the day of t in its own zone, or zero for years no news was published in.
+func plausibleDate(t time.Time) dyad.Date {
+	if t.Year() < 1900 || t.Year() > 2200 {
+		return dyad.Date{}
+	}
+	return dateOfTime(t)
+}
+
+// cleanText tidies rendered text: non-breaking spaces become spaces, each line is trimmed, runs of
+// blank lines become one blank line (paragraph break), and the whole is trimmed.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	s = strings.ReplaceAll(s, "\r", "")
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := false
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			if blank {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// cleanLine collapses white space in a one-line field (title, source).
+func cleanLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// readHTML reads one HTML page file; the id is the file name stem.
+func (r *reader) readHTML(in io.Reader, origin, id string) error {
+	a, err := ExtractHTML(in, "", origin)
+	if err != nil {
+		reason := ReasonBadHTML
+		if errors.Is(err, ErrNoText) {
+			reason = ReasonNoText
+		}
+		r.skip(origin, reason, unwrapOrigin(err, origin))
+		return nil
+	}
+	a.ID = id
+	return r.emit(a)
+}
+
+// unwrapOrigin drops a leading "origin: " from an error's message, since SkipError names it already.
+func unwrapOrigin(err error, origin string) error {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, origin+": "); ok {
+		return &trimmedError{msg: rest, err: err}
+	}
+	return err
+}
+
+type trimmedError struct {
+	msg string
+	err error
+}
+
+func (e *trimmedError) Error() string { return e.msg }
+func (e *trimmedError) Unwrap() error { return e.err }

@@ -1,0 +1,394 @@
+// Package ingest owns reading news articles from the input formats users have: the seed format
+// ("date YYYY-MM-DD" header line, then the text), plain text, JSONL/NDJSON, HTML pages (main text
+// extracted with go-readability), RSS/Atom feeds, WARC archives as Common Crawl's CC-NEWS publishes
+// them, gzip of any of these, directories of them and standard input. It streams: JSONL is read line
+// by line and WARC record by record, so memory stays bounded however large the input. Records that
+// cannot be read (bad JSON, bad date, invalid UTF-8, no text, not English, ...) are reported through
+// Options.OnSkip as *SkipError and skipped; the rest of the input goes on.
+package ingest
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Options configure Read.
+type Options struct {
+	Date   dyad.Date       // date for inputs that carry none (plain .txt); zero = unknown
+	Stdin  io.Reader       // what "-" reads; os.Stdin when nil
+	OnSkip func(err error) // called for every skipped record with an error naming file:line (or record) and why
+}
+
+// Stats counts what Read did.
+type Stats struct {
+	Articles int            // articles yielded
+	Skipped  int            // records skipped (bad JSON, bad date, invalid UTF-8, empty text, non-English, ...)
+	ByReason map[string]int // skipped counts by short reason ("bad json", "empty text", "not english", ...)
+	Files    int            // files opened
+}
+
+// Skip reasons, the keys of Stats.ByReason.
+const (
+	ReasonUnreadable    = "unreadable"        // a file or stream that could not be opened or read
+	ReasonUnknownFormat = "unknown format"    // a file whose format is not one Read knows
+	ReasonTooLarge      = "too large"         // a text file or JSONL line over the size limit
+	ReasonBadJSON       = "bad json"          // a JSONL line that is not a JSON object
+	ReasonBadDate       = "bad date"          // a date that does not parse
+	ReasonInvalidUTF8   = "invalid utf-8"     // text that is not UTF-8
+	ReasonEmptyText     = "empty text"        // a record whose text is empty
+	ReasonNoText        = "no text"           // an HTML page or WARC response with no article text
+	ReasonNotEnglish    = "not english"       // a document detected as not English
+	ReasonBadFeed       = "bad feed"          // an RSS/Atom file that does not parse
+	ReasonBadHTML       = "bad html"          // an HTML page that does not parse
+	ReasonBadWARC       = "bad warc"          // a malformed WARC record (the rest of that file is skipped)
+	ReasonWARCNonResp   = "warc non-response" // a WARC record that is not a response
+	ReasonWARCNonHTML   = "warc non-html"     // a WARC response whose payload is not HTML
+	ReasonWARCStatus    = "warc status"       // a WARC response whose HTTP status is not 200
+)
+
+// SkipError is what Options.OnSkip receives: where the skipped record is, why it was skipped (a
+// short reason, one of the Reason constants) and the underlying error if any.
+type SkipError struct {
+	Origin string // file, file:line, or file record N
+	Reason string
+	Err    error
+}
+
+func (e *SkipError) Error() string {
+	if e.Err == nil {
+		return e.Origin + ": " + e.Reason
+	}
+	return e.Origin + ": " + e.Reason + ": " + e.Err.Error()
+}
+
+func (e *SkipError) Unwrap() error { return e.Err }
+
+// Limits on what is held in memory at once.
+const (
+	maxLine     = 64 << 20 // longest JSONL line
+	maxTextFile = 64 << 20 // largest plain-text or seed-format file
+	maxHTML     = 16 << 20 // largest HTML page (the rest is not read)
+	peekSize    = 1024     // bytes looked at to sniff a format
+)
+
+// reader is the state of one Read call.
+type reader struct {
+	ctx   context.Context
+	opts  Options
+	stats Stats
+	yield func(*dyad.Article) error
+}
+
+// Read reads every input (file, directory recursively in sorted order, or "-" for stdin), detects each
+// file's format (seed format, .txt, .jsonl/.ndjson, .html/.htm, RSS/Atom .xml/.rss/.atom, .warc, and
+// .gz of any of these), and calls yield for each article in a deterministic order. A bad record is
+// reported through OnSkip and skipped; an unreadable file is reported and skipped too. Read returns an
+// error only when yield does or ctx is cancelled.
+//
+// Articles without a date of their own get opts.Date. In directories, hidden files and directories
+// are skipped, and so are files whose extension is not one of the known ones (reported as "unknown
+// format"); files without an extension, and files named explicitly, are sniffed.
+func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.Article) error) (Stats, error) {
+	r := &reader{ctx: ctx, opts: opts, yield: yield, stats: Stats{ByReason: map[string]int{}}}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return r.stats, err
+		}
+		var err error
+		if in == "-" {
+			stdin := opts.Stdin
+			if stdin == nil {
+				stdin = os.Stdin
+			}
+			r.stats.Files++
+			err = r.readStream(stdin, "stdin", "stdin", "", true)
+		} else {
+			err = r.readPath(in)
+		}
+		if err != nil {
+			return r.stats, err
+		}
+	}
+	return r.stats, nil
+}
+
+// skip records a skipped record. It never fails.
+func (r *reader) skip(origin, reason string, err error) {
+	r.stats.Skipped++
+	r.stats.ByReason[reason]++
+	if r.opts.OnSkip != nil {
+		r.opts.OnSkip(&SkipError{Origin: origin, Reason: reason, Err: err})
+	}
+}
+
+// emit checks an article (UTF-8, text, language), fills in the default date and yields it.
+func (r *reader) emit(a *dyad.Article) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	if reason, err := check(a); reason != "" {
+		r.skip(a.Origin, reason, err)
+		return nil
+	}
+	if a.Date.IsZero() {
+		a.Date = r.opts.Date
+	}
+	r.stats.Articles++
+	if err := r.yield(a); err != nil {
+		return fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	return nil
+}
+
+// check returns the skip reason for an article that must not be yielded, or "".
+func check(a *dyad.Article) (string, error) {
+	if strings.TrimSpace(a.Text) == "" {
+		return ReasonEmptyText, nil
+	}
+	for _, f := range []struct{ name, v string }{{"text", a.Text}, {"title", a.Title}, {"id", a.ID}, {"url", a.URL}, {"source", a.Source}} {
+		if off := invalidUTF8(f.v); off >= 0 {
+			return ReasonInvalidUTF8, fmt.Errorf("%s: byte %d", f.name, off)
+		}
+	}
+	if !IsEnglish(a.Text) {
+		return ReasonNotEnglish, nil
+	}
+	return "", nil
+}
+
+// readPath reads a file or a directory tree.
+func (r *reader) readPath(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		r.skip(path, ReasonUnreadable, err)
+		return nil
+	}
+	if !info.IsDir() {
+		return r.readFile(path, true)
+	}
+	var files []string
+	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.skip(p, ReasonUnreadable, err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != path && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || (d.Type()&fs.ModeSymlink != 0 && isRegular(p)) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		r.skip(path, ReasonUnreadable, walkErr)
+	}
+	sort.Strings(files) // WalkDir already walks in lexical order; this makes it explicit
+	for _, f := range files {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.readFile(f, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isRegular(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// readFile opens and reads one file. explicit is false for files found in a directory, where
+// unknown extensions are skipped instead of sniffed.
+func (r *reader) readFile(path string, explicit bool) error {
+	name := filepath.Base(path)
+	ext := formatExt(name)
+	if !explicit && ext != "" && formatOfExt(ext) == formatUnknown {
+		r.skip(path, ReasonUnknownFormat, fmt.Errorf("extension %q", ext))
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		r.skip(path, ReasonUnreadable, err)
+		return nil
+	}
+	defer f.Close()
+	r.stats.Files++
+	return r.readStream(f, path, stem(name), ext, explicit)
+}
+
+// formatExt returns the lower-case extension of a file name that decides its format, without a .gz
+// suffix: "a.warc.gz" gives ".warc", "a.gz" gives "".
+func formatExt(name string) string {
+	name = strings.ToLower(name)
+	name = strings.TrimSuffix(name, ".gz")
+	return filepath.Ext(name)
+}
+
+// stem returns a file name without its extensions (.gz and the format's), the id of a one-article file.
+func stem(name string) string {
+	if strings.HasSuffix(strings.ToLower(name), ".gz") {
+		name = name[:len(name)-3]
+	}
+	return strings.TrimSuffix(name, filepath.Ext(name))
+}
+
+type format int
+
+const (
+	formatUnknown format = iota
+	formatText           // seed format or plain text
+	formatJSONL
+	formatHTML
+	formatFeed
+	formatWARC
+)
+
+func formatOfExt(ext string) format {
+	switch ext {
+	case ".txt", ".text":
+		return formatText
+	case ".jsonl", ".ndjson", ".json":
+		return formatJSONL
+	case ".html", ".htm", ".xhtml":
+		return formatHTML
+	case ".rss", ".atom", ".xml":
+		return formatFeed
+	case ".warc":
+		return formatWARC
+	}
+	return formatUnknown
+}
+
+// readStream reads one stream: it undoes gzip (found by magic bytes), picks the format from ext, or
+// sniffs it when ext says nothing, and hands the stream to the format's reader. origin names the
+// stream in messages, id is the article id for one-article formats.
+func (r *reader) readStream(in io.Reader, origin, id, ext string, sniff bool) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			r.skip(origin, ReasonUnreadable, err)
+			return nil
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	f := formatOfExt(ext)
+	if f == formatUnknown || f == formatFeed {
+		head, err := br.Peek(peekSize)
+		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+			r.skip(origin, ReasonUnreadable, err)
+			return nil
+		}
+		s := sniffFormat(head)
+		switch {
+		case f == formatFeed && s != formatFeed:
+			r.skip(origin, ReasonUnknownFormat, errors.New("XML file without an RSS or Atom root"))
+			return nil
+		case f == formatUnknown && s == formatUnknown:
+			r.skip(origin, ReasonUnknownFormat, errors.New("not text"))
+			return nil
+		}
+		f = s
+	}
+	switch f {
+	case formatText:
+		return r.readText(br, origin, id)
+	case formatJSONL:
+		return r.readJSONL(br, origin)
+	case formatHTML:
+		return r.readHTML(br, origin, id)
+	case formatFeed:
+		return r.readFeed(br, origin)
+	case formatWARC:
+		return r.readWARC(br, origin)
+	}
+	r.skip(origin, ReasonUnknownFormat, nil)
+	return nil
+}
+
+// sniffFormat guesses a format from the first bytes of a stream: JSONL when the first non-space byte
+// is '{', HTML for "<!doctype html" or "<html", a feed for "<rss", "<feed" or "<rdf:RDF", WARC for
+// "WARC/", unknown for binary data, text otherwise.
+func sniffFormat(head []byte) format {
+	s := strings.TrimPrefix(string(head), "\ufeff")
+	s = strings.TrimLeft(s, " \t\r\n")
+	low := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(s, "{"):
+		return formatJSONL
+	case strings.HasPrefix(s, "WARC/"):
+		return formatWARC
+	case strings.HasPrefix(low, "<"):
+		// skip an XML declaration, comments and processing instructions to the root element
+		if i := strings.Index(low, "<rss"); i >= 0 && onlyProlog(low[:i]) {
+			return formatFeed
+		}
+		if i := strings.Index(low, "<feed"); i >= 0 && onlyProlog(low[:i]) {
+			return formatFeed
+		}
+		if i := strings.Index(low, "<rdf:rdf"); i >= 0 && onlyProlog(low[:i]) {
+			return formatFeed
+		}
+		if strings.HasPrefix(low, "<!doctype html") || strings.Contains(low, "<html") ||
+			strings.Contains(low, "<head") || strings.Contains(low, "<body") {
+			return formatHTML
+		}
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return formatUnknown
+	}
+	return formatText
+}
+
+// onlyProlog reports whether s (lower case) holds nothing but an XML prolog: declaration,
+// processing instructions, comments, a doctype and white space.
+func onlyProlog(s string) bool {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n")
+		switch {
+		case s == "":
+			return true
+		case strings.HasPrefix(s, "<?"):
+			i := strings.Index(s, "?>")
+			if i < 0 {
+				return false
+			}
+			s = s[i+2:]
+		case strings.HasPrefix(s, "<!--"):
+			i := strings.Index(s, "-->")
+			if i < 0 {
+				return false
+			}
+			s = s[i+3:]
+		case strings.HasPrefix(s, "<!doctype"):
+			i := strings.IndexByte(s, '>')
+			if i < 0 {
+				return false
+			}
+			s = s[i+1:]
+		default:
+			return false
+		}
+	}
+}

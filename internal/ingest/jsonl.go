@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+)
+
+// jsonArticle is one JSONL line.
+type jsonArticle struct {
+	ID     string          `json:"id"`
+	Date   json.RawMessage `json:"date"`
+	Title  string          `json:"title"`
+	Text   string          `json:"text"`
+	URL    string          `json:"url"`
+	Source string          `json:"source"`
+}
+
+// errLineTooLong is returned by lineReader for a line over its limit (the line is consumed).
+var errLineTooLong = errors.New("line too long")
+
+// lineReader reads lines of at most max bytes, without the line end, reusing one buffer.
+type lineReader struct {
+	br  *bufio.Reader
+	buf []byte
+	max int
+}
+
+// next returns the next line (valid until the next call), errLineTooLong for a line over the limit
+// (which is skipped), or io.EOF at the end.
+func (l *lineReader) next() ([]byte, error) {
+	l.buf = l.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := l.br.ReadSlice('\n')
+		if !tooLong {
+			if len(l.buf)+len(chunk) > l.max+1 { // +1: the '\n'
+				tooLong = true
+				l.buf = l.buf[:0]
+			} else {
+				l.buf = append(l.buf, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF:
+			if tooLong {
+				return nil, errLineTooLong
+			}
+			if len(l.buf) == 0 {
+				return nil, io.EOF
+			}
+			return l.buf, nil
+		case err != nil:
+			return nil, err
+		}
+		if tooLong {
+			return nil, errLineTooLong
+		}
+		return bytes.TrimSuffix(bytes.TrimSuffix(l.buf, []byte("\n")), []byte("\r")), nil
+	}
+}
+
+// readJSONL reads one article a line. Blank lines are ignored.
+func (r *reader) readJSONL(br *bufio.Reader, origin string) error {
+	lr := &lineReader{br: br, max: maxLine}
+	for n := 1; ; n++ {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		line, err := lr.next()
+		where := origin + ":" + strconv.Itoa(n)
+		if err == io.EOF {
+			return nil
+		}
+		if err == errLineTooLong {
+			r.skip(where, ReasonTooLarge, fmt.Errorf("line over %d MB", maxLine>>20))
+			continue
+		}
+		if err != nil {
+			r.skip(where, ReasonUnreadable, err)
+			return nil
+		}
+		a, reason, err := ParseJSONLine(line, where)
+		if reason != "" {
+			r.skip(where, reason, err)
+			continue
+		}
+		if a == nil {
+			continue // blank line
+		}
+		if err := r.emit(a); err != nil {
+			return err
+		}
+	}
+}
+
+// ParseJSONLine reads one JSONL line {"id","date","title","text","url","source"}; origin (file:line)
+// is the id when the line has none. The date may be YYYY-MM-DD or RFC 3339. A blank line gives a nil
+// article and no reason; a bad line gives a skip reason (ReasonBadJSON, ReasonBadDate,
+// ReasonInvalidUTF8, ReasonEmptyText) and the error behind it.
+func ParseJSONLine(line []byte, origin string) (*dyad.Article, string, error) {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return nil, "", nil
+	}
+	if !utf8.Valid(line) {
+		return nil, ReasonInvalidUTF8, fmt.Errorf("byte %d", invalidUTF8(string(line)))
+	}
+	if line[0] != '{' {
+		return nil, ReasonBadJSON, errors.New("not a JSON object")
+	}
+	var j jsonArticle
+	if err := json.Unmarshal(line, &j); err != nil {
+		return nil, ReasonBadJSON, err
+	}
+	var date dyad.Date
+	if len(j.Date) > 0 && string(j.Date) != "null" {
+		var s string
+		if err := json.Unmarshal(j.Date, &s); err != nil {
+			return nil, ReasonBadDate, fmt.Errorf("date %s is not a string", j.Date)
+		}
+		d, err := parseDate(s)
+		if err != nil {
+			return nil, ReasonBadDate, err
+		}
+		date = d
+	}
+	text := normaliseText(j.Text)
+	if text == "" {
+		return nil, ReasonEmptyText, nil
+	}
+	id := j.ID
+	if id == "" {
+		id = origin
+	}
+	return &dyad.Article{ID: id, Date: date, Title: j.Title, Text: text, URL: j.URL, Source: j.Source, Origin: origin}, "", nil
+}
