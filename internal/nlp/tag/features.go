@@ -49,7 +49,11 @@ type tokFeat struct {
 	flags uint64 // bit set of orthographic properties
 	suf   [4]uint64
 	pre   [3]uint64
+	amb   uint64 // the word's ambiguity class (set of labels seen in training), hAmbUnknown if none
 }
+
+// hAmbUnknown is the ambiguity class of words not in the training dictionary.
+const hAmbUnknown = 0x414d42
 
 const (
 	flagHyphen = 1 << iota
@@ -172,7 +176,7 @@ func wordFeat(w string, first bool) tokFeat {
 }
 
 // numFeatures is the number of features extracted per position.
-const numFeatures = 31
+const numFeatures = 38
 
 // Tag history hashes: class index + 1, with 0 for "no tag" (before the sentence).
 func tagHash(c int) uint64 { return uint64(c + 2) }
@@ -183,13 +187,16 @@ func extract(toks []tokFeat, i, prev, prev2 int, out *[numFeatures]uint64) {
 	t := &toks[i]
 	n1, n2, p1, p2 := uint64(hEnd), uint64(hEnd2), uint64(hStart), uint64(hStart2)
 	var s3n, s3p, shn, shp uint64 = hEnd, hStart, hEnd, hStart
+	var a1, a2 uint64 = hEnd, hEnd2
 	if i+1 < len(toks) {
+		a1 = toks[i+1].amb
 		n1 = toks[i+1].norm
 		s3n = toks[i+1].suf[2]
 		shn = toks[i+1].shape
 	}
 	if i+2 < len(toks) {
 		n2 = toks[i+2].norm
+		a2 = toks[i+2].amb
 	}
 	if i > 0 {
 		p1 = toks[i-1].norm
@@ -231,4 +238,11 @@ func extract(toks []tokFeat, i, prev, prev2 int, out *[numFeatures]uint64) {
 	out[28] = combine(28, n1, n2)
 	out[29] = combine(29, p1, p2)
 	out[30] = combine(30, tp1, n1)
+	out[31] = combine(31, t.amb, 0)
+	out[32] = combine(32, a1, 0)
+	out[33] = combine(33, a2, 0)
+	out[34] = combine(34, t.amb, a1)
+	out[35] = combine(35, tp1, t.amb)
+	out[36] = combine(36, t.norm, a1)
+	out[37] = combine(37, a1, a2)
 }

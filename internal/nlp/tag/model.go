@@ -16,6 +16,8 @@ import (
 //
 //	classes: n, then n × (UPOS, XPOS) as length-prefixed strings
 //	dictionary: n, then n × (key delta from the previous key, class)
+//	ambiguity classes: n, then n × uint64 little-endian hash
+//	ambiguity dictionary: n, then n × (key delta, class index)
 //	weights: scale as float32 bits (a weight is stored as round(w/scale), an int16)
 //	rows: n, then n × (key delta, entries k, k × (class, zig-zag quantised weight))
 //
@@ -65,6 +67,18 @@ func (m *Model) Save(w io.Writer) error {
 	uv(uint64(len(dict)))
 	last := uint64(0)
 	for _, e := range dict {
+		uv(e.k - last)
+		last = e.k
+		uv(uint64(e.v))
+	}
+	uv(uint64(len(m.ambs)))
+	for _, h := range m.ambs {
+		binary.Write(bw, binary.LittleEndian, h)
+	}
+	amb := sorted(m.amb)
+	uv(uint64(len(amb)))
+	last = 0
+	for _, e := range amb {
 		uv(e.k - last)
 		last = e.k
 		uv(uint64(e.v))
@@ -178,6 +192,20 @@ func decode(br *bufio.Reader) (*Model, error) {
 	for i, k := range dkeys {
 		m.dict.put(k, dvals[i])
 	}
+	na := int(uv(1 << 24))
+	if err != nil {
+		return nil, err
+	}
+	for range na {
+		var h uint64
+		if err := binary.Read(br, binary.LittleEndian, &h); err != nil {
+			return nil, err
+		}
+		m.ambs = append(m.ambs, h)
+	}
+	if m.amb, err = readKeyed(br, uint64(max(na-1, 0))); err != nil {
+		return nil, err
+	}
 	var sbits uint32
 	if err := binary.Read(br, binary.LittleEndian, &sbits); err != nil {
 		return nil, err
@@ -218,4 +246,39 @@ func decode(br *bufio.Reader) (*Model, error) {
 		m.feats.put(k, int32(r))
 	}
 	return m, nil
+}
+
+// readKeyed reads n, then n × (key delta, value ≤ limit) into a table.
+func readKeyed(br *bufio.Reader, limit uint64) (table, error) {
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return table{}, err
+	}
+	if n > 1<<24 {
+		return table{}, errCorrupt
+	}
+	var keys []uint64
+	var vals []int32
+	key := uint64(0)
+	for i := range n {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return table{}, err
+		}
+		v, err := binary.ReadUvarint(br)
+		if err != nil {
+			return table{}, err
+		}
+		key += d
+		if key == 0 || v > limit || (d == 0 && i > 0) {
+			return table{}, errCorrupt
+		}
+		keys = append(keys, key)
+		vals = append(vals, int32(v))
+	}
+	t := newTable(len(keys))
+	for i, k := range keys {
+		t.put(k, vals[i])
+	}
+	return t, nil
 }

@@ -19,6 +19,18 @@ type Model struct {
 	cls        []uint8
 	w          []float32
 	dict       table // word norm hash → class, for frequent unambiguous words
+	amb        table // word norm hash → index in ambs
+	ambs       []uint64
+}
+
+// setAmb looks up the ambiguity class of each token.
+func (m *Model) setAmb(toks []tokFeat) {
+	for i := range toks {
+		toks[i].amb = hAmbUnknown
+		if a, ok := m.amb.get(toks[i].norm); ok {
+			toks[i].amb = m.ambs[a]
+		}
+	}
 }
 
 // table is an open-addressing hash table from non-zero uint64 keys to int32 values.
@@ -86,6 +98,7 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	for i := range s.Tokens {
 		toks = append(toks, wordFeat(s.Tokens[i].Text, i == 0))
 	}
+	m.setAmb(toks)
 	classes = classes[:n]
 	m.tagSeq(toks, classes)
 	for i := range s.Tokens {

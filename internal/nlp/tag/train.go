@@ -26,6 +26,8 @@ const (
 	dictMinCount  = 20    // a word goes into the tag dictionary when seen this often ...
 	dictMinShare  = 0.995 // ... with this share of one label
 	pruneBelow    = 1e-3  // averaged weights smaller in magnitude are dropped
+	ambMinCount   = 2     // words seen less often have no ambiguity class
+	ambMinShare   = 0.05  // labels taken less often are left out of a word's ambiguity class
 )
 
 // example is one training sentence: its word features and gold classes.
@@ -65,6 +67,10 @@ func trainDev(train, dev []*conllu.Sentence, opt TrainOptions, logf func(format 
 		exs = append(exs, ex)
 	}
 	m.dict = makeDict(exs, len(m.upos))
+	m.amb, m.ambs = makeAmb(exs, len(m.upos))
+	for _, ex := range exs {
+		m.setAmb(ex.toks)
+	}
 
 	p := &perceptron{nc: len(m.upos), rows: map[uint64]int32{}}
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x746167676572))
@@ -196,6 +202,54 @@ func makeDict(exs []example, nc int) table {
 		t.put(k, cls[k])
 	}
 	return t
+}
+
+// makeAmb finds the ambiguity class of each word seen at least ambMinCount times: the set of
+// labels it takes at least ambMinShare of the time.
+func makeAmb(exs []example, nc int) (table, []uint64) {
+	counts := map[uint64][]int32{}
+	for _, ex := range exs {
+		for i, t := range ex.toks {
+			c := counts[t.norm]
+			if c == nil {
+				c = make([]int32, nc)
+				counts[t.norm] = c
+			}
+			c[ex.gold[i]]++
+		}
+	}
+	words := make([]uint64, 0, len(counts))
+	for k := range counts {
+		words = append(words, k)
+	}
+	slices.Sort(words)
+	index := map[uint64]int32{}
+	var ambs []uint64
+	t := newTable(len(words))
+	for _, w := range words {
+		c := counts[w]
+		total := int32(0)
+		for _, n := range c {
+			total += n
+		}
+		if total < ambMinCount {
+			continue
+		}
+		h := uint64(fnvOffset) ^ 0x616d62
+		for j, n := range c {
+			if float64(n) >= ambMinShare*float64(total) {
+				h = (h ^ uint64(j+1)) * fnvPrime
+			}
+		}
+		a, ok := index[h]
+		if !ok {
+			a = int32(len(ambs))
+			index[h] = a
+			ambs = append(ambs, h)
+		}
+		t.put(w, a)
+	}
+	return t, ambs
 }
 
 // perceptron holds the dense training weights: row r, class c at w[r*nc+c]. Averaging uses the
