@@ -1,0 +1,198 @@
+// Package duckdb is dyad's event store: one DuckDB file holding the stored articles, the events coded
+// from them (with provenance) and the merged events (duplicate reports of one event folded together).
+// It owns the schema and its forward migrations, bulk writes through the DuckDB Appender with each
+// batch of articles committed together with their events, the merging SQL, and read access for
+// queries and Parquet exports. It is the only package of dyad that uses cgo.
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// Store is an open event store. Its methods are safe for concurrent use; writes are serialised.
+type Store struct {
+	path      string
+	connector *duckdb.Connector
+	db        *sql.DB
+	readOnly  bool
+
+	mu    sync.Mutex  // serialises writes on wconn
+	wconn driver.Conn // the connection writes and their transactions run on (nil when read-only)
+}
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens an existing store without writing to it; several processes may then read it at
+	// once. A read-only store must already exist and have the current schema.
+	ReadOnly bool
+}
+
+// ErrNoStore is returned by a read-only Open of a path where no store exists.
+var ErrNoStore = errors.New("no event store")
+
+// Open opens the store at path, creating it if needed (unless read-only), and migrates its schema
+// forward to the version this build of dyad writes.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	dsn := path
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("%w at %s (run dyad ingest first): %v", ErrNoStore, path, err)
+		}
+		dsn += "?access_mode=READ_ONLY"
+	}
+	c, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	s := &Store{path: path, connector: c, db: sql.OpenDB(c), readOnly: opts.ReadOnly}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	if !opts.ReadOnly {
+		if s.wconn, err = c.Connect(ctx); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("opening store %s: %w", path, err)
+		}
+	}
+	return s, nil
+}
+
+// Path returns the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the store; DuckDB checkpoints its write-ahead log into the file.
+func (s *Store) Close() error {
+	var errs []error
+	if s.wconn != nil {
+		errs = append(errs, s.wconn.Close())
+		s.wconn = nil
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close()) // closes the connector too
+		s.db = nil
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("closing store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// SchemaVersion is the schema version this build writes; Open migrates older stores to it.
+// It is the number of migrations.
+const SchemaVersion = 1
+
+// migrations[i] takes the schema from version i to version i+1. Append only: never edit a step
+// that has been released, add a new one.
+var migrations = []string{
+	// 1: articles, events, merged events.
+	`CREATE TABLE meta (key VARCHAR, value VARCHAR);
+CREATE TABLE articles (
+	id VARCHAR NOT NULL, date DATE, url VARCHAR, source VARCHAR, title VARCHAR,
+	hash VARCHAR NOT NULL, text VARCHAR, origin VARCHAR,
+	n_events INTEGER, ingested_at TIMESTAMP, coder_version VARCHAR);
+CREATE TABLE events (
+	id VARCHAR, doc VARCHAR, sentence INTEGER, date DATE, doc_date DATE,
+	source_text VARCHAR, source_name VARCHAR, source_code VARCHAR, source_country VARCHAR, source_agent VARCHAR,
+	target_text VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR, target_agent VARCHAR,
+	cameo VARCHAR, root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+	location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+	evidence VARCHAR, span_start INTEGER, span_end INTEGER,
+	ingested_at TIMESTAMP, coder_version VARCHAR);
+CREATE TABLE merged_events (
+	id VARCHAR, date DATE, last_date DATE,
+	source_name VARCHAR, source_code VARCHAR, source_country VARCHAR, source_agent VARCHAR,
+	target_name VARCHAR, target_code VARCHAR, target_country VARCHAR, target_agent VARCHAR,
+	cameo VARCHAR, root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+	location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+	mentions INTEGER, articles INTEGER, sources INTEGER,
+	url VARCHAR, docs VARCHAR[], event_ids VARCHAR[], evidence VARCHAR[]);`,
+}
+
+// migrate brings the schema up to SchemaVersion, one transaction per step.
+func (s *Store) migrate(ctx context.Context) error {
+	if !s.readOnly {
+		if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)`); err != nil {
+			return fmt.Errorf("creating schema_version: %w", err)
+		}
+	}
+	v, err := s.version(ctx)
+	if err != nil {
+		return err
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("schema version %d is newer than this dyad's (%d): upgrade dyad", v, SchemaVersion)
+	}
+	if v < SchemaVersion && s.readOnly {
+		return fmt.Errorf("schema version %d is older than this dyad's (%d): run dyad ingest once to migrate it", v, SchemaVersion)
+	}
+	for ; v < SchemaVersion; v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrating to schema %d: %w", v+1, err)
+		}
+		_, err = tx.ExecContext(ctx, migrations[v])
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `DELETE FROM schema_version`)
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `INSERT INTO schema_version VALUES (?)`, v+1)
+		}
+		if err == nil {
+			err = tx.Commit()
+		} else {
+			tx.Rollback()
+		}
+		if err != nil {
+			return fmt.Errorf("migrating to schema %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// version reads the schema version; 0 for a new store.
+func (s *Store) version(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("reading schema version: %w", err)
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	var v sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("reading schema version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+// Version returns the schema version of the open store.
+func (s *Store) Version(ctx context.Context) (int, error) { return s.version(ctx) }
+
+// Query runs a read query over the store's tables (see docs/store.md for their columns).
+func (s *Store) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying store: %w", err)
+	}
+	return rows, nil
+}
+
+// CopyParquet writes the result of a query (without parameters) to a Parquet file at path.
+func (s *Store) CopyParquet(ctx context.Context, query, path string) error {
+	q := "COPY (" + query + ") TO '" + strings.ReplaceAll(path, "'", "''") + "' (FORMAT parquet, COMPRESSION zstd)"
+	if _, err := s.db.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

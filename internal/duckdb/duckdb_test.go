@@ -1,0 +1,325 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.duckdb"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func article(id, date, source, text string) *dyad.Article {
+	return &dyad.Article{ID: id, Date: dyad.MustDate(date), Source: source, Text: text,
+		Title: "Title of " + id, URL: "https://example.org/" + id, Origin: "in.jsonl:1"}
+}
+
+func event(doc string, n int, date, src, tgt, code, evidence string) dyad.Event {
+	e := dyad.Event{ID: fmt.Sprintf("%s-%d", doc, n), Doc: doc, Sentence: n, Date: dyad.MustDate(date), DocDate: dyad.MustDate(date),
+		Source: dyad.Actor{Text: src, Name: src, Code: src}, Target: dyad.Actor{Text: tgt, Name: tgt, Code: tgt},
+		Evidence: evidence, Span: dyad.Span{Start: 0, End: len(evidence)}}
+	if !e.SetCode(code) {
+		panic("bad code " + code)
+	}
+	return e
+}
+
+func TestSchemaVersionIsMigrationCount(t *testing.T) {
+	if SchemaVersion != len(migrations) {
+		t.Fatalf("SchemaVersion = %d, want len(migrations) = %d", SchemaVersion, len(migrations))
+	}
+}
+
+func TestOpenMigratesAndReopens(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.duckdb")
+	if _, err := Open(ctx, path, Options{ReadOnly: true}); err == nil {
+		t.Fatal("read-only open of a missing store succeeded")
+	}
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s.Version(ctx); err != nil || v != SchemaVersion {
+		t.Fatalf("version = %d, %v; want %d", v, err, SchemaVersion)
+	}
+	if err := s.Write(ctx, "test", []*dyad.Article{article("a", "2024-01-02", "X", "text")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, ro := range []bool{false, true} {
+		s, err = Open(ctx, path, Options{ReadOnly: ro})
+		if err != nil {
+			t.Fatalf("reopen (read-only %v): %v", ro, err)
+		}
+		if n, _, _, err := s.Counts(ctx); err != nil || n != 1 {
+			t.Fatalf("articles after reopen = %d, %v; want 1", n, err)
+		}
+		if ro {
+			if err := s.Write(ctx, "test", nil, nil); err == nil {
+				t.Error("write to a read-only store succeeded")
+			}
+		}
+		s.Close()
+	}
+	// A store from a newer dyad is refused.
+	s, _ = Open(ctx, path, Options{})
+	if _, err := s.db.Exec(`UPDATE schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(ctx, path, Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("open of a newer schema: err = %v, want 'newer'", err)
+	}
+}
+
+func TestWriteRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := article("doc1", "2024-03-05", "Outlet", "Ankara hosted talks.\nMore  text.")
+	e := dyad.Event{ID: "doc1-0-0", Doc: "doc1", Sentence: 3, Date: dyad.MustDate("2024-03-04"), DocDate: dyad.MustDate("2024-03-05"),
+		Source:   dyad.Actor{Text: "Turkish Foreign Minister", Name: "Hakan Fidan", Code: "TURGOV", Country: "TUR", Agent: "GOV"},
+		Target:   dyad.Actor{Text: "Iran", Name: "Iran", Code: "IRN", Country: "IRN"},
+		Location: &dyad.Location{Name: "Ankara", Country: "TUR", Lat: 39.92, Lon: 32.85},
+		Evidence: "Ankara hosted talks.", Span: dyad.Span{Start: 0, End: 20}}
+	e.SetCode("043")
+	noLoc := e
+	noLoc.ID, noLoc.Location, noLoc.Date = "doc1-1-0", nil, dyad.Date{}
+	if err := s.Write(ctx, "v1", []*dyad.Article{a}, []dyad.Event{e, noLoc}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Query(ctx, `SELECT id, doc, sentence, date, doc_date, source_text, source_name, source_code, source_country, source_agent,
+		target_text, target_name, target_code, target_country, target_agent, cameo, root, plover, quad_class, goldstein,
+		location_name, location_country, location_lat, location_lon, evidence, span_start, span_end, coder_version, ingested_at IS NOT NULL
+		FROM events ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []dyad.Event
+	for rows.Next() {
+		var g dyad.Event
+		var date, docDate sql.NullTime
+		var ln, lc sql.NullString
+		var lat, lon sql.NullFloat64
+		var coder string
+		var ingested bool
+		if err := rows.Scan(&g.ID, &g.Doc, &g.Sentence, &date, &docDate, &g.Source.Text, &g.Source.Name, &g.Source.Code, &g.Source.Country, &g.Source.Agent,
+			&g.Target.Text, &g.Target.Name, &g.Target.Code, &g.Target.Country, &g.Target.Agent, &g.CAMEO, &g.Root, &g.PLOVER, &g.QuadClass, &g.Goldstein,
+			&ln, &lc, &lat, &lon, &g.Evidence, &g.Span.Start, &g.Span.End, &coder, &ingested); err != nil {
+			t.Fatal(err)
+		}
+		if date.Valid {
+			g.Date = dyad.DateOf(date.Time.Date())
+		}
+		if docDate.Valid {
+			g.DocDate = dyad.DateOf(docDate.Time.Date())
+		}
+		if ln.Valid {
+			g.Location = &dyad.Location{Name: ln.String, Country: lc.String, Lat: lat.Float64, Lon: lon.Float64}
+		}
+		if coder != "v1" || !ingested {
+			t.Errorf("provenance: coder %q, ingested %v", coder, ingested)
+		}
+		got = append(got, g)
+	}
+	if want := []dyad.Event{e, noLoc}; !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\ngot  %+v\nwant %+v", got, want)
+	}
+	var art dyad.Article
+	err = s.Articles(ctx, func(x *dyad.Article) error { art = *x; return nil })
+	if err != nil || !reflect.DeepEqual(&art, a) {
+		t.Errorf("article round trip: %v\ngot  %+v\nwant %+v", err, art, *a)
+	}
+	var hash string
+	var nEvents int
+	s.db.QueryRow(`SELECT hash, n_events FROM articles`).Scan(&hash, &nEvents)
+	if hash != ContentHash(a.Text) || nEvents != 2 {
+		t.Errorf("hash %q n_events %d, want %q 2", hash, nEvents, ContentHash(a.Text))
+	}
+}
+
+func TestWriteIsAtomic(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := article("a", "2024-01-01", "X", "t")
+	orphan := event("b", 0, "2024-01-01", "TUR", "IRN", "043", "x")
+	if err := s.Write(ctx, "v", []*dyad.Article{a}, []dyad.Event{orphan}); err == nil {
+		t.Fatal("event of an article not in the batch was accepted")
+	}
+	// Rows appended inside a transaction that is rolled back leave nothing behind.
+	bad := event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")
+	s.mu.Lock()
+	s.exec(ctx, "BEGIN TRANSACTION")
+	err := s.writeTx(ctx, "v", bad.Date.Time(), []*dyad.Article{a}, []dyad.Event{bad}, map[string]int{"a": 1}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.exec(ctx, "ROLLBACK")
+	s.mu.Unlock()
+	if n, m, _, _ := s.Counts(ctx); n != 0 || m != 0 {
+		t.Fatalf("after rollback: %d articles, %d events; want none", n, m)
+	}
+}
+
+func TestDeduper(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if err := s.Write(ctx, "v", []*dyad.Article{article("a", "2024-01-01", "X", "Some  text\nhere.")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := s.Deduper(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id, text string
+		dup      bool
+	}{
+		{"a", "other text", true},               // same id
+		{"b", " Some text here. ", true},        // same text up to white space
+		{"c", "New text.", false},               // new
+		{"c2", "New text.", true},               // seen in this run
+		{"d", "Some text here, changed.", false}, // different text
+	}
+	for _, tt := range tests {
+		if got := seen(&dyad.Article{ID: tt.id, Text: tt.text}); got != tt.dup {
+			t.Errorf("seen(%s, %q) = %v, want %v", tt.id, tt.text, got, tt.dup)
+		}
+	}
+}
+
+func TestRecodeReplacesEvents(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a, b := article("a", "2024-01-01", "X", "one"), article("b", "2024-01-01", "Y", "two")
+	evs := []dyad.Event{event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x"), event("a", 1, "2024-01-01", "TUR", "IRN", "190", "y"),
+		event("b", 0, "2024-01-01", "USA", "CHN", "020", "z")}
+	if err := s.Write(ctx, "v1", []*dyad.Article{a, b}, evs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Recode(ctx, "v2", []*dyad.Article{a}, []dyad.Event{event("a", 0, "2024-01-01", "TUR", "IRN", "051", "x")}); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.Query(ctx, `SELECT doc || ':' || cameo || ':' || coder_version FROM events ORDER BY doc, cameo`)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var x string
+		rows.Scan(&x)
+		got = append(got, x)
+	}
+	if want := []string{"a:051:v2", "b:020:v1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("events after recode = %v, want %v", got, want)
+	}
+	if n, _, _, _ := s.Counts(ctx); n != 2 {
+		t.Errorf("articles after recode = %d, want 2", n)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	ctx := context.Background()
+	arts := []*dyad.Article{
+		article("a1", "2024-05-01", "Reuters", "one"), article("a2", "2024-05-01", "AP", "two"),
+		article("a3", "2024-05-02", "AP", "three"), article("a4", "2024-05-04", "", "four"),
+	}
+	evs := []dyad.Event{
+		event("a1", 0, "2024-05-01", "TUR", "IRN", "043", "Turkey hosted Iran."),
+		event("a1", 1, "2024-05-01", "TUR", "IRN", "043", "Talks were held."), // same article again: a mention
+		event("a2", 0, "2024-05-01", "TUR", "IRN", "043", "Turkey hosted Iran."),
+		event("a3", 0, "2024-05-02", "TUR", "IRN", "043", "Turkey hosted Iran."), // a day later
+		event("a4", 0, "2024-05-04", "TUR", "IRN", "043", "Iran visited Turkey."), // two more days later
+		event("a2", 1, "2024-05-01", "IRN", "TUR", "043", "Reverse dyad."),       // other dyad
+		event("a3", 1, "2024-05-02", "TUR", "IRN", "190", "Other code."),         // other code
+	}
+	evs[0].Location = &dyad.Location{Name: "Ankara", Country: "TUR", Lat: 39.9, Lon: 32.8}
+	tests := []struct {
+		days int
+		want []string // date/last_date src>tgt code mentions articles sources
+	}{
+		{0, []string{
+			"2024-05-01/2024-05-01 IRN>TUR 043 1 1 1 a2-1",
+			"2024-05-01/2024-05-01 TUR>IRN 043 3 2 2 a1-0",
+			"2024-05-02/2024-05-02 TUR>IRN 043 1 1 1 a3-0",
+			"2024-05-02/2024-05-02 TUR>IRN 190 1 1 1 a3-1",
+			"2024-05-04/2024-05-04 TUR>IRN 043 1 1 1 a4-0",
+		}},
+		{1, []string{
+			"2024-05-01/2024-05-01 IRN>TUR 043 1 1 1 a2-1",
+			"2024-05-01/2024-05-02 TUR>IRN 043 4 3 2 a1-0",
+			"2024-05-02/2024-05-02 TUR>IRN 190 1 1 1 a3-1",
+			"2024-05-04/2024-05-04 TUR>IRN 043 1 1 1 a4-0",
+		}},
+		{2, []string{
+			"2024-05-01/2024-05-01 IRN>TUR 043 1 1 1 a2-1",
+			"2024-05-01/2024-05-04 TUR>IRN 043 5 4 3 a1-0",
+			"2024-05-02/2024-05-02 TUR>IRN 190 1 1 1 a3-1",
+		}},
+	}
+	s := openTest(t)
+	if err := s.Write(ctx, "v", arts, evs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.days), func(t *testing.T) {
+			if err := s.Merge(ctx, tt.days); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := s.Query(ctx, `SELECT strftime(date, '%Y-%m-%d') || '/' || strftime(last_date, '%Y-%m-%d') || ' ' || source_code || '>' || target_code
+				|| ' ' || cameo || ' ' || mentions || ' ' || articles || ' ' || sources || ' ' || id FROM merged_events ORDER BY 1`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var got []string
+			for rows.Next() {
+				var x string
+				rows.Scan(&x)
+				got = append(got, x)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("merged events:\ngot  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	// The evidence list holds each distinct sentence once; the location comes from the report with one.
+	s.Merge(ctx, 0)
+	var evidence []any
+	var loc sql.NullString
+	if err := s.db.QueryRow(`SELECT evidence, location_name FROM merged_events WHERE id = 'a1-0'`).Scan(&evidence, &loc); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(evidence) != "[Talks were held. Turkey hosted Iran.]" || loc.String != "Ankara" {
+		t.Errorf("evidence %v location %v", evidence, loc)
+	}
+	if err := s.Merge(ctx, -1); err == nil {
+		t.Error("negative merge window accepted")
+	}
+}
+
+func TestCopyParquet(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	s.Write(ctx, "v", []*dyad.Article{article("a", "2024-01-01", "X", "t")}, []dyad.Event{event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")})
+	out := filepath.Join(t.TempDir(), "it's.parquet")
+	if err := s.CopyParquet(ctx, "SELECT * FROM events", out); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM read_parquet(?)`, out).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("parquet rows = %d, %v; want 1", n, err)
+	}
+}

@@ -1,0 +1,239 @@
+package duckdb
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/dyad-events/dyad"
+)
+
+// ContentHash returns the hex SHA-256 of an article text with runs of white space collapsed to one
+// space and the ends trimmed, so that a reprint differing only in layout hashes the same.
+func ContentHash(text string) string {
+	b := make([]byte, 0, len(text))
+	for f := range strings.FieldsSeq(text) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, f...)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Deduper loads the ids and content hashes of the stored articles and returns a function that
+// reports whether an article is already stored (same id or same content hash) or was already seen
+// by the function; an article it has not seen before is remembered. The function is not safe for
+// concurrent use.
+func (s *Store) Deduper(ctx context.Context) (func(a *dyad.Article) bool, error) {
+	ids := map[string]struct{}{}
+	hashes := map[[32]byte]struct{}{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash FROM articles`)
+	if err != nil {
+		return nil, fmt.Errorf("reading stored articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, fmt.Errorf("reading stored articles: %w", err)
+		}
+		ids[id] = struct{}{}
+		hashes[hashKey(h)] = struct{}{}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading stored articles: %w", err)
+	}
+	return func(a *dyad.Article) bool {
+		k := hashKey(ContentHash(a.Text))
+		_, dupID := ids[a.ID]
+		_, dupHash := hashes[k]
+		if dupID || dupHash {
+			return true
+		}
+		ids[a.ID] = struct{}{}
+		hashes[k] = struct{}{}
+		return false
+	}, nil
+}
+
+func hashKey(h string) [32]byte {
+	var k [32]byte
+	hex.Decode(k[:], []byte(h))
+	return k
+}
+
+// Write stores new articles and the events coded from them, in one transaction: either all of
+// them are stored or none. Every event's Doc must name one of the articles. coder names the coder
+// version for the provenance columns. Write does not check for duplicates (see Deduper).
+func (s *Store) Write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
+	return s.write(ctx, coder, arts, events, false)
+}
+
+// Recode replaces stored articles and all their events with the articles and their new events,
+// in one transaction.
+func (s *Store) Recode(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
+	return s.write(ctx, coder, arts, events, true)
+}
+
+func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event, replace bool) error {
+	if s.readOnly {
+		return errors.New("writing to a store opened read-only")
+	}
+	counts := make(map[string]int, len(arts))
+	for _, a := range arts {
+		counts[a.ID] = 0
+	}
+	for i := range events {
+		n, ok := counts[events[i].Doc]
+		if !ok {
+			return fmt.Errorf("event %s: article %q is not in the batch", events[i].ID, events[i].Doc)
+		}
+		counts[events[i].Doc] = n + 1
+	}
+	now := time.Now().UTC().Truncate(time.Microsecond)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.exec(ctx, "BEGIN TRANSACTION"); err != nil {
+		return fmt.Errorf("storing batch: %w", err)
+	}
+	err := s.writeTx(ctx, coder, now, arts, events, counts, replace)
+	if err == nil {
+		err = s.exec(ctx, "COMMIT")
+	}
+	if err != nil {
+		s.exec(context.WithoutCancel(ctx), "ROLLBACK")
+		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
+	}
+	return nil
+}
+
+func (s *Store) writeTx(ctx context.Context, coder string, now time.Time, arts []*dyad.Article, events []dyad.Event, counts map[string]int, replace bool) error {
+	if replace && len(arts) > 0 {
+		var sb strings.Builder
+		args := make([]any, len(arts))
+		for i, a := range arts {
+			if i > 0 {
+				sb.WriteString(",")
+			}
+			sb.WriteString("?")
+			args[i] = a.ID
+		}
+		in := sb.String()
+		if err := s.exec(ctx, "DELETE FROM events WHERE doc IN ("+in+")", args...); err != nil {
+			return err
+		}
+		if err := s.exec(ctx, "DELETE FROM articles WHERE id IN ("+in+")", args...); err != nil {
+			return err
+		}
+	}
+	app, err := duckdb.NewAppenderFromConn(s.wconn, "", "articles")
+	if err != nil {
+		return err
+	}
+	for _, a := range arts {
+		err = app.AppendRow(a.ID, nullDate(a.Date), a.URL, a.Source, a.Title, ContentHash(a.Text), a.Text, a.Origin,
+			int32(counts[a.ID]), now, coder)
+		if err != nil {
+			app.Close()
+			return fmt.Errorf("appending article %s: %w", a.ID, err)
+		}
+	}
+	if err := app.Close(); err != nil {
+		return err
+	}
+	if len(events) == 0 {
+		return nil
+	}
+	app, err = duckdb.NewAppenderFromConn(s.wconn, "", "events")
+	if err != nil {
+		return err
+	}
+	for i := range events {
+		if err := appendEvent(app, &events[i], now, coder); err != nil {
+			app.Close()
+			return fmt.Errorf("appending event %s: %w", events[i].ID, err)
+		}
+	}
+	return app.Close()
+}
+
+func appendEvent(app *duckdb.Appender, e *dyad.Event, now time.Time, coder string) error {
+	var locName, locCountry, lat, lon driver.Value
+	if l := e.Location; l != nil {
+		locName, locCountry, lat, lon = l.Name, l.Country, l.Lat, l.Lon
+	}
+	return app.AppendRow(e.ID, e.Doc, int32(e.Sentence), nullDate(e.Date), nullDate(e.DocDate),
+		e.Source.Text, e.Source.Name, e.Source.Code, e.Source.Country, e.Source.Agent,
+		e.Target.Text, e.Target.Name, e.Target.Code, e.Target.Country, e.Target.Agent,
+		e.CAMEO, e.Root, e.PLOVER, int32(e.QuadClass), e.Goldstein,
+		locName, locCountry, lat, lon,
+		e.Evidence, int32(e.Span.Start), int32(e.Span.End),
+		now, coder)
+}
+
+func nullDate(d dyad.Date) driver.Value {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Time()
+}
+
+// exec runs a statement on the write connection.
+func (s *Store) exec(ctx context.Context, query string, args ...any) error {
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	_, err := s.wconn.(driver.ExecerContext).ExecContext(ctx, query, named)
+	return err
+}
+
+// Articles calls yield with every stored article, in id order, with its id, date, title, text,
+// url, source and origin as they were stored.
+func (s *Store) Articles(ctx context.Context, yield func(*dyad.Article) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, date, title, text, url, source, origin FROM articles ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("reading stored articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a dyad.Article
+		var date sql.NullTime
+		var title, text, url, source, origin sql.NullString
+		if err := rows.Scan(&a.ID, &date, &title, &text, &url, &source, &origin); err != nil {
+			return fmt.Errorf("reading stored articles: %w", err)
+		}
+		if date.Valid {
+			a.Date = dyad.DateOf(date.Time.Date())
+		}
+		a.Title, a.Text, a.URL, a.Source, a.Origin = title.String, text.String, url.String, source.String, origin.String
+		if err := yield(&a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading stored articles: %w", err)
+	}
+	return nil
+}
+
+// Counts returns the number of stored articles, events and merged events.
+func (s *Store) Counts(ctx context.Context) (articles, events, merged int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM merged_events)`).
+		Scan(&articles, &events, &merged)
+	if err != nil {
+		err = fmt.Errorf("counting stored rows: %w", err)
+	}
+	return
+}
