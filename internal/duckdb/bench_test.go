@@ -25,8 +25,8 @@ func synthBatch(first, n, perArticle int) ([]*dyad.Article, []dyad.Event) {
 			k := i*perArticle + j
 			src, tgt := benchCountries[k%len(benchCountries)], benchCountries[(k/3+1)%len(benchCountries)]
 			e := dyad.Event{ID: fmt.Sprintf("%s-%d-0", id, j), Doc: id, Sentence: j, Date: d, DocDate: d,
-				Source: dyad.Actor{Text: src, Name: src, Code: src + "GOV", Country: src, Agent: "GOV"},
-				Target: dyad.Actor{Text: tgt, Name: tgt, Code: tgt, Country: tgt},
+				Source:   dyad.Actor{Text: src, Name: src, Code: src + "GOV", Country: src, Agent: "GOV"},
+				Target:   dyad.Actor{Text: tgt, Name: tgt, Code: tgt, Country: tgt},
 				Evidence: "The government of " + src + " met officials of " + tgt + " on Tuesday.", Span: dyad.Span{Start: j * 60, End: j*60 + 55}}
 			e.SetCode(benchCodes[k%len(benchCodes)])
 			if k%4 == 0 {

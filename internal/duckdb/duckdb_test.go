@@ -189,10 +189,10 @@ func TestDeduper(t *testing.T) {
 		id, text string
 		dup      bool
 	}{
-		{"a", "other text", true},               // same id
-		{"b", " Some text here. ", true},        // same text up to white space
-		{"c", "New text.", false},               // new
-		{"c2", "New text.", true},               // seen in this run
+		{"a", "other text", true},                // same id
+		{"b", " Some text here. ", true},         // same text up to white space
+		{"c", "New text.", false},                // new
+		{"c2", "New text.", true},                // seen in this run
 		{"d", "Some text here, changed.", false}, // different text
 	}
 	for _, tt := range tests {
@@ -240,10 +240,10 @@ func TestMerge(t *testing.T) {
 		event("a1", 0, "2024-05-01", "TUR", "IRN", "043", "Turkey hosted Iran."),
 		event("a1", 1, "2024-05-01", "TUR", "IRN", "043", "Talks were held."), // same article again: a mention
 		event("a2", 0, "2024-05-01", "TUR", "IRN", "043", "Turkey hosted Iran."),
-		event("a3", 0, "2024-05-02", "TUR", "IRN", "043", "Turkey hosted Iran."), // a day later
+		event("a3", 0, "2024-05-02", "TUR", "IRN", "043", "Turkey hosted Iran."),  // a day later
 		event("a4", 0, "2024-05-04", "TUR", "IRN", "043", "Iran visited Turkey."), // two more days later
-		event("a2", 1, "2024-05-01", "IRN", "TUR", "043", "Reverse dyad."),       // other dyad
-		event("a3", 1, "2024-05-02", "TUR", "IRN", "190", "Other code."),         // other code
+		event("a2", 1, "2024-05-01", "IRN", "TUR", "043", "Reverse dyad."),        // other dyad
+		event("a3", 1, "2024-05-02", "TUR", "IRN", "190", "Other code."),          // other code
 	}
 	evs[0].Location = &dyad.Location{Name: "Ankara", Country: "TUR", Lat: 39.9, Lon: 32.8}
 	tests := []struct {

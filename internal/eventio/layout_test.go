@@ -169,5 +169,5 @@ func ExampleNewICEWSWriter() {
 	_ = w.Close()
 	// Output:
 	// Event ID	Event Date	Source Name	Source Sectors	Source Country	Event Text	CAMEO Code	Intensity	Target Name	Target Sectors	Target Country	Story ID	Sentence Number	Publisher	City	District	Province	Country	Latitude	Longitude
-	// 1183386534066095	2024-01-02	France		FRA	Express intent to meet or negotiate	036	4	Germany	Government	DEU	x	1	Example					
+	// 1183386534066095	2024-01-02	France		FRA	Express intent to meet or negotiate	036	4	Germany	Government	DEU	x	1	Example
 }
