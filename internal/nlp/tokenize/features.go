@@ -127,6 +127,7 @@ type ctx struct {
 	i            int // the gap after toks[i]
 	since        int // tokens since the last sentence start
 	abbrevListed bool
+	ortho1       byte // orthographic class of toks[i+1] (see SegModel.ortho)
 }
 
 func lenBucket(n int) byte {
@@ -163,7 +164,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 20
+const maxFeatures = 24
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -215,6 +216,9 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	add(mixLower(mixU32(tmpl(16), sm1), w0))
 	add(mixU32(mixLower(tmpl(17), w1), s2))
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(18), nl), km1), k0), k1))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(19), c.ortho1), k0), listed), nl))
+	add(mixU32(mixByte(mixByte(tmpl(20), c.ortho1), km1), s0))
+	add(mixLower(mixLower(tmpl(21), w0), w1))
 	return n
 }
 

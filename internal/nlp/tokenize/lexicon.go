@@ -36,8 +36,6 @@ var hyphenPrefixes = setOf(
 	"semi", "sub", "mini", "neo", "socio", "psycho", "micro", "macro", "inter", "intra", "un", "de",
 	"vice", "bi", "tri", "ultra", "hyper", "quasi", "trans", "extra", "infra", "meta", "mega", "pseudo",
 	"dis", "mis", "geo", "bio", "eco", "euro", "afro", "supra", "auto",
-	// number words: "ninety-nine"
-	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 )
 
 // fused are contractions written without an apostrophe that UD English splits: the form
@@ -51,8 +49,8 @@ var fused = map[string][]int{
 	"im": {1}, "ive": {1}, "youre": {3}, "theyre": {4}, "youve": {3}, "theyve": {4}, "weve": {2},
 }
 
-// timeSuffixes split off a number: "10am" → 10 am.
-var timeSuffixes = setOf("am", "pm", "a.m.", "p.m.")
+// numberSuffixes split off a number: "10am" → 10 am, "$170m" → $ 170 m, "65k" → 65 k.
+var numberSuffixes = setOf("am", "pm", "m", "k", "b", "bn", "mn")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

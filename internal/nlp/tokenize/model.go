@@ -16,10 +16,23 @@ import (
 type SegModel struct {
 	weights map[uint32]float32
 	abbrevs map[string]bool
+	// ortho is how words (lower case) were written in the training text: orthoLower when only
+	// in lower case inside sentences, orthoCap when only capitalised inside sentences,
+	// orthoBoth, orthoStart when only at sentence starts; absent words are orthoUnknown.
+	ortho map[string]byte
 }
 
+// Orthographic classes of words.
+const (
+	orthoUnknown = 'u'
+	orthoLower   = 'l'
+	orthoCap     = 'c'
+	orthoBoth    = 'b'
+	orthoStart   = 's'
+)
+
 // modelMagic starts a saved SegModel; the digit is bumped when the features change.
-const modelMagic = "dyad-seg 3\n"
+const modelMagic = "dyad-seg 4\n"
 
 // Save writes the model in a compact binary form.
 func (m *SegModel) Save(w io.Writer) error {
@@ -36,6 +49,18 @@ func (m *SegModel) Save(w io.Writer) error {
 	for _, a := range abbr {
 		bw.WriteByte(byte(len(a)))
 		bw.WriteString(a)
+	}
+	words := make([]string, 0, len(m.ortho))
+	for w := range m.ortho {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	binary.LittleEndian.PutUint32(buf[:4], uint32(len(words)))
+	bw.Write(buf[:4])
+	for _, w := range words {
+		bw.WriteByte(m.ortho[w])
+		bw.WriteByte(byte(len(w)))
+		bw.WriteString(w)
 	}
 	keys := make([]uint32, 0, len(m.weights))
 	for k := range m.weights {
@@ -84,6 +109,23 @@ func LoadSegModel(r io.Reader) (*SegModel, error) {
 			return fail(err)
 		}
 		m.abbrevs[string(word[:l])] = true
+	}
+	if _, err := io.ReadFull(br, buf[:4]); err != nil {
+		return fail(err)
+	}
+	n = binary.LittleEndian.Uint32(buf[:4])
+	if n > 1<<22 {
+		return fail(fmt.Errorf("%d words", n))
+	}
+	m.ortho = make(map[string]byte, n)
+	for range n {
+		if _, err := io.ReadFull(br, buf[:2]); err != nil {
+			return fail(err)
+		}
+		if _, err := io.ReadFull(br, word[:buf[1]]); err != nil {
+			return fail(err)
+		}
+		m.ortho[string(word[:buf[1]])] = buf[0]
 	}
 	if _, err := io.ReadFull(br, buf[:4]); err != nil {
 		return fail(err)

@@ -119,6 +119,7 @@ func (t *Tokenizer) ends(sc *scanner, toks []nlp.Token, i, since int) bool {
 		c.abbrevListed = sc.listed(toks[i].Text)
 	}
 	if t.model != nil {
+		c.ortho1 = sc.orthoOf(t.model.ortho, toks[i+1].Text)
 		return t.model.score(&c) > 0
 	}
 	return ruleEnds(&c, nl)
@@ -133,6 +134,22 @@ func (s *scanner) listed(w string) bool {
 	s.key = lowerKey(s.key, w)
 	k := string(s.key)
 	return abbrevs[k] || numberAbbrevs[k] || s.learned[k]
+}
+
+// orthoOf returns the orthographic class of word w in ortho, 'p' for a non-word.
+func (s *scanner) orthoOf(ortho map[string]byte, w string) byte {
+	r, _ := decode(w, 0)
+	if !isAlnum(r) || isDigit(r) {
+		return 'p'
+	}
+	if len(w) > 40 {
+		return orthoUnknown
+	}
+	s.key = lowerKey(s.key, w)
+	if o, ok := ortho[string(s.key)]; ok {
+		return o
+	}
+	return orthoUnknown
 }
 
 // ruleEnds decides a sentence end without a model.

@@ -31,8 +31,9 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	m := &SegModel{abbrevs: learnAbbrevs(docs, opt.MinAbbrev), weights: map[uint32]float32{}}
-	logf("segmenter: %d abbreviations learned", len(m.abbrevs))
+	m := &SegModel{abbrevs: learnAbbrevs(docs, opt.MinAbbrev), weights: map[uint32]float32{},
+		ortho: learnOrtho(docs, 2)}
+	logf("segmenter: %d abbreviations learned, %d words' spelling", len(m.abbrevs), len(m.ortho))
 
 	// The examples: every candidate gap that is not a blank line, with its gold label.
 	type example struct {
@@ -43,7 +44,21 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 	t := &Tokenizer{model: m}
 	var f [maxFeatures]uint64
 	pos := 0
-	for _, d := range docs {
+	// Each document's examples see the spelling statistics of the other folds only, as
+	// unseen text will.
+	const folds = 5
+	foldOrtho := make([]map[string]byte, folds)
+	for k := range folds {
+		var rest []nlp.Doc
+		for j, d := range docs {
+			if j%folds != k {
+				rest = append(rest, d)
+			}
+		}
+		foldOrtho[k] = learnOrtho(rest, 2)
+	}
+	for di, d := range docs {
+		ortho := foldOrtho[di%folds]
 		ends := goldEnds(d)
 		if len(ends) == 0 {
 			continue
@@ -62,6 +77,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 				if class(toks[i].Text) == kAbbr {
 					c.abbrevListed = sc.listed(toks[i].Text)
 				}
+				c.ortho1 = sc.orthoOf(ortho, toks[i+1].Text)
 				n := features(&c, &f)
 				fs := make([]uint32, n)
 				for j := range n {
@@ -168,6 +184,56 @@ func learnAbbrevs(docs []nlp.Doc, min int) map[string]bool {
 	for w, n := range count {
 		if n >= min && !abbrevs[w] {
 			out[w] = true
+		}
+	}
+	return out
+}
+
+// learnOrtho records how each word (seen at least min times) is written in the gold sentences:
+// only in lower case inside sentences, only capitalised inside sentences, both, or only at a
+// sentence start.
+func learnOrtho(docs []nlp.Doc, min int) map[string]byte {
+	type counts struct{ lower, capMid, start int }
+	c := map[string]*counts{}
+	var key []byte
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			for j, t := range s.Tokens {
+				r, _ := decode(t.Text, 0)
+				if !isAlnum(r) || isDigit(r) || len(t.Text) > 40 {
+					continue
+				}
+				key = lowerKey(key, t.Text)
+				k := c[string(key)]
+				if k == nil {
+					k = &counts{}
+					c[string(key)] = k
+				}
+				switch {
+				case j == 0 || class(s.Tokens[j-1].Text) == kOpen || class(s.Tokens[j-1].Text) == kQuote:
+					k.start++
+				case isUpper(r):
+					k.capMid++
+				default:
+					k.lower++
+				}
+			}
+		}
+	}
+	out := make(map[string]byte, len(c))
+	for w, k := range c {
+		if k.lower+k.capMid+k.start < min {
+			continue
+		}
+		switch {
+		case k.lower > 0 && k.capMid > 0:
+			out[w] = orthoBoth
+		case k.lower > 0:
+			out[w] = orthoLower
+		case k.capMid > 0:
+			out[w] = orthoCap
+		default:
+			out[w] = orthoStart
 		}
 	}
 	return out

@@ -1,6 +1,8 @@
 package tokenize
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
@@ -62,19 +64,27 @@ func (s *scanner) chunk(a, b int) {
 		}
 		e := p + w
 		switch {
-		case isApos(r):
+		case isApos(r) || r == '‘':
 			if c := cliticEnd(text, p+w, b); c > 0 && (p > a || c == b) {
 				e = c
 				break
 			}
-			if r != '’' {
-				e = run(text, e, b, r)
+			if n := len(digitsAt(text, e, b)); n == 2 && !alnumAt(text, e+2, b) {
+				e += 2 // '72
+				break
 			}
-		case r == '.' || r == '-' || r == '—' || r == '–' || r == '*' || r == '=' || r == '~' || r == '_' ||
+			if r == '’' || r == '‘' {
+				for e < b && (strings.HasPrefix(text[e:], "’") || strings.HasPrefix(text[e:], "‘")) {
+					e += len("’")
+				}
+				break
+			}
+			e = run(text, e, b, r)
+		case r == '-' || r == '—' || r == '–' || r == '*' || r == '=' || r == '~' || r == '_' ||
 			r == '#' || r == '+' || r == '>' || r == '<' || r == '/' || r == '…' || r == '^':
 			e = run(text, e, b, r)
-		case r == '!' || r == '?':
-			for e < b && (text[e] == '!' || text[e] == '?') {
+		case r == '.' || r == '!' || r == '?':
+			for e < b && (text[e] == '!' || text[e] == '?' || text[e] == '.') {
 				e++
 			}
 		case r == ':' || r == ';' || r == '=':
@@ -282,6 +292,11 @@ loop:
 				continue
 			}
 		case r == '-':
+			if phonePart(text[seg:e]) && phonePart(digitsAt(text, e+1, b)) {
+				e++
+				seg = e
+				continue
+			}
 			if alnumAt(text, e+1, b) && s.keepHyphen(text[seg:e]) {
 				e++
 				seg = e
@@ -297,7 +312,10 @@ loop:
 				s.emit(e-1, e+w+1)
 				return e + w + 1
 			}
-			if cliticEnd(text, e+w, b) > 0 {
+			if c := cliticEnd(text, e+w, b); c > 0 {
+				if c == e+w+1 && (text[e+w] == 's' || text[e+w] == 'S') && digitAt(text, e-1, b) {
+					e = c // the 1960's
+				}
 				break loop
 			}
 			if alnumAt(text, e+w, b) {
@@ -314,6 +332,28 @@ loop:
 	}
 	s.emitWord(a, e)
 	return e
+}
+
+// phonePart reports whether s is a group of a telephone number: 3 or 4 digits.
+func phonePart(s string) bool {
+	if len(s) < 3 || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// digitsAt returns the run of ASCII digits at i.
+func digitsAt(text string, i, b int) string {
+	j := i
+	for j < b && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	return text[i:j]
 }
 
 // keepHyphen reports whether a hyphen after part stays inside the word.
@@ -384,11 +424,14 @@ func (s *scanner) emitWord(a, e int) {
 			return
 		}
 	}
-	if text[a] >= '0' && text[a] <= '9' && e-a > 2 {
-		k := e - 2
-		if isLower(rune(text[k])) || isUpper(rune(text[k])) {
+	if text[a] >= '0' && text[a] <= '9' && e-a >= 2 {
+		k := e
+		for k > a && ascii[text[k-1]&0x7f]&(cUpper|cLower) != 0 && text[k-1] < 0x80 && e-k < 3 {
+			k--
+		}
+		if k < e && k > a && text[k-1] >= '0' && text[k-1] <= '9' {
 			s.key = lowerKey(s.key, text[k:e])
-			if timeSuffixes[string(s.key)] && text[k-1] >= '0' && text[k-1] <= '9' {
+			if numberSuffixes[string(s.key)] {
 				s.emit(a, k)
 				s.emit(k, e)
 				return
