@@ -36,18 +36,18 @@ func parseFeed(r io.Reader, origin string, each func(a *dyad.Article, reason str
 	if err != nil {
 		return fmt.Errorf("%s: parsing feed: %w", origin, err)
 	}
-	source := cleanLine(feed.Title)
+	source := valid(cleanLine(feed.Title))
 	for i, it := range feed.Items {
 		if it == nil {
 			continue
 		}
 		a := &dyad.Article{
 			Origin: origin + "#" + strconv.Itoa(i+1),
-			Title:  cleanLine(stripHTML(it.Title)),
-			URL:    strings.TrimSpace(it.Link),
+			Title:  valid(cleanLine(stripHTML(it.Title))),
+			URL:    valid(strings.TrimSpace(it.Link)),
 			Source: source,
 		}
-		a.ID = strings.TrimSpace(it.GUID)
+		a.ID = valid(strings.TrimSpace(it.GUID))
 		if a.ID == "" {
 			a.ID = a.URL
 		}
@@ -62,6 +62,7 @@ func parseFeed(r io.Reader, origin string, each func(a *dyad.Article, reason str
 		if a.Text == "" {
 			a.Text = stripHTML(it.Description)
 		}
+		a.Text = valid(a.Text)
 		if a.Text == "" {
 			each(a, ReasonEmptyText, nil)
 			continue
@@ -125,3 +126,6 @@ func (r *reader) readFeed(in io.Reader, origin string) error {
 	}
 	return nil
 }
+
+// valid replaces invalid UTF-8 sequences by U+FFFD.
+func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }

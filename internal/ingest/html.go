@@ -25,11 +25,14 @@ var ErrNoText = errors.New("no article text")
 const MinHTMLText = 100
 
 // ExtractHTML extracts the article from an HTML page: its main text (navigation, ads, comments and
-// other boilerplate dropped, by go-readability), title, publication date (article:published_time
-// meta, JSON-LD datePublished, else the first <time datetime>), URL (canonical link, else og:url,
-// else pageURL) and outlet (og:site_name or JSON-LD publisher, else the URL's host). The character
-// set is taken from the page's meta tags (UTF-8 when it has none). The id is pageURL when given, else
-// the URL found, else origin. A page without article text gives an error wrapping ErrNoText.
+// other boilerplate dropped, by go-readability), title, publication date, URL (canonical link, else
+// og:url, else pageURL) and outlet (og:site_name or JSON-LD publisher, else the URL's host). The
+// date is the first found of: JSON-LD datePublished or article:published_time meta, another date
+// meta tag (pubdate, dc.date, itemprop=datePublished, ...), the <time datetime> marked as the
+// publication time, the first <time datetime>; it is the day in the zone the page gives. The
+// character set is taken from the page's meta tags (UTF-8 when it has none). The id is pageURL when
+// given, else the URL found, else origin. A page without article text (less than MinHTMLText bytes)
+// gives an error wrapping ErrNoText.
 func ExtractHTML(r io.Reader, pageURL string, origin string) (*dyad.Article, error) {
 	return extractHTML(r, "text/html", pageURL, origin)
 }
@@ -63,6 +66,8 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 	if art.Node != nil {
 		a.Text = cleanText(render.InnerText(art.Node))
 	}
+	a.Text = valid(a.Text) // a page may lie about its charset
+	a.Title = valid(a.Title)
 	if len(a.Text) < MinHTMLText {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", origin, ErrNoText, len(a.Text))
 	}
@@ -70,16 +75,18 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 	if t, err := art.PublishedTime(); err == nil {
 		a.Date = plausibleDate(t)
 	}
-	if a.Date.IsZero() && meta.timeDate != "" {
-		if t, err := parseAnyTime(meta.timeDate); err == nil {
-			a.Date = plausibleDate(t)
+	for _, s := range []string{meta.metaDate, meta.timeDate} {
+		if a.Date.IsZero() && s != "" {
+			if t, err := parseAnyTime(s); err == nil {
+				a.Date = plausibleDate(t)
+			}
 		}
 	}
 
 	a.URL = firstAbsURL(meta.canonical, meta.ogURL, pageURL, base)
-	a.Source = cleanLine(art.SiteName())
+	a.Source = valid(cleanLine(art.SiteName()))
 	if a.Source == "" {
-		a.Source = cleanLine(meta.siteName)
+		a.Source = valid(cleanLine(meta.siteName))
 	}
 	if a.Source == "" && a.URL != "" {
 		if u, err := nurl.Parse(a.URL); err == nil {
@@ -102,7 +109,17 @@ type pageMeta struct {
 	canonical string // <link rel=canonical href>
 	ogURL     string // <meta property=og:url>
 	siteName  string // <meta property=og:site_name>
+	metaDate  string // a publication date from another meta tag (pubdate, dc.date, itemprop ...)
 	timeDate  string // datetime of the best <time> element
+}
+
+// dateMetaNames are meta names or properties (lower case) that hold a publication date, besides
+// article:published_time and the JSON-LD datePublished that go-readability reads.
+var dateMetaNames = map[string]bool{
+	"pubdate": true, "publishdate": true, "publish-date": true, "publish_date": true, "date": true,
+	"dc.date": true, "dc.date.issued": true, "dcterms.date": true, "dcterms.issued": true,
+	"sailthru.date": true, "article.published": true, "og:published_time": true,
+	"published_time": true, "datepublished": true, "original-publish-date": true,
 }
 
 // scanMeta walks the document once for the metadata readability does not give.
@@ -121,6 +138,9 @@ func scanMeta(doc *html.Node) pageMeta {
 				prop := strings.ToLower(strings.TrimSpace(attr(n, "property")))
 				if prop == "" {
 					prop = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+				}
+				if m.metaDate == "" && (dateMetaNames[prop] || attr(n, "itemprop") == "datePublished") {
+					m.metaDate = strings.TrimSpace(attr(n, "content"))
 				}
 				switch prop {
 				case "og:url":

@@ -55,6 +55,7 @@ const (
 	ReasonWARCNonResp   = "warc non-response" // a WARC record that is not a response
 	ReasonWARCNonHTML   = "warc non-html"     // a WARC response whose payload is not HTML
 	ReasonWARCStatus    = "warc status"       // a WARC response whose HTTP status is not 200
+	ReasonWARCBadHTTP   = "warc bad http"     // a WARC response whose HTTP message does not parse
 )
 
 // SkipError is what Options.OnSkip receives: where the skipped record is, why it was skipped (a
@@ -78,7 +79,7 @@ func (e *SkipError) Unwrap() error { return e.Err }
 const (
 	maxLine     = 64 << 20 // longest JSONL line
 	maxTextFile = 64 << 20 // largest plain-text or seed-format file
-	maxHTML     = 16 << 20 // largest HTML page (the rest is not read)
+	maxHTML     = 8 << 20  // largest HTML page (the rest is not read)
 	peekSize    = 1024     // bytes looked at to sniff a format
 )
 
@@ -140,6 +141,14 @@ func (r *reader) emit(a *dyad.Article) error {
 	if reason, err := check(a); reason != "" {
 		r.skip(a.Origin, reason, err)
 		return nil
+	}
+	return r.yieldChecked(a)
+}
+
+// yieldChecked fills in the default date of a checked article and yields it.
+func (r *reader) yieldChecked(a *dyad.Article) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
 	}
 	if a.Date.IsZero() {
 		a.Date = r.opts.Date
@@ -294,7 +303,7 @@ func (r *reader) readStream(in io.Reader, origin, id, ext string, sniff bool) er
 		br = bufio.NewReaderSize(zr, 64<<10)
 	}
 	f := formatOfExt(ext)
-	if f == formatUnknown || f == formatFeed {
+	if f == formatUnknown || ext == ".xml" {
 		head, err := br.Peek(peekSize)
 		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 			r.skip(origin, ReasonUnreadable, err)
@@ -302,7 +311,7 @@ func (r *reader) readStream(in io.Reader, origin, id, ext string, sniff bool) er
 		}
 		s := sniffFormat(head)
 		switch {
-		case f == formatFeed && s != formatFeed:
+		case ext == ".xml" && s != formatFeed:
 			r.skip(origin, ReasonUnknownFormat, errors.New("XML file without an RSS or Atom root"))
 			return nil
 		case f == formatUnknown && s == formatUnknown:
@@ -328,7 +337,7 @@ func (r *reader) readStream(in io.Reader, origin, id, ext string, sniff bool) er
 }
 
 // sniffFormat guesses a format from the first bytes of a stream: JSONL when the first non-space byte
-// is '{', HTML for "<!doctype html" or "<html", a feed for "<rss", "<feed" or "<rdf:RDF", WARC for
+// is '{' (or '[' then '{': a JSON array), HTML for "<!doctype html" or "<html", a feed for "<rss", "<feed" or "<rdf:RDF", WARC for
 // "WARC/", unknown for binary data, text otherwise.
 func sniffFormat(head []byte) format {
 	s := strings.TrimPrefix(string(head), "\ufeff")
@@ -337,6 +346,8 @@ func sniffFormat(head []byte) format {
 	switch {
 	case strings.HasPrefix(s, "{"):
 		return formatJSONL
+	case strings.HasPrefix(s, "[") && (strings.HasPrefix(strings.TrimLeft(s[1:], " \t\r\n"), "{") || strings.HasPrefix(strings.TrimLeft(s[1:], " \t\r\n"), "]")):
+		return formatJSONL // a JSON array of articles
 	case strings.HasPrefix(s, "WARC/"):
 		return formatWARC
 	case strings.HasPrefix(low, "<"):

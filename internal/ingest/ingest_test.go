@@ -115,6 +115,8 @@ func TestReadGolden(t *testing.T) {
 		{name: "feeds", inputs: []string{in("feeds")}},
 		{name: "warc", inputs: []string{in("warc/sample.warc")}},
 		{name: "warc-gz", inputs: []string{in("warc/sample.warc.gz")}},
+		{name: "json-array", inputs: []string{in("misc/array.json")}},
+		{name: "stdin-json-array", inputs: []string{"-"}, stdin: in("misc/array.json")},
 		{name: "missing", inputs: []string{in("no-such-file.txt"), in("seed.txt")}},
 		{name: "stdin-jsonl", inputs: []string{"-"}, stdin: in("articles.jsonl")},
 		{name: "stdin-seed", inputs: []string{"-"}, stdin: in("seed.txt")},

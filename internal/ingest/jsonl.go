@@ -69,8 +69,12 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 }
 
-// readJSONL reads one article a line. Blank lines are ignored.
+// readJSONL reads one article a line. Blank lines are ignored. A file that starts with '[' is read
+// as one JSON array of articles instead.
 func (r *reader) readJSONL(br *bufio.Reader, origin string) error {
+	if first, err := firstNonSpace(br); err == nil && first == '[' {
+		return r.readJSONArray(br, origin)
+	}
 	lr := &lineReader{br: br, max: maxLine}
 	for n := 1; ; n++ {
 		if err := r.ctx.Err(); err != nil {
@@ -143,4 +147,62 @@ func ParseJSONLine(line []byte, origin string) (*dyad.Article, string, error) {
 		id = origin
 	}
 	return &dyad.Article{ID: id, Date: date, Title: j.Title, Text: text, URL: j.URL, Source: j.Source, Origin: origin}, "", nil
+}
+
+// firstNonSpace returns the first byte after white space and a byte-order mark, without consuming it.
+func firstNonSpace(br *bufio.Reader) (byte, error) {
+	for i := 0; ; i++ {
+		b, err := br.Peek(i + 1)
+		if err != nil {
+			return 0, err
+		}
+		c := b[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			continue
+		case i == 0 && len(b) >= 1 && c == 0xef:
+			if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+				br.Discard(3)
+				i = -1
+				continue
+			}
+		}
+		return c, nil
+	}
+}
+
+// readJSONArray reads a JSON array of article objects, one element at a time; element N (from 1)
+// has origin file#N.
+func (r *reader) readJSONArray(br *bufio.Reader, origin string) error {
+	dec := json.NewDecoder(br)
+	if _, err := dec.Token(); err != nil {
+		r.skip(origin, ReasonBadJSON, err)
+		return nil
+	}
+	for n := 1; dec.More(); n++ {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		where := origin + "#" + strconv.Itoa(n)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			r.skip(where, ReasonBadJSON, err) // a syntax error: the rest cannot be read
+			return nil
+		}
+		a, reason, err := ParseJSONLine(raw, where)
+		if reason != "" {
+			r.skip(where, reason, err)
+			continue
+		}
+		if a == nil {
+			continue
+		}
+		if err := r.emit(a); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		r.skip(origin, ReasonBadJSON, fmt.Errorf("end of array: %w", err))
+	}
+	return nil
 }

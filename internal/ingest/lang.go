@@ -1,8 +1,8 @@
 package ingest
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Function-word profiles: the commonest short words of each language, chosen to overlap little with
@@ -59,7 +59,7 @@ func buildLangIndex() ([]string, map[string]uint32) {
 
 // Detector thresholds.
 const (
-	langMaxWords   = 1500 // words looked at
+	langMaxWords   = 400  // words looked at
 	langMinWords   = 12   // fewer words than this are not judged by their function words
 	langMinEnglish = 0.10 // least share of English function words in a judged text
 	langMinLatin   = 0.5  // least share of Latin letters among all letters
@@ -73,30 +73,49 @@ const (
 func IsEnglish(text string) bool {
 	var counts [16]int
 	words, latin, letters := 0, 0, 0
-	var word strings.Builder
+	var buf [16]byte // the current word, lower case; longer words match no function word
+	n, long := 0, false
 	flush := func() {
-		if word.Len() == 0 {
+		if n == 0 && !long {
 			return
 		}
 		words++
-		if bits, ok := langIndex[word.String()]; ok {
-			for i := range langNames {
-				if bits&(1<<i) != 0 {
-					counts[i]++
+		if !long {
+			if bits, ok := langIndex[string(buf[:n])]; ok {
+				for i := range langNames {
+					if bits&(1<<i) != 0 {
+						counts[i]++
+					}
 				}
 			}
 		}
-		word.Reset()
+		n, long = 0, false
 	}
 	for _, c := range text {
-		if unicode.IsLetter(c) || c == '\'' && word.Len() > 0 {
-			if c != '\'' {
-				letters++
-				if unicode.Is(unicode.Latin, c) {
-					latin++
-				}
+		var isLetter bool
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			word.WriteRune(unicode.ToLower(c))
+			isLetter = 'a' <= c && c <= 'z'
+			if isLetter {
+				letters++
+				latin++
+			}
+		} else if unicode.IsLetter(c) {
+			isLetter = true
+			letters++
+			if unicode.Is(unicode.Latin, c) {
+				latin++
+			}
+			c = unicode.ToLower(c)
+		}
+		if isLetter || c == '\'' && (n > 0 || long) {
+			if n+utf8.RuneLen(c) > len(buf) {
+				long = true
+			} else {
+				n += utf8.EncodeRune(buf[n:], c)
+			}
 			continue
 		}
 		flush()

@@ -4,17 +4,21 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"net/http/httputil"
 	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // WARCRecord is one WARC record: its named header fields and a reader over its block, valid until
@@ -144,86 +148,236 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// WARCArticle extracts the article from a WARC response record holding an HTML page with HTTP status
-// 200 (url from WARC-Target-URI, id the WARC-Record-ID, date from the page, else WARC-Date). For any
-// other record it returns a nil article and the skip reason (ReasonWARCNonResp, ReasonWARCStatus,
-// ReasonWARCNonHTML, ReasonNoText, ReasonBadWARC).
-func WARCArticle(rec *WARCRecord, origin string) (*dyad.Article, string, error) {
+// warcPayload is what the sequential part of WARC reading takes from a record: the HTML payload
+// and what is needed to make an article of it, or why the record is skipped.
+type warcPayload struct {
+	where       string // origin of the record: "file record N"
+	html        []byte
+	contentType string
+	target      string
+	recordID    string
+	warcDate    string
+	reason      string // skip reason, "" when html is to be extracted
+	err         error
+}
+
+// maxHTTPHeader bounds the HTTP header of a WARC response.
+const maxHTTPHeader = 1 << 20
+
+// readPayload reads the HTTP response in a response record: status line, headers and body (to the
+// end of the block, whatever Content-Length the server sent; de-chunked and gunzipped when the
+// headers say so), keeping at most maxHTML bytes of body.
+func readPayload(rec *WARCRecord, where string) *warcPayload {
+	p := &warcPayload{where: where}
+	skip := func(reason string, err error) *warcPayload {
+		p.reason, p.err = reason, err
+		return p
+	}
 	if !strings.EqualFold(rec.Header.Get("WARC-Type"), "response") {
-		return nil, ReasonWARCNonResp, fmt.Errorf("WARC-Type %q", rec.Header.Get("WARC-Type"))
+		return skip(ReasonWARCNonResp, fmt.Errorf("WARC-Type %q", rec.Header.Get("WARC-Type")))
 	}
 	ct := rec.Header.Get("Content-Type")
 	if mt, _, _ := mime.ParseMediaType(ct); ct != "" && mt != "application/http" {
-		return nil, ReasonWARCNonResp, fmt.Errorf("Content-Type %q", ct)
+		return skip(ReasonWARCNonResp, fmt.Errorf("Content-Type %q", ct))
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(rec.Block), nil)
+	hl := &headLimit{r: io.LimitReader(rec.Block, rec.Length), left: maxHTTPHeader}
+	br := bufio.NewReader(hl)
+	status, hdr, err := readHTTPHead(br)
+	hl.left = -1 // the body is bounded by the block and maxHTML
 	if err != nil {
-		return nil, ReasonBadWARC, fmt.Errorf("HTTP response: %w", err)
+		return skip(ReasonWARCBadHTTP, err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, ReasonWARCStatus, fmt.Errorf("HTTP status %d", resp.StatusCode)
+	if status != 200 {
+		return skip(ReasonWARCStatus, fmt.Errorf("HTTP status %d", status))
 	}
-	pct := resp.Header.Get("Content-Type")
-	mt, _, _ := mime.ParseMediaType(pct)
-	if mt != "text/html" && mt != "application/xhtml+xml" {
-		return nil, ReasonWARCNonHTML, fmt.Errorf("Content-Type %q", pct)
+	p.contentType = hdr.Get("Content-Type")
+	if p.contentType != "" && !isHTMLType(p.contentType) {
+		return skip(ReasonWARCNonHTML, fmt.Errorf("Content-Type %q", p.contentType))
 	}
-	body := io.Reader(resp.Body)
-	if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
+	body := io.Reader(br)
+	if strings.Contains(strings.ToLower(hdr.Get("Transfer-Encoding")), "chunked") {
+		body = httputil.NewChunkedReader(br)
+	}
+	switch enc := strings.ToLower(strings.TrimSpace(hdr.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(body)
 		if err != nil {
-			return nil, ReasonBadWARC, fmt.Errorf("gzip body: %w", err)
+			return skip(ReasonWARCBadHTTP, fmt.Errorf("gzip body: %w", err))
 		}
 		defer zr.Close()
 		body = zr
+	case "deflate":
+		zr, err := zlib.NewReader(body)
+		if err != nil {
+			return skip(ReasonWARCBadHTTP, fmt.Errorf("deflate body: %w", err))
+		}
+		defer zr.Close()
+		body = zr
+	default:
+		return skip(ReasonWARCBadHTTP, fmt.Errorf("Content-Encoding %q not supported", enc))
 	}
-	target := rec.Header.Get("WARC-Target-URI")
-	target = strings.TrimSuffix(strings.TrimPrefix(target, "<"), ">")
-	a, err := extractHTML(body, pct, target, origin)
+	if p.contentType == "" { // no type sent: sniff it from the first bytes
+		bb := bufio.NewReader(body)
+		head, _ := bb.Peek(512)
+		if !isHTMLType(http.DetectContentType(head)) {
+			return skip(ReasonWARCNonHTML, errors.New("no Content-Type, and the body does not look like HTML"))
+		}
+		body = bb
+	}
+	html, err := io.ReadAll(io.LimitReader(body, maxHTML))
+	if err != nil && len(html) == 0 {
+		return skip(ReasonWARCBadHTTP, fmt.Errorf("body: %w", err))
+	}
+	p.html = html
+	p.target = strings.TrimSuffix(strings.TrimPrefix(rec.Header.Get("WARC-Target-URI"), "<"), ">")
+	p.recordID = strings.TrimSuffix(strings.TrimPrefix(rec.Header.Get("WARC-Record-ID"), "<"), ">")
+	p.warcDate = rec.Header.Get("WARC-Date")
+	return p
+}
+
+// isHTMLType reports whether a Content-Type is HTML.
+func isHTMLType(ct string) bool {
+	mt, _, _ := mime.ParseMediaType(ct)
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// headLimit fails reads once left bytes have been read, while left >= 0.
+type headLimit struct {
+	r    io.Reader
+	left int64
+}
+
+func (h *headLimit) Read(p []byte) (int, error) {
+	if h.left < 0 {
+		return h.r.Read(p)
+	}
+	if h.left == 0 {
+		return 0, fmt.Errorf("HTTP header over %d bytes", maxHTTPHeader)
+	}
+	if int64(len(p)) > h.left {
+		p = p[:h.left]
+	}
+	n, err := h.r.Read(p)
+	h.left -= int64(n)
+	return n, err
+}
+
+// readHTTPHead reads an HTTP response's status line and header fields.
+func readHTTPHead(br *bufio.Reader) (int, textproto.MIMEHeader, error) {
+	tp := textproto.NewReader(br)
+	line, err := tp.ReadLine()
+	if err != nil {
+		return 0, nil, fmt.Errorf("HTTP status line: %w", unexpected(err))
+	}
+	proto, rest, _ := strings.Cut(line, " ")
+	code, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	status, err := strconv.Atoi(code)
+	if !strings.HasPrefix(proto, "HTTP/") || err != nil || len(code) != 3 {
+		return 0, nil, fmt.Errorf("bad HTTP status line %q", truncate(line, 40))
+	}
+	hdr, err := tp.ReadMIMEHeader()
+	if err != nil {
+		return 0, nil, fmt.Errorf("HTTP header: %w", unexpected(err))
+	}
+	return status, hdr, nil
+}
+
+// article extracts the article from a payload that has HTML, or gives the skip reason.
+func (p *warcPayload) article() (*dyad.Article, string, error) {
+	if p.reason != "" {
+		return nil, p.reason, p.err
+	}
+	a, err := extractHTML(bytes.NewReader(p.html), p.contentType, p.target, p.where)
 	if err != nil {
 		if errors.Is(err, ErrNoText) {
-			return nil, ReasonNoText, unwrapOrigin(err, origin)
+			return nil, ReasonNoText, unwrapOrigin(err, p.where)
 		}
-		return nil, ReasonBadHTML, unwrapOrigin(err, origin)
+		return nil, ReasonBadHTML, unwrapOrigin(err, p.where)
 	}
-	if target != "" {
-		a.URL = target
+	if p.target != "" {
+		a.URL = valid(p.target)
 	}
-	if id := rec.Header.Get("WARC-Record-ID"); id != "" {
-		a.ID = strings.TrimSuffix(strings.TrimPrefix(id, "<"), ">")
+	if p.recordID != "" {
+		a.ID = valid(p.recordID)
 	}
 	if a.Date.IsZero() {
-		if t, err := time.Parse(time.RFC3339, rec.Header.Get("WARC-Date")); err == nil {
+		if t, err := time.Parse(time.RFC3339, p.warcDate); err == nil {
 			a.Date = plausibleDate(t)
 		}
 	}
 	return a, "", nil
 }
 
-// readWARC reads the response records of a WARC file as articles.
+// WARCArticle extracts the article from a WARC response record holding an HTML page with HTTP status
+// 200 (url from WARC-Target-URI, id the WARC-Record-ID, date from the page, else WARC-Date). For any
+// other record it returns a nil article and the skip reason (ReasonWARCNonResp, ReasonWARCStatus,
+// ReasonWARCNonHTML, ReasonWARCBadHTTP, ReasonNoText, ReasonBadHTML).
+func WARCArticle(rec *WARCRecord, origin string) (*dyad.Article, string, error) {
+	return readPayload(rec, origin).article()
+}
+
+// warcResult is one record's outcome, computed on a worker.
+type warcResult struct {
+	where  string
+	a      *dyad.Article
+	reason string
+	err    error
+}
+
+// readWARC reads the response records of a WARC file as articles. Records are read in order on one
+// goroutine; their HTML is extracted on GOMAXPROCS workers, and the results are delivered in record
+// order. At most a few records per worker are held in memory.
 func (r *reader) readWARC(in *bufio.Reader, origin string) error {
-	wr := NewWARCReader(in)
-	for {
-		if err := r.ctx.Err(); err != nil {
-			return err
+	ctx, cancel := context.WithCancel(r.ctx)
+	defer cancel()
+	items := make(chan *warcPayload)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(items)
+		wr := NewWARCReader(in)
+		for {
+			if ctx.Err() != nil {
+				return
+			}
+			rec, err := wr.Next()
+			if err == io.EOF {
+				return
+			}
+			var p *warcPayload
+			if err != nil {
+				p = &warcPayload{where: origin, reason: ReasonBadWARC, err: err}
+			} else {
+				p = readPayload(rec, origin+" record "+strconv.Itoa(rec.N))
+			}
+			select {
+			case items <- p:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
-		rec, err := wr.Next()
-		if err == io.EOF {
+	}()
+	err := pipeline.Map(ctx, 0, items, func(p *warcPayload) warcResult {
+		a, reason, err := p.article()
+		if reason == "" {
+			reason, err = check(a)
+		}
+		return warcResult{where: p.where, a: a, reason: reason, err: err}
+	}, func(res warcResult) error {
+		if res.reason != "" {
+			r.skip(res.where, res.reason, res.err)
 			return nil
 		}
-		if err != nil {
-			r.skip(origin, ReasonBadWARC, err)
-			return nil
-		}
-		where := origin + " record " + strconv.Itoa(rec.N)
-		a, reason, err := WARCArticle(rec, where)
-		if reason != "" {
-			r.skip(where, reason, err)
-			continue
-		}
-		if err := r.emit(a); err != nil {
-			return err
-		}
+		return r.yieldChecked(res.a)
+	})
+	cancel()
+	<-done // the reader goroutine must be gone before the caller closes the file
+	if err == nil {
+		err = r.ctx.Err()
 	}
+	return err
 }

@@ -3,7 +3,9 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"compress/zlib"
 	"context"
+	"errors"
 	"io"
 	"runtime"
 	"strings"
@@ -168,5 +170,132 @@ func TestJSONLLongLine(t *testing.T) {
 	}
 	if strings.Join(ids, ",") != "ok,ok" || st.ByReason[ReasonTooLarge] != 1 || len(skips) != 1 || !strings.HasPrefix(skips[0], "stdin:2: too large") {
 		t.Errorf("ids %v, stats %+v, skips %v", ids, st, skips)
+	}
+}
+
+// rawResponse builds one WARC response record around a raw HTTP message.
+func rawResponse(httpMsg string) []byte {
+	return []byte("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://t.example/p\r\nWARC-Date: 2024-03-01T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:r1>\r\n" +
+		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + itoa64(int64(len(httpMsg))) + "\r\n\r\n" + httpMsg + "\r\n\r\n")
+}
+
+func chunked(s string, size int) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		n := min(size, len(s))
+		b.WriteString(strings.ToLower(strconvHex(n)) + "\r\n" + s[:n] + "\r\n")
+		s = s[n:]
+	}
+	b.WriteString("0\r\n\r\n")
+	return b.String()
+}
+
+func strconvHex(n int) string {
+	const digits = "0123456789abcdef"
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{digits[n%16]}, b...)
+		n /= 16
+	}
+	return string(b)
+}
+
+func deflateString(s string) string {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write([]byte(s))
+	zw.Close()
+	return buf.String()
+}
+
+func TestWARCPayloads(t *testing.T) {
+	page := `<html><body><article><p>The government of Senegal said on Monday that it would hold talks with opposition parties in Dakar next week on the date of the presidential election.</p></article></body></html>`
+	tests := []struct {
+		name, http, reason string
+	}{
+		{"plain", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page, ""},
+		{"wrong content-length", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 12\r\n\r\n" + page, ""},
+		{"chunked", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(page, 50), ""},
+		{"gzip", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + string(gzipBytes([]byte(page))), ""},
+		{"deflate", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\n\r\n" + deflateString(page), ""},
+		{"sniffed html", "HTTP/1.1 200 OK\r\n\r\n" + page, ""},
+		{"xhtml", "HTTP/1.0 200 OK\r\nContent-Type: application/xhtml+xml; charset=utf-8\r\n\r\n" + page, ""},
+		{"sniffed binary", "HTTP/1.1 200 OK\r\n\r\n\x00\x01\x02binary", ReasonWARCNonHTML},
+		{"brotli", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\nxx", ReasonWARCBadHTTP},
+		{"bad gzip", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\nnot gzip", ReasonWARCBadHTTP},
+		{"status 301", "HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n", ReasonWARCStatus},
+		{"bad status line", "HTTP/1.1 OK\r\n\r\n" + page, ReasonWARCBadHTTP},
+		{"not http", "<html>" + page, ReasonWARCBadHTTP},
+		{"header too large", "HTTP/1.1 200 OK\r\nX-Big: " + strings.Repeat("a", maxHTTPHeader) + "\r\n\r\n" + page, ReasonWARCBadHTTP},
+		{"json", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", ReasonWARCNonHTML},
+		{"empty body", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", ReasonNoText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wr := NewWARCReader(bytes.NewReader(rawResponse(tt.http)))
+			rec, err := wr.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, reason, err := WARCArticle(rec, "w record 1")
+			if reason != tt.reason {
+				t.Fatalf("reason %q (%v), want %q", reason, err, tt.reason)
+			}
+			if reason == "" {
+				if a.ID != "urn:uuid:r1" || a.URL != "https://t.example/p" || a.Date.String() != "2024-03-01" || !strings.HasPrefix(a.Text, "The government of Senegal") {
+					t.Errorf("got %+v", a)
+				}
+			}
+			if _, err := wr.Next(); err != io.EOF {
+				t.Errorf("after the record: %v, want io.EOF", err)
+			}
+		})
+	}
+}
+
+func TestReadWARCStops(t *testing.T) {
+	data := benchWARC(t, 20, true)
+	stop := errors.New("enough")
+	n := 0
+	_, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(a *dyad.Article) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 {
+		t.Errorf("err %v after %d articles, want %v after 3", err, n, stop)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n = 0
+	_, err = Read(ctx, []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(a *dyad.Article) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("err %v after %d articles, want context.Canceled after 1", err, n)
+	}
+}
+
+// TestReadWARCOrder checks that parallel extraction keeps record order.
+func TestReadWARCOrder(t *testing.T) {
+	data := benchWARC(t, 30, false)
+	var ids []string
+	_, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(a *dyad.Article) error {
+		ids = append(ids, a.URL)
+		return nil
+	})
+	if err != nil || len(ids) != 30 {
+		t.Fatalf("%v, %d articles", err, len(ids))
+	}
+	for i, u := range ids {
+		if want := "https://www.dailymeridian.example/story/" + itoa64(int64(i)); u != want {
+			t.Fatalf("article %d is %s, want %s", i, u, want)
+		}
 	}
 }
