@@ -52,34 +52,45 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 	if len(toks) == 0 {
 		return nil
 	}
-	out := make([]nlp.Token, 0, len(toks)+len(toks)/32+2)
-	ends := make([]int, 0, len(toks)/16+1)
+	// Decide the sentence ends, marking them in Head (reset below) to spare an allocation.
+	const endMark = -2
 	sc := scanner{text: text, learned: t.learned()}
-	since := 0
+	since, nsent, splits := 0, 0, 0
 	for i := range toks {
-		end := t.ends(&sc, toks, i, since)
-		tok := toks[i]
-		if end && class(tok.Text) == kAbbr {
-			// UD: a sentence-final abbreviation gives up its period to the sentence ("U.S" ".")
-			dot := tok
-			dot.Text, dot.Start = tok.Text[len(tok.Text)-1:], tok.End-1
-			tok.Text, tok.End, tok.SpaceAfter = tok.Text[:len(tok.Text)-1], tok.End-1, false
-			out = append(out, tok, dot)
-		} else {
-			out = append(out, tok)
-		}
 		since++
-		if end {
-			ends = append(ends, len(out))
+		if t.ends(&sc, toks, i, since-1) {
+			toks[i].Head = endMark
+			nsent++
 			since = 0
+			if class(toks[i].Text) == kAbbr {
+				splits++
+			}
 		}
 	}
-	sents := make([]nlp.Sentence, len(ends))
+	out := toks
+	if splits > 0 {
+		// UD: a sentence-final abbreviation gives up its period to the sentence ("U.S" ".")
+		out = make([]nlp.Token, 0, len(toks)+splits)
+		for _, tok := range toks {
+			if tok.Head == endMark && class(tok.Text) == kAbbr {
+				dot := tok
+				dot.Text, dot.Start = tok.Text[len(tok.Text)-1:], tok.End-1
+				tok.Text, tok.End, tok.SpaceAfter, tok.Head = tok.Text[:len(tok.Text)-1], tok.End-1, false, -1
+				out = append(out, tok, dot)
+				continue
+			}
+			out = append(out, tok)
+		}
+	}
+	sents := make([]nlp.Sentence, 0, nsent)
 	a := 0
-	for j, b := range ends {
-		ts := out[a:b:b]
-		sents[j] = nlp.Sentence{Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts}
-		a = b
+	for i := range out {
+		if out[i].Head == endMark {
+			out[i].Head = -1
+			ts := out[a : i+1 : i+1]
+			sents = append(sents, nlp.Sentence{Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
+			a = i + 1
+		}
 	}
 	return sents
 }
@@ -89,7 +100,7 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 func (t *Tokenizer) Words(text string) []nlp.Token { return t.words(text) }
 
 func (t *Tokenizer) words(text string) []nlp.Token {
-	sc := scanner{text: text, learned: t.learned(), toks: make([]nlp.Token, 0, len(text)/5+1)}
+	sc := scanner{text: text, learned: t.learned(), toks: make([]nlp.Token, 0, len(text)/4+16)}
 	sc.scan()
 	return sc.toks
 }

@@ -69,9 +69,15 @@ func (s *scanner) chunk(a, b int) {
 				e = c
 				break
 			}
-			if n := len(digitsAt(text, e, b)); n == 2 && !alnumAt(text, e+2, b) {
-				e += 2 // '72
-				break
+			if n := len(digitsAt(text, e, b)); n == 2 {
+				if !alnumAt(text, e+2, b) {
+					e += 2 // '72
+					break
+				}
+				if text[e+2] == 's' && !alnumAt(text, e+3, b) {
+					e += 3 // '80s
+					break
+				}
 			}
 			if r == '’' || r == '‘' {
 				for e < b && (strings.HasPrefix(text[e:], "’") || strings.HasPrefix(text[e:], "‘")) {
@@ -324,6 +330,17 @@ loop:
 			}
 		}
 		break
+	}
+	// "w/" and "w/o" (with, without) are words
+	if e == a+1 && (text[a] == 'w' || text[a] == 'W') && e < b && text[e] == '/' {
+		if e+1 == b || !alnumAt(text, e+1, b) {
+			s.emit(a, e+1)
+			return e + 1
+		}
+		if text[e+1] == 'o' && !alnumAt(text, e+2, b) {
+			s.emit(a, e+2)
+			return e + 2
+		}
 	}
 	// an abbreviation keeps its period (Tokenize splits it off again at a sentence end)
 	if e < b && text[e] == '.' && (e+1 == b || text[e+1] != '.') && s.abbrev(text[a:e], e+1) {

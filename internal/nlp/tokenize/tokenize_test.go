@@ -1,0 +1,218 @@
+package tokenize_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/tokenize"
+)
+
+// render writes sentences as their tokens separated by spaces, sentences separated by " | ".
+func render(sents []nlp.Sentence) string {
+	var b strings.Builder
+	for i, s := range sents {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		for j, t := range s.Tokens {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestTokenize(t *testing.T) {
+	tok := tokenize.New()
+	for _, c := range []struct{ name, in, want string }{
+		// clitics and contractions
+		{"negation", "Iran's foreign minister didn't say when talks would resume.",
+			"Iran 's foreign minister did n't say when talks would resume ."},
+		{"can't won't", "They can't stop it and won't try.", "They ca n't stop it and wo n't try ."},
+		{"they're we've", "They're sure we've won, and I'm told he'll stay.",
+			"They 're sure we 've won , and I 'm told he 'll stay ."},
+		{"curly apostrophe", "The ministry’s envoy didn’t attend.", "The ministry ’s envoy did n’t attend ."},
+		{"gonna", "We're gonna need a bigger boat.", "We 're gon na need a bigger boat ."},
+		{"cannot", "Officials cannot confirm the report.", "Officials can not confirm the report ."},
+		{"plural possessive", "The rebels' demands were rejected.", "The rebels ' demands were rejected ."},
+		{"name with apostrophe", "O'Brien met Côte d'Ivoire's leader.", "O'Brien met Côte d'Ivoire 's leader ."},
+		// abbreviations and initials
+		{"news dateline", "U.S. Secretary of State Antony Blinken arrived in Doha on Oct. 14.",
+			"U.S. Secretary of State Antony Blinken arrived in Doha on Oct. 14 ."},
+		{"titles", "Gen. Mark Milley met Sen. Lindsey Graham and Rep. Adam Smith on Tuesday.",
+			"Gen. Mark Milley met Sen. Lindsey Graham and Rep. Adam Smith on Tuesday ."},
+		{"initials", "George W. Bush spoke to reporters.", "George W. Bush spoke to reporters ."},
+		{"companies", "Apple Inc. and Samsung Electronics Co. settled.",
+			"Apple Inc. and Samsung Electronics Co. settled ."},
+		{"final abbreviation", "The talks were held in the U.S. The next round is in Geneva.",
+			"The talks were held in the U.S . | The next round is in Geneva ."},
+		{"U.N.", "The U.N. Security Council met at 10 a.m. on Monday.",
+			"The U.N. Security Council met at 10 a.m. on Monday ."},
+		{"Mr. and Mrs.", "Mr. and Mrs. Smith left early.", "Mr. and Mrs. Smith left early ."},
+		{"No. 5", "He was ranked No. 5 in the world.", "He was ranked No. 5 in the world ."},
+		// numbers
+		{"decimals", "Growth slowed to 3.5 percent, or $10,000 per head.",
+			"Growth slowed to 3.5 percent , or $ 10,000 per head ."},
+		{"percent", "Turnout was 62% in 2021.", "Turnout was 62 % in 2021 ."},
+		{"time", "The strike began at 5:30 a.m. local time.", "The strike began at 5:30 a.m. local time ."},
+		{"fused time", "Polls open at 7am and close at 8pm.", "Polls open at 7 am and close at 8 pm ."},
+		{"millions", "The deal is worth $170m over 5 years.", "The deal is worth $ 170 m over 5 years ."},
+		{"phone", "Call 713-853-3989 for details.", "Call 713-853-3989 for details ."},
+		{"decade", "Prices rose in the 1970's and '80s.", "Prices rose in the 1970's and '80s ."},
+		// hyphens
+		{"bound prefix", "Both sides sought to de-escalate by e-mail.", "Both sides sought to de-escalate by e-mail ."},
+		{"split hyphen", "It was a well-known, long-term pro-Western policy.",
+			"It was a well - known , long - term pro-Western policy ."},
+		{"dash", "The ceasefire -- fragile as it was -- held.", "The ceasefire -- fragile as it was -- held ."},
+		{"unicode dash", "The ceasefire—fragile as it was—held.", "The ceasefire — fragile as it was — held ."},
+		{"en dash range", "Fighting in 2014–2015 displaced thousands.",
+			"Fighting in 2014 – 2015 displaced thousands ."},
+		// quotes and brackets
+		{"quote after period", `"We will respond," he said. "Nothing is ruled out."`,
+			`" We will respond , " he said . | " Nothing is ruled out . "`},
+		{"curly quotes", "“We will respond,” he said. “Nothing is ruled out.”",
+			"“ We will respond , ” he said . | “ Nothing is ruled out . ”"},
+		{"quote ends sentence", `He called it "unacceptable." Talks ended.`,
+			`He called it " unacceptable . " | Talks ended .`},
+		{"brackets", "The Islamic State (ISIS) claimed it [the attack].",
+			"The Islamic State ( ISIS ) claimed it [ the attack ] ."},
+		// URLs and e-mail
+		{"url", "Read it at https://example.org/report?id=3. Then reply.",
+			"Read it at https://example.org/report?id=3 . | Then reply ."},
+		{"email", "Write to press@example.org, not to me.", "Write to press@example.org , not to me ."},
+		{"www", "See www.example.com for more.", "See www.example.com for more ."},
+		// sentence ends
+		{"question and exclamation", "Who fired first? Nobody knows! The probe continues.",
+			"Who fired first ? | Nobody knows ! | The probe continues ."},
+		{"ellipsis", "The talks collapsed... Then silence.", "The talks collapsed ... | Then silence ."},
+		{"unicode ellipsis", "He paused… Then he resigned.", "He paused … | Then he resigned ."},
+		{"blank line", "Headline without a period\n\nThe body starts here.",
+			"Headline without a period | The body starts here ."},
+		// a dateline is a sentence of its own in UD English
+		{"headline line", "Israel and Hamas agree to truce\nGAZA CITY (Reuters) - A truce began on Friday.",
+			"Israel and Hamas agree to truce | GAZA CITY ( Reuters ) - | A truce began on Friday ."},
+		{"two sentences", "Russia fired missiles at Kyiv. Ukraine shot down most of them.",
+			"Russia fired missiles at Kyiv . | Ukraine shot down most of them ."},
+		{"empty", "", ""},
+		{"spaces only", " \n\t ", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := tok.Tokenize(c.in)
+			if r := render(got); r != c.want {
+				t.Errorf("Tokenize(%q)\n got %s\nwant %s", c.in, r, c.want)
+			}
+			checkInvariants(t, c.in, got)
+		})
+	}
+}
+
+func TestOffsets(t *testing.T) {
+	type tk struct {
+		text       string
+		start, end int
+		space      bool
+	}
+	for _, c := range []struct {
+		in   string
+		want []tk
+	}{
+		{"Iran's envoy didn't go.", []tk{
+			{"Iran", 0, 4, false}, {"'s", 4, 6, true}, {"envoy", 7, 12, true}, {"did", 13, 16, false},
+			{"n't", 16, 19, true}, {"go", 20, 22, false}, {".", 22, 23, false}}},
+		{"In the U.S.", []tk{{"In", 0, 2, true}, {"the", 3, 6, true}, {"U.S", 7, 10, false}, {".", 10, 11, false}}},
+		{"“Yes,” he said.", []tk{{"“", 0, 3, false}, {"Yes", 3, 6, false}, {",", 6, 7, false},
+			{"”", 7, 10, true}, {"he", 11, 13, true}, {"said", 14, 18, false}, {".", 18, 19, false}}},
+		{"  Talks\tend. ", []tk{{"Talks", 2, 7, true}, {"end", 8, 11, false}, {".", 11, 12, true}}},
+	} {
+		sents := tokenize.New().Tokenize(c.in)
+		var got []tk
+		for _, s := range sents {
+			for _, x := range s.Tokens {
+				got = append(got, tk{x.Text, x.Start, x.End, x.SpaceAfter})
+			}
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %v, want %v", c.in, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: token %d = %+v, want %+v", c.in, i, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+// checkInvariants checks what every tokenization must satisfy: tokens in order and inside the
+// text, token text equal to its span, Head -1, sentences in order, not overlapping, spanning
+// their tokens, and every non-space rune of the text inside a token.
+func checkInvariants(t *testing.T, text string, sents []nlp.Sentence) {
+	t.Helper()
+	covered := make([]bool, len(text))
+	prevEnd := 0
+	for si, s := range sents {
+		if len(s.Tokens) == 0 {
+			t.Fatalf("sentence %d has no tokens", si)
+		}
+		if s.Start != s.Tokens[0].Start || s.End != s.Tokens[len(s.Tokens)-1].End {
+			t.Fatalf("sentence %d span [%d,%d) does not match its tokens", si, s.Start, s.End)
+		}
+		if s.Start < prevEnd {
+			t.Fatalf("sentence %d starts at %d before the previous end %d", si, s.Start, prevEnd)
+		}
+		for _, x := range s.Tokens {
+			if x.Start < prevEnd || x.End <= x.Start || x.End > len(text) {
+				t.Fatalf("token %+v out of order or bounds (previous end %d, len %d)", x, prevEnd, len(text))
+			}
+			if text[x.Start:x.End] != x.Text {
+				t.Fatalf("token %q != text[%d:%d] = %q", x.Text, x.Start, x.End, text[x.Start:x.End])
+			}
+			if x.Head != -1 {
+				t.Fatalf("token %q: Head %d, want -1", x.Text, x.Head)
+			}
+			wantSpace := x.End < len(text) && startsWithSpace(text[x.End:])
+			if x.SpaceAfter != wantSpace {
+				t.Fatalf("token %q at %d: SpaceAfter %v, want %v", x.Text, x.Start, x.SpaceAfter, wantSpace)
+			}
+			for i := x.Start; i < x.End; i++ {
+				covered[i] = true
+			}
+			prevEnd = x.End
+		}
+	}
+	for i, r := range text {
+		if !covered[i] && !isSpace(r) {
+			t.Fatalf("rune %q at %d is in no token", r, i)
+		}
+		if covered[i] && isSpace(r) {
+			t.Fatalf("space %q at %d is inside a token", r, i)
+		}
+	}
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isSpace(r)
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"Iran's foreign minister didn't say.", "U.S. Sen. John Smith arrived on Oct. 14. He left.",
+		"“Quote,” he said… Then—nothing.", "e-mail me at a@b.co or http://x.org/(a). Ok?!",
+		"Wait...\n\nNew para\nline two", "10am $170m 713-853-3989 '72 1970's", "\xff\xfe bad utf8 ’",
+		"n't 's ' '' ‘’ :) ;-) a.m. p.m. No. 5", "gonna wanna dunno cannot Im",
+	} {
+		f.Add(s)
+	}
+	tok := tokenize.New()
+	f.Fuzz(func(t *testing.T, s string) {
+		checkInvariants(t, s, tok.Tokenize(s))
+	})
+}
