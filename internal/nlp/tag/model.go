@@ -2,38 +2,55 @@ package tag
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"slices"
 )
 
-// The model file is gzip-compressed; inside, after the magic string, all integers are unsigned
-// varints unless stated:
+// The model file is not compressed (gzip saves under 15% and doubles load time). After the magic
+// string, integers are unsigned varints
+// unless stated:
 //
-//	classes: n, then n × (UPOS, XPOS) as length-prefixed strings
-//	dictionary: n, then n × (key delta from the previous key, class)
-//	ambiguity classes: n, then n × uint64 little-endian hash
-//	ambiguity dictionary: n, then n × (key delta, class index)
-//	weights: scale as float32 bits (a weight is stored as round(w/scale), an int16)
-//	rows: n, then n × (key delta, entries k, k × (class, zig-zag quantised weight))
+//	classes:      n, then n × (UPOS, XPOS) as length-prefixed strings
+//	scale:        float32 bits, little-endian (a weight is stored as an integer multiple of it)
+//	dictionary:   table of word → class
+//	ambiguity:    n, then n × uint64 little-endian class hashes; table of word → class index
+//	features:     table of feature → row, where each slot's value is replaced by the row itself:
+//	              entries k, then k × (class, zig-zag quantised weight)
 //
-// Keys are written in increasing order.
-const magic = "dyad-tagger-1\n"
+// A table is written as its size (log2), its number of used slots, then for each used slot in
+// index order: the slot index delta, the 32-bit fingerprint (little-endian) and the value.
+const magic = "dyad-tagger-3\n"
 
-// Save writes the model in its compact binary format (about 4 bytes per non-zero weight).
+const maxTableLog = 26
+
+// Save writes the model in its compact binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("saving tagger: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	u32 := func(x uint32) { bw.Write(binary.LittleEndian.AppendUint32(buf[:0], x)) }
+	writeTable := func(t *table, val func(v uint32)) {
+		log := 0
+		for 1<<log < len(t.slots) {
+			log++
+		}
+		uv(uint64(log))
+		uv(uint64(t.len()))
+		last := 0
+		for i, s := range t.slots {
+			if s.fp == 0 {
+				continue
+			}
+			uv(uint64(i - last))
+			last = i
+			u32(s.fp)
+			val(s.val)
+		}
+	}
 
 	bw.WriteString(magic)
 	uv(uint64(len(m.upos)))
@@ -41,75 +58,23 @@ func (m *Model) Save(w io.Writer) error {
 		str(m.upos[i])
 		str(m.xpos[i])
 	}
-	type kv struct {
-		k uint64
-		v int32
-	}
-	sorted := func(t table) []kv {
-		var out []kv
-		for i, k := range t.keys {
-			if k != 0 {
-				out = append(out, kv{k, t.vals[i]})
-			}
-		}
-		slices.SortFunc(out, func(a, b kv) int {
-			if a.k < b.k {
-				return -1
-			}
-			if a.k > b.k {
-				return 1
-			}
-			return 0
-		})
-		return out
-	}
-	dict := sorted(m.dict)
-	uv(uint64(len(dict)))
-	last := uint64(0)
-	for _, e := range dict {
-		uv(e.k - last)
-		last = e.k
-		uv(uint64(e.v))
-	}
+	u32(math.Float32bits(m.scale))
+	writeTable(&m.dict, func(v uint32) { uv(uint64(v)) })
 	uv(uint64(len(m.ambs)))
 	for _, h := range m.ambs {
-		binary.Write(bw, binary.LittleEndian, h)
+		bw.Write(binary.LittleEndian.AppendUint64(buf[:0], h))
 	}
-	amb := sorted(m.amb)
-	uv(uint64(len(amb)))
-	last = 0
-	for _, e := range amb {
-		uv(e.k - last)
-		last = e.k
-		uv(uint64(e.v))
-	}
-	maxAbs := float32(0)
-	for _, x := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(bw, binary.LittleEndian, math.Float32bits(scale))
-	rows := sorted(m.feats)
-	uv(uint64(len(rows)))
-	last = 0
-	for _, e := range rows {
-		uv(e.k - last)
-		last = e.k
-		lo, hi := m.rowStart[e.v], m.rowStart[e.v+1]
-		uv(uint64(hi - lo))
-		for j := lo; j < hi; j++ {
-			uv(uint64(m.cls[j]))
-			q := int64(math.Round(float64(m.w[j] / scale)))
+	writeTable(&m.amb, func(v uint32) { uv(uint64(v)) })
+	writeTable(&m.feats, func(v uint32) {
+		start, n := v>>8, v&0xff
+		uv(uint64(n))
+		for _, e := range m.ent[start : start+n] {
+			uv(uint64(uint8(e)))
+			q := int64(e >> 8)
 			uv(uint64((q << 1) ^ (q >> 63)))
 		}
-	}
+	})
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("saving tagger: %w", err)
-	}
-	if err := zw.Close(); err != nil {
 		return fmt.Errorf("saving tagger: %w", err)
 	}
 	return nil
@@ -117,168 +82,157 @@ func (m *Model) Save(w io.Writer) error {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("loading tagger: %w", err)
 	}
-	m, err := decode(bufio.NewReaderSize(zr, 1<<16))
-	if err != nil {
-		return nil, fmt.Errorf("loading tagger: %w", err)
+	d := &decoder{data: data}
+	m := d.model()
+	if d.err != nil {
+		return nil, fmt.Errorf("loading tagger: %w", d.err)
 	}
 	return m, nil
 }
 
 var errCorrupt = errors.New("corrupt model")
 
-func decode(br *bufio.Reader) (*Model, error) {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("not a dyad tagger model")
-	}
-	var err error
-	uv := func(limit uint64) uint64 {
-		if err != nil {
-			return 0
-		}
-		var x uint64
-		x, err = binary.ReadUvarint(br)
-		if err == nil && x > limit {
-			err = errCorrupt
-		}
-		return x
-	}
-	str := func() string {
-		n := uv(64)
-		if err != nil {
-			return ""
-		}
-		b := make([]byte, n)
-		_, err = io.ReadFull(br, b)
-		return string(b)
-	}
-	m := &Model{}
-	nc := int(uv(maxClasses))
-	for range nc {
-		m.upos = append(m.upos, str())
-		m.xpos = append(m.xpos, str())
-	}
-	if err != nil {
-		return nil, err
-	}
-	if nc == 0 {
-		return nil, errCorrupt
-	}
-	nd := int(uv(1 << 24))
-	if err != nil {
-		return nil, err
-	}
-	var dkeys []uint64
-	var dvals []int32
-	key := uint64(0)
-	for range nd {
-		d := uv(math.MaxUint64)
-		c := uv(uint64(nc - 1))
-		if err != nil {
-			return nil, err
-		}
-		key += d
-		if key == 0 || (d == 0 && nd > 1) {
-			return nil, errCorrupt
-		}
-		dkeys = append(dkeys, key)
-		dvals = append(dvals, int32(c))
-	}
-	m.dict = newTable(len(dkeys))
-	for i, k := range dkeys {
-		m.dict.put(k, dvals[i])
-	}
-	na := int(uv(1 << 24))
-	if err != nil {
-		return nil, err
-	}
-	for range na {
-		var h uint64
-		if err := binary.Read(br, binary.LittleEndian, &h); err != nil {
-			return nil, err
-		}
-		m.ambs = append(m.ambs, h)
-	}
-	if m.amb, err = readKeyed(br, uint64(max(na-1, 0))); err != nil {
-		return nil, err
-	}
-	var sbits uint32
-	if err := binary.Read(br, binary.LittleEndian, &sbits); err != nil {
-		return nil, err
-	}
-	scale := math.Float32frombits(sbits)
-	nr := int(uv(1 << 26))
-	if err != nil {
-		return nil, err
-	}
-	var fkeys []uint64
-	key = 0
-	for r := range nr {
-		d := uv(math.MaxUint64)
-		k := uv(uint64(nc))
-		if err != nil {
-			return nil, err
-		}
-		key += d
-		if key == 0 || (d == 0 && r > 0) {
-			return nil, errCorrupt
-		}
-		fkeys = append(fkeys, key)
-		m.rowStart = append(m.rowStart, uint32(len(m.w)))
-		for range k {
-			c := uv(uint64(nc - 1))
-			z := uv(math.MaxUint64)
-			q := int64(z>>1) ^ -int64(z&1)
-			m.cls = append(m.cls, uint8(c))
-			m.w = append(m.w, float32(q)*scale)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	m.rowStart = append(m.rowStart, uint32(len(m.w)))
-	m.feats = newTable(len(fkeys))
-	for r, k := range fkeys {
-		m.feats.put(k, int32(r))
-	}
-	return m, nil
+// decoder reads the model format from memory, keeping the first error.
+type decoder struct {
+	data []byte
+	err  error
 }
 
-// readKeyed reads n, then n × (key delta, value ≤ limit) into a table.
-func readKeyed(br *bufio.Reader, limit uint64) (table, error) {
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return table{}, err
+func (d *decoder) uv(limit uint64) uint64 {
+	if d.err != nil {
+		return 0
 	}
-	if n > 1<<24 {
-		return table{}, errCorrupt
+	x, n := binary.Uvarint(d.data)
+	if n <= 0 || x > limit {
+		d.err = errCorrupt
+		return 0
 	}
-	var keys []uint64
-	var vals []int32
-	key := uint64(0)
-	for i := range n {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return table{}, err
+	d.data = d.data[n:]
+	return x
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n > len(d.data) {
+		d.err = errCorrupt
+		return nil
+	}
+	b := d.data[:n]
+	d.data = d.data[n:]
+	return b
+}
+
+func (d *decoder) u32() uint32 {
+	b := d.bytes(4)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+// table reads a table; val reads the value of a slot.
+func (d *decoder) table(val func() uint32) table {
+	log := d.uv(maxTableLog)
+	n := d.uv(1 << maxTableLog)
+	if d.err != nil {
+		return table{}
+	}
+	size := 1 << log
+	if n > uint64(size) {
+		d.err = errCorrupt
+		return table{}
+	}
+	t := table{mask: uint64(size - 1)}
+	if n > 0 {
+		// Allocate only once the first slot has been read, so that a short corrupt input does not
+		// make a large table.
+		idx := -1
+		for k := uint64(0); k < n; k++ {
+			delta := d.uv(uint64(size))
+			fp := d.u32()
+			v := val()
+			if d.err != nil {
+				return table{}
+			}
+			idx += int(delta)
+			if k == 0 {
+				idx = int(delta)
+				t.slots = make([]slot, size)
+			} else if delta == 0 {
+				d.err = errCorrupt
+			}
+			if idx >= size || fp&1 == 0 {
+				d.err = errCorrupt
+			}
+			if d.err != nil {
+				return table{}
+			}
+			t.slots[idx] = slot{fp, v}
 		}
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			return table{}, err
-		}
-		key += d
-		if key == 0 || v > limit || (d == 0 && i > 0) {
-			return table{}, errCorrupt
-		}
-		keys = append(keys, key)
-		vals = append(vals, int32(v))
 	}
-	t := newTable(len(keys))
-	for i, k := range keys {
-		t.put(k, vals[i])
+	return t
+}
+
+func (d *decoder) model() *Model {
+	head := d.bytes(len(magic))
+	if d.err != nil || string(head) != magic {
+		d.err = errors.New("not a dyad tagger model")
+		return nil
 	}
-	return t, nil
+	m := &Model{}
+	nc := int(d.uv(maxClasses))
+	for range nc {
+		m.upos = append(m.upos, string(d.bytes(int(d.uv(64)))))
+		m.xpos = append(m.xpos, string(d.bytes(int(d.uv(64)))))
+	}
+	if nc == 0 && d.err == nil {
+		d.err = errCorrupt
+	}
+	m.scale = math.Float32frombits(d.u32())
+	m.dict = d.table(func() uint32 { return uint32(d.uv(uint64(nc - 1))) })
+	na := int(d.uv(1 << 24))
+	for range na {
+		b := d.bytes(8)
+		if b == nil {
+			break
+		}
+		m.ambs = append(m.ambs, binary.LittleEndian.Uint64(b))
+	}
+	m.amb = d.table(func() uint32 {
+		v := d.uv(uint64(max(na-1, 0)))
+		if na == 0 && d.err == nil {
+			d.err = errCorrupt
+		}
+		return uint32(v)
+	})
+	m.feats = d.table(func() uint32 {
+		k := d.uv(uint64(nc))
+		start := uint32(len(m.ent))
+		for range k {
+			c := d.uv(uint64(nc - 1))
+			z := d.uv(math.MaxUint32)
+			q := int32(int64(z>>1) ^ -int64(z&1))
+			if q < -(1<<23) || q >= 1<<23 {
+				d.err = errCorrupt
+			}
+			if d.err != nil {
+				return 0
+			}
+			m.ent = append(m.ent, q<<8|int32(c))
+		}
+		if len(m.ent) >= 1<<24 {
+			d.err = errCorrupt
+		}
+		return start<<8 | uint32(k)
+	})
+	if d.err != nil {
+		return nil
+	}
+	return m
 }

@@ -12,15 +12,18 @@ import (
 const maxClasses = 255
 
 // Model is a trained tagger. It is immutable after Train or Load and safe for concurrent use.
+//
+// Weights are quantised to int16 and packed with their class into one int32 (weight<<8 | class);
+// the feature table maps a feature hash to the run of packed weights of its row, so that scoring a
+// feature costs one table probe and one contiguous read.
 type Model struct {
 	upos, xpos []string // per class
-	feats      table    // feature hash → row
-	rowStart   []uint32 // row r has entries rowStart[r]:rowStart[r+1]
-	cls        []uint8
-	w          []float32
-	dict       table // word norm hash → class, for frequent unambiguous words
-	amb        table // word norm hash → index in ambs
-	ambs       []uint64
+	feats      table    // feature hash → row: start<<8 | length in ent
+	ent        []int32  // packed weights
+	scale      float32  // a packed weight stands for (ent>>8)*scale
+	dict       table    // word norm hash → class, for frequent unambiguous words
+	amb        table    // word norm hash → index in ambs
+	ambs       []uint64 // hashes of the ambiguity classes
 }
 
 // setAmb looks up the ambiguity class of each token.
@@ -33,52 +36,67 @@ func (m *Model) setAmb(toks []tokFeat) {
 	}
 }
 
-// table is an open-addressing hash table from non-zero uint64 keys to int32 values.
+// table is an open-addressing hash table from 64-bit hashes to uint32 values. A slot keeps a
+// 32-bit fingerprint of the upper half of the hash (the slot index comes from the lower half).
 type table struct {
-	keys []uint64
-	vals []int32
-	mask uint64
+	slots []slot
+	mask  uint64
 }
+
+type slot struct{ fp, val uint32 }
+
+func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
 
 func newTable(n int) table {
 	size := 16
-	for size < 2*n {
+	for size < n+n/2+1 { // load factor at most 2/3
 		size <<= 1
 	}
-	return table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	return table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
 
-func (t *table) put(k uint64, v int32) {
-	i := k & t.mask
-	for t.keys[i] != 0 && t.keys[i] != k {
+func (t *table) put(h uint64, v uint32) {
+	fp := fingerprint(h)
+	i := h & t.mask
+	for t.slots[i].fp != 0 && t.slots[i].fp != fp {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i] = k
-	t.vals[i] = v
+	t.slots[i] = slot{fp, v}
 }
 
-func (t *table) get(k uint64) (int32, bool) {
-	if len(t.keys) == 0 {
+func (t *table) get(h uint64) (uint32, bool) {
+	if len(t.slots) == 0 {
 		return 0, false
 	}
-	i := k & t.mask
+	fp := fingerprint(h)
+	i := h & t.mask
 	for {
-		kk := t.keys[i]
-		if kk == k {
-			return t.vals[i], true
+		s := t.slots[i]
+		if s.fp == fp {
+			return s.val, true
 		}
-		if kk == 0 {
+		if s.fp == 0 {
 			return 0, false
 		}
 		i = (i + 1) & t.mask
 	}
 }
 
+func (t *table) len() int {
+	n := 0
+	for _, s := range t.slots {
+		if s.fp != 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // Classes returns the number of joint labels of the model.
 func (m *Model) Classes() int { return len(m.upos) }
 
 // Features returns the number of feature rows and non-zero weights of the model.
-func (m *Model) Features() (rows, weights int) { return len(m.rowStart) - 1, len(m.w) }
+func (m *Model) Features() (rows, weights int) { return m.feats.len(), len(m.ent) }
 
 // stackTokens is the sentence length up to which Tag works without heap allocation.
 const stackTokens = 96
@@ -110,7 +128,7 @@ func (m *Model) Tag(s *nlp.Sentence) {
 // tagSeq predicts the class of every token greedily from left to right.
 func (m *Model) tagSeq(toks []tokFeat, out []int) {
 	var fs [numFeatures]uint64
-	var scores [maxClasses]float32
+	var scores [maxClasses]int32
 	nc := len(m.upos)
 	prev, prev2 := -1, -1
 	for i := range toks {
@@ -124,10 +142,9 @@ func (m *Model) tagSeq(toks []tokFeat, out []int) {
 				if !ok {
 					continue
 				}
-				lo, hi := m.rowStart[r], m.rowStart[r+1]
-				cl, w := m.cls[lo:hi], m.w[lo:hi]
-				for k := range cl {
-					sc[cl[k]] += w[k]
+				start := r >> 8
+				for _, e := range m.ent[start : start+r&0xff] {
+					sc[uint8(e)] += e >> 8
 				}
 			}
 			best := 0
@@ -136,7 +153,7 @@ func (m *Model) tagSeq(toks []tokFeat, out []int) {
 					best = k
 				}
 			}
-			c = int32(best)
+			c = uint32(best)
 		}
 		out[i] = int(c)
 		prev2, prev = prev, int(c)

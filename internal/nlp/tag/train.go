@@ -28,6 +28,7 @@ const (
 	pruneBelow    = 1e-3  // averaged weights smaller in magnitude are dropped
 	ambMinCount   = 2     // words seen less often have no ambiguity class
 	ambMinShare   = 0.05  // labels taken less often are left out of a word's ambiguity class
+	ambFolds      = 10    // folds for the jackknifed ambiguity classes of the training data
 )
 
 // example is one training sentence: its word features and gold classes.
@@ -68,9 +69,7 @@ func trainDev(train, dev []*conllu.Sentence, opt TrainOptions, logf func(format 
 	}
 	m.dict = makeDict(exs, len(m.upos))
 	m.amb, m.ambs = makeAmb(exs, len(m.upos))
-	for _, ex := range exs {
-		m.setAmb(ex.toks)
-	}
+	jackknifeAmb(exs, len(m.upos))
 
 	p := &perceptron{nc: len(m.upos), rows: map[uint64]int32{}}
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x746167676572))
@@ -97,18 +96,8 @@ func trainDev(train, dev []*conllu.Sentence, opt TrainOptions, logf func(format 
 	}
 	p.finish(m)
 	rows, ws := m.Features()
-	logf("tag: %d classes, %d dictionary words, %d feature rows, %d weights", len(m.upos), countKeys(m.dict), rows, ws)
+	logf("tag: %d classes, %d dictionary words, %d feature rows, %d weights", len(m.upos), m.dict.len(), rows, ws)
 	return m, nil
-}
-
-func countKeys(t table) int {
-	n := 0
-	for _, k := range t.keys {
-		if k != 0 {
-			n++
-		}
-	}
-	return n
 }
 
 // makeClasses builds the joint label set from the training data and returns a function mapping a
@@ -199,16 +188,18 @@ func makeDict(exs []example, nc int) table {
 	}
 	t := newTable(len(keys))
 	for _, k := range keys {
-		t.put(k, cls[k])
+		t.put(k, uint32(cls[k]))
 	}
 	return t
 }
 
-// makeAmb finds the ambiguity class of each word seen at least ambMinCount times: the set of
-// labels it takes at least ambMinShare of the time.
-func makeAmb(exs []example, nc int) (table, []uint64) {
+// wordCounts counts the labels of each word (by norm hash) in the examples for which keep is true.
+func wordCounts(exs []example, nc int, keep func(int) bool) map[uint64][]int32 {
 	counts := map[uint64][]int32{}
-	for _, ex := range exs {
+	for k, ex := range exs {
+		if !keep(k) {
+			continue
+		}
 		for i, t := range ex.toks {
 			c := counts[t.norm]
 			if c == nil {
@@ -218,6 +209,32 @@ func makeAmb(exs []example, nc int) (table, []uint64) {
 			c[ex.gold[i]]++
 		}
 	}
+	return counts
+}
+
+// ambHash returns the hash of the ambiguity class of a word with the label counts c: the set of
+// labels it takes at least ambMinShare of the time; ok is false for words seen less than
+// ambMinCount times.
+func ambHash(c []int32) (h uint64, ok bool) {
+	total := int32(0)
+	for _, n := range c {
+		total += n
+	}
+	if total < ambMinCount {
+		return 0, false
+	}
+	h = uint64(fnvOffset) ^ 0x616d62
+	for j, n := range c {
+		if float64(n) >= ambMinShare*float64(total) {
+			h = (h ^ uint64(j+1)) * fnvPrime
+		}
+	}
+	return h, true
+}
+
+// makeAmb builds the ambiguity-class dictionary of the model from all the examples.
+func makeAmb(exs []example, nc int) (table, []uint64) {
+	counts := wordCounts(exs, nc, func(int) bool { return true })
 	words := make([]uint64, 0, len(counts))
 	for k := range counts {
 		words = append(words, k)
@@ -227,19 +244,9 @@ func makeAmb(exs []example, nc int) (table, []uint64) {
 	var ambs []uint64
 	t := newTable(len(words))
 	for _, w := range words {
-		c := counts[w]
-		total := int32(0)
-		for _, n := range c {
-			total += n
-		}
-		if total < ambMinCount {
+		h, ok := ambHash(counts[w])
+		if !ok {
 			continue
-		}
-		h := uint64(fnvOffset) ^ 0x616d62
-		for j, n := range c {
-			if float64(n) >= ambMinShare*float64(total) {
-				h = (h ^ uint64(j+1)) * fnvPrime
-			}
 		}
 		a, ok := index[h]
 		if !ok {
@@ -247,9 +254,26 @@ func makeAmb(exs []example, nc int) (table, []uint64) {
 			index[h] = a
 			ambs = append(ambs, h)
 		}
-		t.put(w, a)
+		t.put(w, uint32(a))
 	}
 	return t, ambs
+}
+
+// jackknifeAmb sets the ambiguity class of each training token from the counts of the other
+// ambFolds-1 folds of the data, so that training sees unknown and rare words as tagging will.
+func jackknifeAmb(exs []example, nc int) {
+	for f := range ambFolds {
+		counts := wordCounts(exs, nc, func(k int) bool { return k%ambFolds != f })
+		for k := f; k < len(exs); k += ambFolds {
+			for i := range exs[k].toks {
+				t := &exs[k].toks[i]
+				t.amb = hAmbUnknown
+				if h, ok := ambHash(counts[t.norm]); ok {
+					t.amb = h
+				}
+			}
+		}
+	}
 }
 
 // perceptron holds the dense training weights: row r, class c at w[r*nc+c]. Averaging uses the
@@ -319,37 +343,48 @@ func (p *perceptron) trainSentence(m *Model, ex example) (errs, n int) {
 	return errs, n
 }
 
-// finish writes the averaged, pruned weights into m in its sparse row layout.
+// finish writes the averaged, quantised and pruned weights into m in its packed layout.
 func (p *perceptron) finish(m *Model) {
 	keys := make([]uint64, 0, len(p.rows))
 	for f := range p.rows {
 		keys = append(keys, f)
 	}
 	slices.Sort(keys)
-	m.feats = newTable(len(keys))
-	m.rowStart = m.rowStart[:0]
-	m.cls = m.cls[:0]
-	m.w = m.w[:0]
-	nrow := int32(0)
+	avg := func(i int) float64 { return float64(p.w[i]) - p.u[i]/p.steps }
+	maxAbs := 0.0
+	for i := range p.w {
+		maxAbs = max(maxAbs, math.Abs(avg(i)))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	m.scale = float32(scale)
+	m.ent = m.ent[:0]
+	type row struct {
+		key        uint64
+		start, end int
+	}
+	var rows []row
 	for _, f := range keys {
 		r := int(p.rows[f]) * p.nc
-		start := len(m.w)
+		start := len(m.ent)
 		for c := 0; c < p.nc; c++ {
-			avg := float64(p.w[r+c]) - p.u[r+c]/p.steps
-			if math.Abs(avg) < pruneBelow {
+			a := avg(r + c)
+			q := int32(math.Round(a / scale))
+			if math.Abs(a) < pruneBelow || q == 0 {
 				continue
 			}
-			m.cls = append(m.cls, uint8(c))
-			m.w = append(m.w, float32(avg))
+			m.ent = append(m.ent, q<<8|int32(c))
 		}
-		if len(m.w) == start {
-			continue
+		if len(m.ent) > start {
+			rows = append(rows, row{f, start, len(m.ent)})
 		}
-		m.rowStart = append(m.rowStart, uint32(start))
-		m.feats.put(f, nrow)
-		nrow++
 	}
-	m.rowStart = append(m.rowStart, uint32(len(m.w)))
+	m.feats = newTable(len(rows))
+	for _, r := range rows {
+		m.feats.put(r.key, uint32(r.start)<<8|uint32(r.end-r.start))
+	}
 }
 
 // Accuracy tags copies of the gold sentences with m and returns the share of tokens whose UPOS and
