@@ -1,0 +1,363 @@
+package parse
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+)
+
+// Model file layout (integers are unsigned varints unless said otherwise):
+//
+//	magic "DYADPARSE3\n"
+//	vocabularies words, lemmas, xpos, upos (each: count, then per entry length + bytes; id = index+3)
+//	labels (count, strings), root label id, left-allowed and right-allowed label flags (a byte each)
+//	transition table: log2 of its size, number of used slots, scale (float32, 4 bytes little endian);
+//	  per used slot in order: gap from the previous used slot, fingerprint (4 bytes little endian),
+//	  nAct zig-zag varint weights (weight = q*scale)
+//	label table: the same header; per used slot: gap, fingerprint, number of entries, then per entry
+//	  the label byte and a zig-zag varint weight
+//
+// The hash tables are stored as laid out in memory, so loading rebuilds nothing. Weights are
+// quantized to 16 bits of a shared scale.
+const magic = "DYADPARSE3\n"
+
+const qmax = 32767
+
+type writer struct {
+	w   *bufio.Writer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (w *writer) uv(v uint64) {
+	n := binary.PutUvarint(w.tmp[:], v)
+	w.w.Write(w.tmp[:n])
+}
+
+func (w *writer) sv(v int64) {
+	n := binary.PutVarint(w.tmp[:], v)
+	w.w.Write(w.tmp[:n])
+}
+
+func (w *writer) str(s string) {
+	w.uv(uint64(len(s)))
+	w.w.WriteString(s)
+}
+
+func (w *writer) u32(v uint32) {
+	binary.LittleEndian.PutUint32(w.tmp[:4], v)
+	w.w.Write(w.tmp[:4])
+}
+
+func (w *writer) f32(f float32) {
+	binary.LittleEndian.PutUint32(w.tmp[:4], math.Float32bits(f))
+	w.w.Write(w.tmp[:4])
+}
+
+func vocabList(m map[string]uint32) []string {
+	out := make([]string, len(m))
+	for k, v := range m {
+		out[v-idBase] = k
+	}
+	return out
+}
+
+func quant(w, scale float32) int64 {
+	return int64(math.Round(float64(w / scale)))
+}
+
+// Save writes the model in dyad's compact binary format.
+func (m *Model) Save(out io.Writer) error {
+	w := &writer{w: bufio.NewWriterSize(out, 1<<16)}
+	w.w.WriteString(magic)
+	for _, v := range []map[string]uint32{m.words, m.lemmas, m.xpos, m.upos} {
+		list := vocabList(v)
+		w.uv(uint64(len(list)))
+		for _, s := range list {
+			w.str(s)
+		}
+	}
+	w.uv(uint64(len(m.labels)))
+	for _, s := range m.labels {
+		w.str(s)
+	}
+	w.uv(uint64(m.rootLab))
+	for d := 0; d < 2; d++ {
+		for _, ok := range m.dirOK[d] {
+			if ok {
+				w.w.WriteByte(1)
+			} else {
+				w.w.WriteByte(0)
+			}
+		}
+	}
+	// transition table
+	w.uv(uint64(bits.TrailingZeros64(m.act.mask + 1)))
+	w.uv(uint64(m.act.n))
+	w.f32(m.act.scale)
+	prev := 0
+	for i, sl := range m.act.slots {
+		if sl.fp == 0 {
+			continue
+		}
+		w.uv(uint64(i - prev))
+		prev = i
+		w.u32(sl.fp)
+		for _, x := range sl.w {
+			w.sv(int64(x))
+		}
+	}
+	// label table
+	var maxw float32
+	for _, x := range m.lab.w {
+		maxw = max(maxw, float32(math.Abs(float64(x))))
+	}
+	scale := max(maxw, 1e-6) / qmax
+	w.uv(uint64(bits.TrailingZeros64(m.lab.mask + 1)))
+	w.uv(uint64(m.lab.n))
+	w.f32(scale)
+	prev = 0
+	for i, fp := range m.lab.keys {
+		if fp == 0 {
+			continue
+		}
+		w.uv(uint64(i - prev))
+		prev = i
+		w.u32(fp)
+		a, b := m.lab.start[i], m.lab.start[i+1]
+		w.uv(uint64(b - a))
+		for j := a; j < b; j++ {
+			w.w.WriteByte(m.lab.lab[j])
+			w.sv(quant(m.lab.w[j], scale))
+		}
+	}
+	return w.w.Flush()
+}
+
+type reader struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (r *reader) uv() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		r.err = err
+	}
+	return v
+}
+
+func (r *reader) sv() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(r.r)
+	if err != nil {
+		r.err = err
+	}
+	return v
+}
+
+func (r *reader) count(limit uint64) int {
+	n := r.uv()
+	if n > limit {
+		r.setErr(fmt.Errorf("count %d exceeds %d", n, limit))
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) setErr(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+func (r *reader) str() string {
+	n := r.count(1 << 16)
+	if r.err != nil {
+		return ""
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.setErr(err)
+	}
+	return string(b)
+}
+
+func (r *reader) byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	b, err := r.r.ReadByte()
+	if err != nil {
+		r.err = err
+	}
+	return b
+}
+
+func (r *reader) u32() uint32 {
+	var b [4]byte
+	if r.err != nil {
+		return 0
+	}
+	if _, err := io.ReadFull(r.r, b[:]); err != nil {
+		r.err = err
+	}
+	return binary.LittleEndian.Uint32(b[:])
+}
+
+func (r *reader) f32() float32 { return math.Float32frombits(r.u32()) }
+
+// Load reads a model written by Save.
+func Load(in io.Reader) (*Model, error) {
+	r := &reader{r: bufio.NewReaderSize(in, 1<<16)}
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r.r, head); err != nil || string(head) != magic {
+		return nil, errors.New("parse: not a dyad parser model")
+	}
+	m := &Model{}
+	vocabs := make([]map[string]uint32, 4)
+	for i := range vocabs {
+		n := r.count(1 << 24)
+		v := make(map[string]uint32, min(n, 1<<12))
+		for j := 0; j < n && r.err == nil; j++ {
+			v[r.str()] = uint32(j + idBase)
+		}
+		vocabs[i] = v
+	}
+	m.words, m.lemmas, m.xpos, m.upos = vocabs[0], vocabs[1], vocabs[2], vocabs[3]
+	nl := r.count(250)
+	for i := 0; i < nl && r.err == nil; i++ {
+		m.labels = append(m.labels, r.str())
+	}
+	m.rootLab = int(r.uv())
+	if r.err == nil && (nl == 0 || m.rootLab >= nl) {
+		r.setErr(errors.New("bad root label"))
+	}
+	for d := 0; d < 2; d++ {
+		m.dirOK[d] = make([]bool, nl)
+		for i := 0; i < nl; i++ {
+			m.dirOK[d][i] = r.byte() == 1
+		}
+	}
+	// transition table: entries are collected first so that a damaged count cannot make Load
+	// allocate more than the file holds
+	size, n := r.tableHeader()
+	scale := r.f32()
+	type placed struct {
+		pos int
+		s   aslot
+	}
+	var acts []placed
+	pos := 0
+	for k := 0; k < n && r.err == nil; k++ {
+		gap := int(r.uv())
+		if pos+gap >= size || (k > 0 && gap == 0) {
+			r.setErr(errors.New("bad transition table"))
+			break
+		}
+		pos += gap
+		e := placed{pos: pos}
+		e.s.fp = r.u32()
+		for a := range e.s.w {
+			q := r.sv()
+			if q < -qmax || q > qmax {
+				r.setErr(errors.New("weight out of range"))
+			}
+			e.s.w[a] = int16(q)
+		}
+		if e.s.fp == 0 {
+			r.setErr(errors.New("zero fingerprint"))
+		}
+		acts = append(acts, e)
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", r.err)
+	}
+	m.act = &actTable{slots: make([]aslot, size), mask: uint64(size - 1), n: n, scale: scale}
+	for _, e := range acts {
+		m.act.slots[e.pos] = e.s
+	}
+	// label table
+	size, n = r.tableHeader()
+	if r.err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", r.err)
+	}
+	scale = r.f32()
+	type row struct {
+		pos   int
+		fp    uint32
+		first int
+	}
+	var rowsRead []row
+	var labs []uint8
+	var lws []float32
+	pos = 0
+	for k := 0; k < n && r.err == nil; k++ {
+		gap := int(r.uv())
+		if pos+gap >= size || (k > 0 && gap == 0) {
+			r.setErr(errors.New("bad label table"))
+			break
+		}
+		pos += gap
+		rw := row{pos: pos, fp: r.u32(), first: len(labs)}
+		if rw.fp == 0 {
+			r.setErr(errors.New("zero fingerprint"))
+		}
+		cnt := r.count(uint64(nl))
+		for e := 0; e < cnt && r.err == nil; e++ {
+			l := r.byte()
+			if int(l) >= nl {
+				r.setErr(errors.New("label out of range"))
+			}
+			labs = append(labs, l)
+			lws = append(lws, float32(r.sv())*scale)
+		}
+		rowsRead = append(rowsRead, rw)
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", r.err)
+	}
+	lt := &labTable{keys: make([]uint32, size), mask: uint64(size - 1), n: n, start: make([]uint32, size+1)}
+	lt.lab, lt.w = labs, lws
+	next := 0 // slots before rowsRead[next].pos start where that row starts
+	for j := 0; j <= size; j++ {
+		for next < len(rowsRead) && rowsRead[next].pos < j {
+			next++
+		}
+		if next < len(rowsRead) {
+			lt.start[j] = uint32(rowsRead[next].first)
+		} else {
+			lt.start[j] = uint32(len(labs))
+		}
+		if next < len(rowsRead) && rowsRead[next].pos == j {
+			lt.keys[j] = rowsRead[next].fp
+		}
+	}
+	m.lab = lt
+	return m, nil
+}
+
+// tableHeader reads the size and the number of used slots of a hash table.
+func (r *reader) tableHeader() (size, n int) {
+	lg := r.uv()
+	if r.err == nil && (lg < 1 || lg > 28) {
+		r.setErr(fmt.Errorf("table size 2^%d out of range", lg))
+	}
+	if r.err != nil {
+		return 0, 0
+	}
+	size = 1 << lg
+	n = r.count(uint64(size))
+	if r.err == nil && tableSize(n) != size {
+		r.setErr(fmt.Errorf("table of %d slots for %d features", size, n))
+	}
+	return size, n
+}

@@ -1,0 +1,258 @@
+// Package parse is dyad's labelled dependency parser: a greedy arc-eager transition parser (Nivre
+// 2003) whose transitions are chosen by an averaged perceptron over the rich feature templates of
+// Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg & Nivre (2012) on projectivized
+// Universal Dependencies trees. A second averaged perceptron picks the UD relation (nsubj, obj,
+// obl:agent, ...) of each arc as it is made. It owns training, the model file format and parsing;
+// tagging and lemmatization are done before, by other packages.
+package parse
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// Model is a trained parser. It is safe for concurrent use.
+type Model struct {
+	words, lemmas, xpos, upos map[string]uint32
+	labels                    []string
+	rootLab                   int
+	dirOK                     [2][]bool // labels seen on left (0) and right (1) arcs
+	act                       *actTable
+	lab                       *labTable
+	pool                      sync.Pool
+
+	// training leftovers, kept for experiments with pruning (nil after Load)
+	tact *trainAct
+	tlab *trainLab
+	tc   float64
+}
+
+// Labels returns the dependency relations the model can produce.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+func newState() *state {
+	return &state{feats: make([]uint64, 0, 128), lfeats: make([]uint64, 0, 64)}
+}
+
+func (m *Model) getState() *state {
+	if st, ok := m.pool.Get().(*state); ok {
+		return st
+	}
+	return newState()
+}
+
+// normWord maps a form to its vocabulary key: lower case with ASCII digits replaced by 0. buf is
+// scratch space; the returned bytes alias it.
+func normWord(s string, buf []byte) ([]byte, bool) {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return nil, true
+	}
+	buf = buf[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c >= '0' && c <= '9':
+				c = '0'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf, false
+}
+
+func normString(s string) string {
+	b, plain := normWord(s, nil)
+	if plain {
+		return s
+	}
+	return string(b)
+}
+
+// shape is a coarse word shape: capitalisation, digits, punctuation, hyphen, length class.
+func shape(s string) uint32 {
+	var v uint32 = idBase
+	if s == "" {
+		return v
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		v |= 1 << 2
+	}
+	allUp, digit, hyphen, letter := true, false, false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			allUp = false
+			letter = true
+		case unicode.IsUpper(r):
+			letter = true
+		case unicode.IsDigit(r):
+			digit = true
+		case r == '-':
+			hyphen = true
+		}
+	}
+	if allUp && letter {
+		v |= 1 << 3
+	}
+	if digit {
+		v |= 1 << 4
+	}
+	if hyphen {
+		v |= 1 << 5
+	}
+	if !letter && !digit {
+		v |= 1 << 6
+	}
+	if len(s) <= 3 {
+		v |= 1 << 7
+	}
+	return v
+}
+
+func lookup(m map[string]uint32, key string) uint32 {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	return idUnk
+}
+
+// fill loads the token attributes of s into st.
+func (m *Model) fill(st *state, toks []nlp.Token, buf []byte) []byte {
+	st.reset(len(toks))
+	for i := range toks {
+		t := &toks[i]
+		j := i + 1
+		b, plain := normWord(t.Text, buf)
+		if plain {
+			st.w[j] = lookup(m.words, t.Text)
+		} else {
+			buf = b
+			if v, ok := m.words[string(b)]; ok {
+				st.w[j] = v
+			} else {
+				st.w[j] = idUnk
+			}
+		}
+		b, plain = normWord(t.Lemma, buf)
+		if plain {
+			st.l[j] = lookup(m.lemmas, t.Lemma)
+		} else {
+			buf = b
+			if v, ok := m.lemmas[string(b)]; ok {
+				st.l[j] = v
+			} else {
+				st.l[j] = idUnk
+			}
+		}
+		st.p[j] = lookup(m.xpos, t.XPOS)
+		st.u[j] = lookup(m.upos, t.UPOS)
+		st.shape[j] = shape(t.Text)
+	}
+	return buf
+}
+
+// bestLabel returns the highest-scoring label allowed for the arc h -> d.
+func (m *Model) bestLabel(st *state, h, d int32, scores []float32) int {
+	if h == 0 {
+		return m.rootLab
+	}
+	dir := 1
+	if d < h {
+		dir = 0
+	}
+	ok := m.dirOK[dir]
+	best, bi := float32(0), -1
+	for i, s := range scores {
+		if !ok[i] || i == m.rootLab {
+			continue
+		}
+		if bi < 0 || s > best {
+			best, bi = s, i
+		}
+	}
+	if bi < 0 {
+		bi = 0
+	}
+	return bi
+}
+
+// Parse sets Head (index into s.Tokens, -1 for the root) and Rel of every token of s from its Text,
+// UPOS, XPOS and Lemma.
+func (m *Model) Parse(s *nlp.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	st := m.getState()
+	defer m.pool.Put(st)
+	var buf [64]byte
+	m.fill(st, s.Tokens, buf[:0])
+	if cap(st.lscores) < len(m.labels) {
+		st.lscores = make([]float32, len(m.labels))
+	}
+	st.lscores = st.lscores[:len(m.labels)]
+	var sc [nAct]int32
+	for st.b < st.N {
+		v := st.valid()
+		m.act.score(actFeats(st), &sc)
+		a := -1
+		for i := 0; i < nAct; i++ {
+			if v[i] && (a < 0 || sc[i] > sc[a]) {
+				a = i
+			}
+		}
+		lab := 0
+		if a == actLeft || a == actRight {
+			h, d := st.arcOf(a)
+			if h != 0 {
+				m.lab.score(labFeats(st, h, d), st.lscores)
+			}
+			lab = m.bestLabel(st, h, d, st.lscores)
+		}
+		st.apply(a, lab)
+	}
+	m.finish(st)
+	for i := range s.Tokens {
+		j := i + 1
+		h := st.head[j]
+		s.Tokens[i].Head = int(h) - 1
+		s.Tokens[i].Rel = m.labels[st.lab[j]-1]
+	}
+}
+
+// finish attaches the words left without a head: the first becomes the root's dependent when the
+// root has none, the others depend on the root's dependent.
+func (m *Model) finish(st *state) {
+	r := st.rc1[0]
+	for j := int32(1); j < st.N; j++ {
+		if st.head[j] != st.N {
+			continue
+		}
+		if r == st.N {
+			st.arc(0, j, m.rootLab)
+			r = j
+			continue
+		}
+		m.lab.score(labFeats(st, r, j), st.lscores)
+		st.arc(r, j, m.bestLabel(st, r, j, st.lscores))
+	}
+}

@@ -1,0 +1,406 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand"
+	"sort"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+// TrainOptions sets the number of passes over the training data and the seed of the shuffling and
+// exploration; training is deterministic for a given seed.
+type TrainOptions struct {
+	Iterations int
+	Seed       int64
+}
+
+// trainAct is the growable transition table used while training, with running totals for averaging.
+type trainAct struct {
+	index map[uint64]int32
+	w     [][nAct]float32
+	u     [][nAct]float64
+}
+
+func (t *trainAct) score(feats []uint64, out *[nAct]float32) {
+	*out = [nAct]float32{}
+	for _, f := range feats {
+		if r, ok := t.index[f]; ok {
+			w := &t.w[r]
+			out[0] += w[0]
+			out[1] += w[1]
+			out[2] += w[2]
+			out[3] += w[3]
+		}
+	}
+}
+
+func (t *trainAct) update(feats []uint64, good, bad int, c float64) {
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.w))
+			t.index[f] = r
+			t.w = append(t.w, [nAct]float32{})
+			t.u = append(t.u, [nAct]float64{})
+		}
+		t.w[r][good]++
+		t.u[r][good] += c
+		t.w[r][bad]--
+		t.u[r][bad] -= c
+	}
+}
+
+type goldSent struct {
+	toks  []nlp.Token
+	heads []int32 // projectivized, in parser positions (0 = root)
+	labs  []int   // label ids per word
+}
+
+// Train trains a parser on the gold trees of train (heads, relations, and whatever tags and lemmas
+// the tokens carry; pass predicted tags to train for predicted-tag input). Sentences with missing or
+// malformed heads are skipped. logf, when not nil, receives progress lines.
+func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any)) (*Model, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	if opt.Iterations <= 0 {
+		opt.Iterations = 15
+	}
+	m := &Model{words: map[string]uint32{}, lemmas: map[string]uint32{}, xpos: map[string]uint32{}, upos: map[string]uint32{}}
+	wc := map[string]int{}
+	lc := map[string]int{}
+	labID := map[string]int{}
+	var sents []goldSent
+	skipped, nonproj := 0, 0
+	for _, s := range train {
+		if !wellFormed(s.Tokens) {
+			skipped++
+			continue
+		}
+		g := goldSent{toks: s.Tokens, heads: make([]int32, len(s.Tokens)+2), labs: make([]int, len(s.Tokens)+2)}
+		for i, t := range s.Tokens {
+			wc[normString(t.Text)]++
+			lc[normString(t.Lemma)]++
+			if _, ok := m.xpos[t.XPOS]; !ok {
+				m.xpos[t.XPOS] = uint32(len(m.xpos) + idBase)
+			}
+			if _, ok := m.upos[t.UPOS]; !ok {
+				m.upos[t.UPOS] = uint32(len(m.upos) + idBase)
+			}
+			rel := t.Rel
+			if _, ok := labID[rel]; !ok {
+				labID[rel] = len(m.labels)
+				m.labels = append(m.labels, rel)
+			}
+			g.heads[i+1] = int32(t.Head + 1)
+			g.labs[i+1] = labID[rel]
+		}
+		if projectivize(g.heads[:len(s.Tokens)+1]) {
+			nonproj++
+		}
+		sents = append(sents, g)
+	}
+	if len(sents) == 0 {
+		return nil, errors.New("parse: no usable training sentences")
+	}
+	if len(m.labels) > 250 {
+		return nil, fmt.Errorf("parse: %d relation labels, at most 250 supported", len(m.labels))
+	}
+	if _, ok := labID["root"]; !ok {
+		labID["root"] = len(m.labels)
+		m.labels = append(m.labels, "root")
+	}
+	m.rootLab = labID["root"]
+	m.dirOK = [2][]bool{make([]bool, len(m.labels)), make([]bool, len(m.labels))}
+	for _, g := range sents {
+		for d := 1; d <= len(g.toks); d++ {
+			if h := int(g.heads[d]); h != 0 {
+				dir := 1
+				if d < h {
+					dir = 0
+				}
+				m.dirOK[dir][g.labs[d]] = true
+			}
+		}
+	}
+	for _, vocab := range []struct {
+		counts map[string]int
+		ids    map[string]uint32
+	}{{wc, m.words}, {lc, m.lemmas}} {
+		keys := make([]string, 0, len(vocab.counts))
+		for k, n := range vocab.counts {
+			if n >= 2 {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for i, k := range keys {
+			vocab.ids[k] = uint32(i + idBase)
+		}
+	}
+	logf("parse: %d sentences (%d skipped, %d projectivized), %d words, %d lemmas, %d tags, %d relations",
+		len(sents), skipped, nonproj, len(m.words), len(m.lemmas), len(m.xpos), len(m.labels))
+
+	ta := &trainAct{index: map[uint64]int32{}}
+	tl := &trainLab{index: map[uint64]int32{}}
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	st := newState()
+	st.lscores = make([]float32, len(m.labels))
+	var c float64 = 1
+	var buf []byte
+	for it := 1; it <= opt.Iterations; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		explore := it > 1
+		var trans, errs, arcs, labErrs int
+		for _, si := range order {
+			g := &sents[si]
+			buf = m.fill(st, g.toks, buf)
+			st.gold = grow32(st.gold, int(st.N)+1)
+			copy(st.gold, g.heads[:st.N])
+			st.gold[st.N] = st.N
+			st.gold[0] = st.N
+			var sc [nAct]float32
+			for st.b < st.N {
+				v := st.valid()
+				cost := st.costs(v)
+				f := actFeats(st)
+				ta.score(f, &sc)
+				minCost := math.MaxInt
+				for a := 0; a < nAct; a++ {
+					if v[a] && cost[a] < minCost {
+						minCost = cost[a]
+					}
+				}
+				pred, gold := -1, -1
+				for a := 0; a < nAct; a++ {
+					if !v[a] {
+						continue
+					}
+					if pred < 0 || sc[a] > sc[pred] {
+						pred = a
+					}
+					if cost[a] == minCost && (gold < 0 || sc[a] > sc[gold]) {
+						gold = a
+					}
+				}
+				trans++
+				if cost[pred] > minCost {
+					errs++
+					ta.update(f, gold, pred, c)
+				}
+				next := gold
+				if explore && rng.Float64() < 0.9 {
+					next = pred
+				}
+				lab := 0
+				if next == actLeft || next == actRight {
+					h, d := st.arcOf(next)
+					if h == 0 {
+						lab = m.rootLab
+					} else {
+						lf := labFeats(st, h, d)
+						tl.score(lf, st.lscores)
+						lab = m.bestLabel(st, h, d, st.lscores)
+						if st.gold[d] == h {
+							arcs++
+							gl := g.labs[d]
+							if lab != gl {
+								labErrs++
+								tl.update(lf, uint8(gl), 1, c)
+								tl.update(lf, uint8(lab), -1, c)
+							}
+							if !explore {
+								lab = gl
+							}
+						}
+					}
+				}
+				st.apply(next, lab)
+				c++
+			}
+		}
+		logf("parse: iteration %d/%d: transition errors %.2f%%, label errors %.2f%%, %d+%d features",
+			it, opt.Iterations, 100*float64(errs)/float64(max(trans, 1)), 100*float64(labErrs)/float64(max(arcs, 1)),
+			len(ta.w), len(tl.rows))
+	}
+	m.finalize(ta, tl, c, pruneBelow)
+	m.tact, m.tlab, m.tc = ta, tl, c
+	logf("parse: kept %d transition and %d label features", m.act.n, m.lab.n)
+	return m, nil
+}
+
+// pruneBelow is the smallest averaged weight kept in the model.
+const pruneBelow = 1e-3
+
+// finalize averages the weights, drops the negligible ones and builds the parsing tables.
+func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune float64) {
+	type kw struct {
+		key uint64
+		w   [nAct]float32
+	}
+	var acts []kw
+	var maxw float64
+	for f, r := range ta.index {
+		var w [nAct]float32
+		keep := false
+		for a := 0; a < nAct; a++ {
+			x := float64(ta.w[r][a]) - ta.u[r][a]/c
+			w[a] = float32(x)
+			if math.Abs(x) >= prune {
+				keep = true
+			}
+		}
+		if keep {
+			acts = append(acts, kw{f, w})
+			for _, x := range w {
+				maxw = max(maxw, math.Abs(float64(x)))
+			}
+		}
+	}
+	// keys in a fixed order so that the table layout does not depend on map iteration
+	sort.Slice(acts, func(i, j int) bool { return acts[i].key < acts[j].key })
+	m.act = newActTable(len(acts))
+	m.act.scale = float32(max(maxw, 1e-6) / qmax)
+	for _, e := range acts {
+		var q [nAct]int16
+		for a, x := range e.w {
+			q[a] = int16(math.Round(float64(x / m.act.scale)))
+		}
+		m.act.put(e.key, q)
+	}
+	lk := make([]uint64, 0, len(tl.index))
+	rows := make([][]labW, 0, len(tl.index))
+	for f, r := range tl.index {
+		var row []labW
+		for _, e := range tl.rows[r] {
+			w := float32(float64(e.w) - e.u/c)
+			if math.Abs(float64(w)) >= prune {
+				row = append(row, labW{e.lab, w})
+			}
+		}
+		if len(row) > 0 {
+			lk = append(lk, f)
+			rows = append(rows, row)
+		}
+	}
+	m.lab = buildLab(lk, rows)
+}
+
+type labW struct {
+	lab uint8
+	w   float32
+}
+
+func buildLab(keys []uint64, rows [][]labW) *labTable {
+	ord := make([]int, len(keys))
+	for i := range ord {
+		ord[i] = i
+	}
+	sort.Slice(ord, func(i, j int) bool { return keys[ord[i]] < keys[ord[j]] })
+	c := tableSize(len(keys))
+	t := &labTable{keys: make([]uint32, c), mask: uint64(c - 1), start: make([]uint32, c+1)}
+	where := make([]int32, c)
+	for _, i := range ord {
+		k := keys[i]
+		j := k & t.mask
+		for t.keys[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.keys[j] = fingerprint(k)
+		where[j] = int32(i)
+		t.n++
+	}
+	for j := 0; j < c; j++ {
+		t.start[j] = uint32(len(t.lab))
+		if t.keys[j] == 0 {
+			continue
+		}
+		for _, e := range rows[where[j]] {
+			t.lab = append(t.lab, e.lab)
+			t.w = append(t.w, e.w)
+		}
+	}
+	t.start[c] = uint32(len(t.lab))
+	return t
+}
+
+// wellFormed reports whether every token has a head in range and a relation, and exactly one root.
+func wellFormed(toks []nlp.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	roots := 0
+	for _, t := range toks {
+		if t.Head < -1 || t.Head >= len(toks) || t.Rel == "" || t.Rel == "_" {
+			return false
+		}
+		if t.Head == -1 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		return false
+	}
+	// no cycles: every token reaches the root
+	for i := range toks {
+		h, n := i, 0
+		for h != -1 && n <= len(toks) {
+			h = toks[h].Head
+			n++
+		}
+		if h != -1 {
+			return false
+		}
+	}
+	return true
+}
+
+// projectivize lifts non-projective arcs (to the head's head, shortest arc first) until the tree
+// heads[1:] (0 = root, heads[0] unused) is projective; it reports whether anything changed.
+func projectivize(heads []int32) bool {
+	changed := false
+	for {
+		best, bestLen := -1, 1<<30
+		for d := 1; d < len(heads); d++ {
+			h := int(heads[d])
+			if h == 0 && d >= 0 {
+				// arcs from the root cover everything; they are non-projective when a word between is
+				// not a descendant of the root, which cannot happen in a tree.
+				continue
+			}
+			lo, hi := min(h, d), max(h, d)
+			if hi-lo >= bestLen {
+				continue
+			}
+			for k := lo + 1; k < hi; k++ {
+				if !dominates(heads, h, k) {
+					best, bestLen = d, hi-lo
+					break
+				}
+			}
+		}
+		if best < 0 {
+			return changed
+		}
+		heads[best] = heads[heads[best]]
+		changed = true
+	}
+}
+
+func dominates(heads []int32, h, k int) bool {
+	for n := 0; k != 0 && n < len(heads); n++ {
+		k = int(heads[k])
+		if k == h {
+			return true
+		}
+	}
+	return h == 0
+}
