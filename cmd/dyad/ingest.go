@@ -3,9 +3,357 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
-// cmdIngest is not built yet; the issue that adds "dyad ingest" replaces this file.
 func cmdIngest(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(e, "ingest", "[flags] FILE|DIR|- ...\n\n"+
+		"Reads articles, codes them and stores articles and events in the event store, then rebuilds the\n"+
+		"merged events. Articles already stored (same id or same text) are skipped, so an interrupted\n"+
+		"ingest is completed by running it again. --recode recodes the stored articles instead.")
+	db := dbFlag(fs)
+	dateFlag := fs.String("date", "", "publication `date` (YYYY-MM-DD) for inputs that carry none")
+	workers := fs.Int("workers", 0, "articles coded in parallel (0: one per core)")
+	recode := fs.Bool("recode", false, "recode every stored article with the current dictionaries and models (no inputs)")
+	mergeDays := fs.Int("merge-days", 0, "merge reports of one event dated up to `N` days apart")
+	batch := fs.Int("batch", 1000, "articles stored per transaction")
+	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on or off")
+	var dicts []string
+	fs.Func("dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)", func(v string) error {
+		dicts = append(dicts, v)
+		return nil
+	})
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *recode && fs.NArg() > 0:
+		return usageError("--recode recodes the stored articles: give no inputs")
+	case !*recode && fs.NArg() == 0:
+		return usageError("no input: give files, directories or - for stdin (or --recode)")
+	case *mergeDays < 0:
+		return usageError("--merge-days %d: want 0 or more", *mergeDays)
+	case *batch < 1:
+		return usageError("--batch %d: want 1 or more", *batch)
+	}
+	date, err := dyad.ParseDate(*dateFlag)
+	if err != nil {
+		return usageError("--date: %v", err)
+	}
+	showBar := false
+	switch *progress {
+	case "auto":
+		showBar = isTerminalWriter(e.stderr)
+	case "on":
+		showBar = true
+	case "off":
+	default:
+		return usageError("--progress %q: want auto, on or off", *progress)
+	}
+	warn := func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err) }
+	c, err := newArticleCoder(coderOptions{dictDirs: dicts})
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, dbPath(e, *db), false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	opts := ingestOptions{
+		inputs:    fs.Args(),
+		read:      ingest.Options{Date: date, Stdin: e.stdin, OnSkip: warn},
+		recode:    *recode,
+		workers:   *workers,
+		batch:     *batch,
+		mergeDays: *mergeDays,
+		coder:     coderVersion(dicts),
+		stderr:    e.stderr,
+		bar:       showBar,
+	}
+	_, err = runIngest(ctx, st, c, opts)
+	return err
+}
+
+// ingestOptions configure runIngest.
+type ingestOptions struct {
+	inputs    []string       // files, directories, "-"
+	read      ingest.Options // date, stdin, skip reports
+	recode    bool           // recode the stored articles instead of reading inputs
+	workers   int            // coding workers (0: GOMAXPROCS)
+	batch     int            // articles per transaction
+	mergeDays int            // slack for merging
+	coder     string         // coder version for provenance
+	stderr    io.Writer      // progress bar and summary
+	bar       bool           // show a progress bar on stderr
+	// committed, when set, is called after each batch is committed (tests use it).
+	committed func(articles, events int)
+}
+
+// ingestResult counts what runIngest did.
+type ingestResult struct {
+	read, skipped, stored, coded, events int
+	merged                               int
+	interrupted                          bool
+}
+
+// codedArticle is an article with its events.
+type codedArticle struct {
+	art    *dyad.Article
+	events []dyad.Event
+}
+
+// runIngest reads (or takes from the store), codes and stores articles, then rebuilds the merged
+// events. Coding runs on opts.workers goroutines; a separate goroutine commits batches, so coding
+// goes on while a batch is written. On cancellation the articles coded so far are committed and the
+// merged events are left as they were.
+func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestOptions) (ingestResult, error) {
+	var res ingestResult
+	start := time.Now()
+	prog := newIngestProgress(ctx, opts)
+
+	// Reader: articles in input order, minus the ones already stored. It stops early when a
+	// store write fails.
+	rctx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	in := make(chan *dyad.Article, 64)
+	readErr := make(chan error, 1)
+	var stats ingest.Stats
+	var read, dups atomic.Int64
+	send := func(a *dyad.Article) error {
+		select {
+		case in <- a:
+			return nil
+		case <-rctx.Done():
+			return rctx.Err()
+		}
+	}
+	if opts.recode {
+		go func() {
+			defer close(in)
+			readErr <- st.Articles(rctx, func(a *dyad.Article) error {
+				read.Add(1)
+				return send(a)
+			})
+		}()
+	} else {
+		seen, err := st.Deduper(ctx)
+		if err != nil {
+			prog.finish(false)
+			return res, err
+		}
+		go func() {
+			defer close(in)
+			var err error
+			stats, err = ingest.Read(rctx, opts.inputs, opts.read, func(a *dyad.Article) error {
+				read.Add(1)
+				if seen(a) {
+					dups.Add(1)
+					prog.add(a, 0)
+					return nil
+				}
+				return send(a)
+			})
+			readErr <- err
+		}()
+	}
+
+	// Writer: commits batches while the next one is coded.
+	batches := make(chan []codedArticle, 1)
+	writeErr := make(chan error, 1)
+	var stored, storedEvents atomic.Int64
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for b := range batches {
+			if err != nil {
+				continue // drain after a failure
+			}
+			arts := make([]*dyad.Article, len(b))
+			var evs []dyad.Event
+			for i, ca := range b {
+				arts[i] = ca.art
+				evs = append(evs, ca.events...)
+			}
+			// A batch is written whole even when ctx is cancelled: its articles are coded already.
+			wctx := context.WithoutCancel(ctx)
+			if opts.recode {
+				err = st.Recode(wctx, opts.coder, arts, evs)
+			} else {
+				err = st.Write(wctx, opts.coder, arts, evs)
+			}
+			if err != nil {
+				failed.Store(true)
+				stopReading()
+			} else {
+				stored.Add(int64(len(arts)))
+				storedEvents.Add(int64(len(evs)))
+				if opts.committed != nil {
+					opts.committed(int(stored.Load()), int(storedEvents.Load()))
+				}
+			}
+		}
+		writeErr <- err
+	}()
+
+	var cur []codedArticle
+	mapErr := pipeline.Map(ctx, opts.workers, in, func(a *dyad.Article) codedArticle {
+		evs := c.Code(a)
+		for i := range evs {
+			evs[i].Doc = a.ID // the article is authoritative for provenance
+		}
+		return codedArticle{a, evs}
+	}, func(ca codedArticle) error {
+		if failed.Load() {
+			return errors.New("store write failed")
+		}
+		res.coded++
+		res.events += len(ca.events)
+		prog.add(ca.art, len(ca.events))
+		cur = append(cur, ca)
+		if len(cur) >= opts.batch {
+			batches <- cur
+			cur = nil
+		}
+		return nil
+	})
+	if len(cur) > 0 {
+		batches <- cur
+	}
+	close(batches)
+	werr := <-writeErr
+	rerr := <-readErr
+	res.read, res.skipped, res.stored = int(read.Load()), stats.Skipped, int(stored.Load())
+	if opts.recode {
+		res.read = res.coded
+	}
+	dupN := int(dups.Load())
+
+	if werr != nil {
+		mapErr, rerr = nil, nil // consequences of the failed write
+	}
+	err := errors.Join(werr, mapErr, rerr)
+	if ctx.Err() != nil {
+		res.interrupted = true
+		err = fmt.Errorf("interrupted after storing %d articles with %d events: run the same command again to complete the ingest", res.stored, storedEvents.Load())
+	}
+	if err == nil {
+		err = st.Merge(ctx, opts.mergeDays)
+		if err == nil {
+			_, _, res.merged, err = st.Counts(ctx)
+		}
+	}
+	prog.finish(err == nil)
+	el := time.Since(start).Seconds()
+	verb := "new"
+	if opts.recode {
+		verb = "recoded"
+	}
+	fmt.Fprintf(opts.stderr, "dyad ingest: %d articles read, %d skipped, %d already stored, %d %s stored with %d events; %d merged events (%.1fs, %.0f articles/s, %.0f events/s)\n",
+		res.read, res.skipped, dupN, res.stored, verb, storedEvents.Load(), res.merged, el, float64(res.coded)/el, float64(res.events)/el)
+	if err != nil {
+		return res, err
+	}
+	if !opts.recode && stats.Articles == 0 && stats.Skipped > 0 {
+		return res, errors.New("no article could be read")
+	}
+	return res, nil
+}
+
+// ingestProgress shows a progress bar on a terminal: articles/s, events/s and, when the input size
+// is known, an ETA. The bar advances by the bytes of text read, an estimate of input bytes.
+type ingestProgress struct {
+	p               *mpb.Progress
+	bar             *mpb.Bar
+	total           int64
+	start           time.Time
+	articles, evnts atomic.Int64
+}
+
+func newIngestProgress(ctx context.Context, opts ingestOptions) *ingestProgress {
+	pr := &ingestProgress{start: time.Now()}
+	if !opts.bar {
+		return pr
+	}
+	if !opts.recode {
+		pr.total = inputSize(opts.inputs)
+	}
+	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(opts.stderr), mpb.WithWidth(30), mpb.WithRefreshRate(200*time.Millisecond))
+	rates := decor.Any(func(decor.Statistics) string {
+		el := time.Since(pr.start).Seconds()
+		a, ev := pr.articles.Load(), pr.evnts.Load()
+		return fmt.Sprintf("%d articles %d events  %.0f articles/s %.0f events/s", a, ev, float64(a)/el, float64(ev)/el)
+	})
+	if pr.total > 0 {
+		pr.bar = pr.p.New(pr.total, mpb.BarStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.Percentage(decor.WCSyncSpace)),
+			mpb.AppendDecorators(rates, decor.Name("  ETA "), decor.AverageETA(decor.ET_STYLE_GO)))
+	} else {
+		pr.bar = pr.p.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest ")), mpb.AppendDecorators(rates))
+	}
+	return pr
+}
+
+// add counts an article that was read (and its events when it was coded).
+func (pr *ingestProgress) add(a *dyad.Article, events int) {
+	if pr.bar == nil {
+		return
+	}
+	pr.articles.Add(1)
+	pr.evnts.Add(int64(events))
+	n := int64(len(a.Text) + len(a.Title) + len(a.URL) + len(a.ID))
+	if pr.total > 0 && pr.bar.Current()+n >= pr.total {
+		return // the estimate ran over: hold until done
+	}
+	pr.bar.IncrInt64(n)
+}
+
+func (pr *ingestProgress) finish(ok bool) {
+	if pr.bar == nil {
+		return
+	}
+	if ok {
+		pr.bar.SetTotal(-1, true)
+	} else {
+		pr.bar.Abort(false)
+	}
+	pr.p.Wait()
+}
+
+// inputSize is the total size of the input files, or 0 when unknown (stdin, compressed files).
+func inputSize(inputs []string) int64 {
+	var total int64
+	for _, in := range inputs {
+		if in == "-" {
+			return 0
+		}
+		err := filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if strings.HasSuffix(path, ".gz") {
+				return errors.New("compressed")
+			}
+			if fi, err := d.Info(); err == nil {
+				total += fi.Size()
+			}
+			return nil
+		})
+		if err != nil {
+			return 0
+		}
+	}
+	return total
 }

@@ -115,7 +115,8 @@ CREATE TABLE merged_events (
 	cameo VARCHAR, root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
 	location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
 	mentions INTEGER, articles INTEGER, sources INTEGER,
-	url VARCHAR, docs VARCHAR[], event_ids VARCHAR[], evidence VARCHAR[]);`,
+	url VARCHAR, publisher VARCHAR, ingested_at TIMESTAMP,
+	docs VARCHAR[], event_ids VARCHAR[], evidence VARCHAR[]);`,
 }
 
 // migrate brings the schema up to SchemaVersion, one transaction per step.

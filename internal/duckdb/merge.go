@@ -14,7 +14,7 @@ import (
 const mergeSQL = `
 INSERT INTO merged_events
 WITH e AS (
-	SELECT ev.*, coalesce(nullif(a.source, ''), ev.doc) AS outlet, a.url AS url
+	SELECT ev.*, coalesce(nullif(a.source, ''), ev.doc) AS outlet, a.url AS url, a.source AS publisher
 	FROM events ev LEFT JOIN articles a ON a.id = ev.doc
 ), b AS (
 	SELECT *, CASE WHEN date IS NULL OR lag(date) OVER w IS NULL OR date - lag(date) OVER w > $1 THEN 1 ELSE 0 END AS brk
@@ -33,7 +33,7 @@ SELECT
 	first(location_name ORDER BY location_name IS NULL, date, id), first(location_country ORDER BY location_name IS NULL, date, id),
 	first(location_lat ORDER BY location_name IS NULL, date, id), first(location_lon ORDER BY location_name IS NULL, date, id),
 	count(*), count(DISTINCT doc), count(DISTINCT outlet),
-	first(url ORDER BY date, id),
+	first(url ORDER BY date, id), first(publisher ORDER BY date, id), max(ingested_at),
 	list(DISTINCT doc ORDER BY doc), list(id ORDER BY date, id), list(DISTINCT evidence ORDER BY evidence)
 FROM c
 GROUP BY source_code, target_code, cameo, date IS NULL, cluster
