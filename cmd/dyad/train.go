@@ -2,10 +2,214 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/eval/treebank"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+	"github.com/dyad-events/dyad/internal/nlp/lemma"
+	"github.com/dyad-events/dyad/internal/nlp/parse"
+	"github.com/dyad-events/dyad/internal/nlp/tag"
 )
 
-// cmdTrain is not built yet; the issue that adds "dyad train" replaces this file.
 func cmdTrain(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(e, "train", "--treebank FILE[,FILE...] [flags] -o DIR\n\n"+
+		"Trains the tagger, the lemmatizer and the dependency parser on Universal Dependencies treebanks\n"+
+		"(CoNLL-U) and writes tagger.bin, lemma.bin and parser.bin into DIR. The committed models are\n"+
+		"made with -o internal/nlp/models. The parser learns from tags predicted by taggers trained on the\n"+
+		"other folds of the data (--jackknife), as it will see them. Training is deterministic (--seed).")
+	tbFlag := fs.String("treebank", "", "training treebank `FILES` (CoNLL-U, comma-separated)")
+	devFlag := fs.String("dev", "", "score the new models on this CoNLL-U `FILE` (gold tokenization)")
+	iters := fs.Int("iterations", 0, "training passes of the tagger and the parser (0: each one's default)")
+	seed := fs.Int64("seed", 1, "seed of the shuffling and exploration")
+	folds := fs.Int("jackknife", 4, "train the parser on tags predicted by taggers trained on the other `N` folds (0 or 1: on the final tagger's tags)")
+	out := fs.String("o", "", "output `DIR`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *tbFlag == "" || *out == "" {
+		return usageError("need --treebank FILE[,FILE...] and -o DIR")
+	}
+	if fs.NArg() > 0 {
+		return usageError("unexpected arguments %q", fs.Args())
+	}
+	if *iters < 0 || *folds < 0 {
+		return usageError("--iterations and --jackknife must not be negative")
+	}
+	var train []*conllu.Sentence
+	for _, p := range strings.Split(*tbFlag, ",") {
+		s, err := readTreebank(p)
+		if err != nil {
+			return err
+		}
+		train = append(train, s...)
+	}
+	var dev []*conllu.Sentence
+	if *devFlag != "" {
+		var err error
+		if dev, err = readTreebank(*devFlag); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	start := time.Now()
+	logf := func(format string, a ...any) {
+		fmt.Fprintf(e.stderr, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
+	}
+	logf("train: %d sentences from %s", len(train), *tbFlag)
+
+	tagOpt := tag.TrainOptions{Iterations: *iters, Seed: *seed}
+	tagger, err := tag.Train(train, tagOpt, logf)
+	if err != nil {
+		return fmt.Errorf("training the tagger: %w", err)
+	}
+	if err := saveModel(filepath.Join(*out, "tagger.bin"), tagger.Save); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	lem, err := lemma.Train(train, logf)
+	if err != nil {
+		return fmt.Errorf("training the lemmatizer: %w", err)
+	}
+	if err := saveModel(filepath.Join(*out, "lemma.bin"), lem.Save); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	// The parser's training copy carries predicted tags and lemmas.
+	pred := copyTreebank(train)
+	if *folds > 1 {
+		for k := 0; k < *folds; k++ {
+			var rest []*conllu.Sentence
+			for i, s := range train {
+				if i%*folds != k {
+					rest = append(rest, s)
+				}
+			}
+			logf("train: jackknife fold %d/%d: tagger on %d sentences", k+1, *folds, len(rest))
+			tk, err := tag.Train(rest, tagOpt, nil)
+			if err != nil {
+				return fmt.Errorf("training the tagger of fold %d: %w", k+1, err)
+			}
+			for i := k; i < len(pred); i += *folds {
+				s := nlp.Sentence{Tokens: pred[i].Tokens}
+				tk.Tag(&s)
+				lem.Lemmatize(&s)
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	} else {
+		for _, p := range pred {
+			s := nlp.Sentence{Tokens: p.Tokens}
+			tagger.Tag(&s)
+			lem.Lemmatize(&s)
+		}
+	}
+	parser, err := parse.Train(pred, parse.TrainOptions{Iterations: *iters, Seed: *seed}, logf)
+	if err != nil {
+		return fmt.Errorf("training the parser: %w", err)
+	}
+	if err := saveModel(filepath.Join(*out, "parser.bin"), parser.Save); err != nil {
+		return err
+	}
+	if dev != nil {
+		p := &nlp.Pipeline{Tagger: tagger, Lemmatizer: lem, Parser: parser}
+		a, _, err := scoreGoldTokens(p, dev)
+		if err != nil {
+			return fmt.Errorf("%s: %w", *devFlag, err)
+		}
+		logf("train: %s: %s", *devFlag, a)
+	}
+	logf("train: wrote tagger.bin, lemma.bin and parser.bin to %s", *out)
+	return nil
+}
+
+// readTreebank reads a CoNLL-U file; errors name the file.
+func readTreebank(path string) ([]*conllu.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := conllu.ReadAll(f, path)
+	if err != nil {
+		return nil, err
+	}
+	if len(s) == 0 {
+		return nil, fmt.Errorf("%s: no sentences", path)
+	}
+	return s, nil
+}
+
+// copyTreebank copies the sentences with their own token slices.
+func copyTreebank(in []*conllu.Sentence) []*conllu.Sentence {
+	out := make([]*conllu.Sentence, len(in))
+	for i, s := range in {
+		c := *s
+		c.Tokens = append([]nlp.Token(nil), s.Tokens...)
+		out[i] = &c
+	}
+	return out
+}
+
+// saveModel writes a model file through a temporary file, so that a failed run leaves the old one.
+func saveModel(path string, save func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := save(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// scoreGoldTokens tags, lemmatizes and parses the gold words of each sentence (annotations cleared)
+// and scores the result; it returns the scores and the time spent annotating.
+func scoreGoldTokens(p *nlp.Pipeline, gold []*conllu.Sentence) (*treebank.Attachment, time.Duration, error) {
+	var a treebank.Attachment
+	var spent time.Duration
+	for _, g := range gold {
+		s := nlp.Sentence{Tokens: bareTokens(g.Tokens)}
+		t0 := time.Now()
+		p.AnnotateSentence(&s)
+		spent += time.Since(t0)
+		if err := a.Add(g.Tokens, s.Tokens); err != nil {
+			return nil, 0, fmt.Errorf("sentence %s: %w", g.ID, err)
+		}
+	}
+	return &a, spent, nil
+}
+
+// bareTokens copies the words of a gold sentence without their annotation.
+func bareTokens(in []nlp.Token) []nlp.Token {
+	out := make([]nlp.Token, len(in))
+	for i, t := range in {
+		out[i] = nlp.Token{Text: t.Text, Start: t.Start, End: t.End, SpaceAfter: t.SpaceAfter, Head: -1}
+	}
+	return out
 }
