@@ -22,7 +22,7 @@ type TrainOptions struct {
 const DefaultIterations = 12
 
 const (
-	minLabelCount = 5     // joint labels seen less often are folded into their XPOS's commonest label
+	minLabelCount = 5     // rarer joint labels are folded into their XPOS's commonest label
 	dictMinCount  = 20    // a word goes into the tag dictionary when seen this often ...
 	dictMinShare  = 0.995 // ... with this share of one label
 	pruneBelow    = 1e-3  // averaged weights smaller in magnitude are dropped
@@ -110,9 +110,16 @@ func makeClasses(train []*conllu.Sentence) (*Model, func(upos, xpos string) int,
 			count[pair{t.UPOS, t.XPOS}]++
 		}
 	}
+	// A rare pair is folded into its XPOS's commonest pair when that one is frequent.
+	frequentXPOS := map[string]bool{}
+	for p, n := range count {
+		if n >= minLabelCount {
+			frequentXPOS[p.x] = true
+		}
+	}
 	var keep []pair
 	for p, n := range count {
-		if n >= minLabelCount || len(count) < 20 {
+		if n >= minLabelCount || !frequentXPOS[p.x] {
 			keep = append(keep, p)
 		}
 	}
