@@ -107,9 +107,11 @@ func parseActors(file, data string, kind Kind) ([]actorSrc, ErrorList) {
 		if cur == nil {
 			return
 		}
-		if len(cur.e.Roles) == 0 && !bad {
+		switch {
+		case len(cur.e.Roles) == 0 && !bad:
 			er.add(cur.line, "%q has no role lines (want an indented line COUNTRY AGENT ...)", cur.e.Name)
-		} else {
+		case len(cur.e.Roles) == 0: // its bad role lines are reported
+		default:
 			out = append(out, *cur)
 		}
 		cur = nil

@@ -20,6 +20,39 @@ var fold = map[rune]string{
 	'﹣': "-", '－': "-", '\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u00ad': "",
 }
 
+// latinFold is Norm of each rune from U+0080 to latinEnd (Latin-1, Latin Extended-A and -B),
+// computed once; it is read-only.
+const latinEnd = 0x250
+
+var latinFold = func() []string {
+	t := make([]string, latinEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		t[r-utf8.RuneSelf] = foldRune(r)
+	}
+	return t
+}()
+
+// foldRune is Norm of one non-ASCII rune, by compatibility decomposition without marks.
+func foldRune(r rune) string {
+	if s, ok := fold[r]; ok {
+		return s
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	var b strings.Builder
+	for _, x := range string(norm.NFKD.Append(nil, buf[:n]...)) {
+		if unicode.Is(unicode.Mn, x) {
+			continue
+		}
+		if s, ok := fold[x]; ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(x))
+	}
+	return b.String()
+}
+
 // Norm returns the form of a word (or phrase) that dictionary keys are matched in: lower case,
 // diacritics folded ("Erdoğan" → "erdogan", "Türkiye" → "turkiye", "ı" → "i"), curly quotes and
 // backquotes → ', unicode dashes → -, no-break spaces → space.
@@ -39,11 +72,20 @@ func Norm(word string) string {
 		if !upper {
 			return word
 		}
-		return strings.ToLower(strings.ReplaceAll(word, "`", "'"))
+		b := make([]byte, len(word))
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			b[i] = c
+		}
+		return string(b)
 	}
 	var b strings.Builder
 	b.Grow(len(word))
-	var buf [16]byte
 	for _, r := range word {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
@@ -58,18 +100,11 @@ func Norm(word string) string {
 			b.WriteString(s)
 			continue
 		}
-		n := utf8.EncodeRune(buf[:], r)
-		d := norm.NFKD.Append(nil, buf[:n]...)
-		for _, x := range string(d) {
-			if unicode.Is(unicode.Mn, x) {
-				continue
-			}
-			if s, ok := fold[x]; ok {
-				b.WriteString(s)
-				continue
-			}
-			b.WriteRune(unicode.ToLower(x))
+		if r < latinEnd {
+			b.WriteString(latinFold[r-utf8.RuneSelf])
+			continue
 		}
+		b.WriteString(foldRune(r))
 	}
 	return b.String()
 }
