@@ -56,9 +56,9 @@ for (const c of countries) {
 }
 
 // plural adds the plural demonym that codes a country's people ("Iranian" → "Iranians"); forms
-// in -ese, -ss, -sh, -ch, -y, -x are their own plurals ("Chinese", "Swiss", "French").
+// in -ese, -s, -sh, -ch, -y, -x are their own plurals ("Chinese", "Swiss", "French").
 function plural(a) {
-  if (/(ese|ss|sh|ch|y|x)$/.test(a)) return null;
+  if (/(ese|s|sh|ch|y|x)$/.test(a)) return null;
   return a + 's';
 }
 
