@@ -141,7 +141,7 @@ func isVerb(xpos string) bool { return strings.HasPrefix(xpos, "VB") }
 
 // suffixRule applies the rewrite of the longest suffix of w learned for xpos.
 func (m *Model) suffixRule(buf []byte, w, xpos string) (string, bool) {
-	for k := min(m.maxSuffix, len(w)-1); k >= 1; k-- {
+	for k := min(m.maxSuffix, len(w)-1); k >= minRuleSuffix; k-- {
 		suf := w[len(w)-k:]
 		if !utf8.RuneStart(suf[0]) {
 			continue

@@ -218,8 +218,12 @@ func restoreE(s string) string {
 		return s + "e"
 	case strings.HasSuffix(s, "at") && n > 4, strings.HasSuffix(s, "iz"), strings.HasSuffix(s, "ys"):
 		return s + "e" // creat(e), organiz(e), analys(e)
-	case n <= 4 && n >= 3 && !isVowel(last) && isVowel(s[n-2]) && !isVowel(s[n-3]) && strings.IndexByte("wxy", last) < 0:
-		return s + "e" // short consonant-vowel-consonant stems: hop(e), us(e), tak(e)
+	case strings.IndexByte("wxy", last) >= 0 || isVowel(last) || !isVowel(s[n-2]):
+		return s
+	case n == 2 && isVowel(s[0]), // us(e)
+		n == 3 && !isVowel(s[0]),                   // hop(e), vot(e)
+		n == 4 && !isVowel(s[0]) && !isVowel(s[1]): // shap(e), quot(e), scor(e)
+		return s + "e"
 	}
 	return s
 }
@@ -236,15 +240,15 @@ func handRules(w, xpos string) string {
 		switch {
 		case strings.HasSuffix(w, "ied") && len(w) > 4:
 			return w[:len(w)-3] + "y"
-		case strings.HasSuffix(w, "eed") && len(w) <= 5:
-			return w // need, feed
+		case strings.HasSuffix(w, "eed"):
+			if len(w) <= 5 {
+				return w // need, feed
+			}
+			return w[:len(w)-1] // agreed, guaranteed
 		case strings.HasSuffix(w, "ed") && len(w) > 3:
 			stem := w[:len(w)-2]
 			if s, ok := undouble(stem); ok {
 				return s
-			}
-			if strings.HasSuffix(stem, "e") { // agreed, freed
-				return stem
 			}
 			return restoreE(stem)
 		}

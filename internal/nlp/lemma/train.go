@@ -11,8 +11,9 @@ import (
 )
 
 const (
-	maxSuffixLen = 7 // longest suffix (bytes) considered for a learned rewrite
-	minRuleTypes = 2 // a suffix rewrite needs this many word types behind it
+	maxSuffixLen  = 7 // longest suffix (bytes) considered for a learned rewrite
+	minRuleTypes  = 2 // a suffix rewrite needs this many word types behind it
+	minRuleSuffix = 2 // shorter suffixes are left to the hand-written rules
 )
 
 // Train learns the lemma dictionaries and suffix rewrites from the LEMMA and XPOS columns.

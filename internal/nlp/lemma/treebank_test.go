@@ -103,3 +103,24 @@ func TestTrainTreebank(t *testing.T) {
 		}
 	}
 }
+
+// TestModelFileAccuracy checks the committed model on the EWT and GUM test sets with gold tags.
+func TestModelFileAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	m := loadModelFile(t)
+	for _, c := range []struct {
+		file string
+		min  float64
+	}{
+		{"en_ewt-ud-test.conllu", 0.985},
+		{"en_gum-ccby-test.conllu", 0.985},
+	} {
+		a := Accuracy(m, readTreebanks(t, c.file))
+		t.Logf("%s: lemma %.2f%% with gold tags", c.file, 100*a)
+		if a < c.min {
+			t.Errorf("%s: lemma accuracy %.4f, want >= %.4f", c.file, a, c.min)
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package lemma
+
+// SharedDir exposes sharedDir to the external tests.
+var SharedDir = sharedDir
