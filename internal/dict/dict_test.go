@@ -474,3 +474,37 @@ func TestBundled(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadUserOverBundled loads a user folder over the embedded files through Load.
+func TestLoadUserOverBundled(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"people.txt":    "Zora Quill|Quill\n\tIRN GOV 2030-01-01.. president\n\tIRN ELI\n",
+		"countries.tsv": "RUS\tRU\tRussia|Russian Federation\tRussian|Russians\tMoscow\tthe Kremlin|Old Square\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := Load(dir)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	_, e := d.MatchActor(words("Quill"))
+	if e == nil || e.Name != "Zora Quill" || !strings.HasPrefix(e.Pos, dir) {
+		t.Fatalf("user person = %+v", e)
+	}
+	if r, _ := e.Resolve(dyad.MustDate("2031-01-01")); r.Code != "IRNGOV" {
+		t.Errorf("dated user role = %+v", r)
+	}
+	if _, e := d.MatchActor(words("the Old Square")); e == nil || e.Kind != Seat || e.Country != "RUS" {
+		t.Errorf("user seat = %+v", e)
+	}
+	if _, e := d.MatchActor(words("Tehran")); e == nil || e.Country != "IRN" {
+		t.Errorf("bundled capital lost: %+v", e)
+	}
+	if got, want := d.Stats().Countries, func() int { b, _ := Default(); return b.Stats().Countries }(); got != want {
+		t.Errorf("countries = %d, want %d (RUS replaced, not added)", got, want)
+	}
+}
