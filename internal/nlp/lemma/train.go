@@ -11,9 +11,10 @@ import (
 )
 
 const (
-	maxSuffixLen  = 7 // longest suffix (bytes) considered for a learned rewrite
-	minRuleTypes  = 2 // a suffix rewrite needs this many word types behind it
-	minRuleSuffix = 2 // shorter suffixes are left to the hand-written rules
+	maxSuffixLen  = 7   // longest suffix (bytes) considered for a learned rewrite
+	minRuleTypes  = 2   // a suffix rewrite needs this many word types behind it
+	minRuleShare  = 0.7 // share of the word types with a suffix that its rewrite must have
+	minRuleSuffix = 2   // shorter suffixes are left to the hand-written rules
 )
 
 // Train learns the lemma dictionaries and suffix rewrites from the LEMMA and XPOS columns.
@@ -118,14 +119,19 @@ func Train(train []*conllu.Sentence, logf func(format string, a ...any)) (*Model
 		return cmp.Or(cmp.Compare(a.suf, b.suf), cmp.Compare(a.xpos, b.xpos),
 			cmp.Compare(a.rw.strip, b.rw.strip), cmp.Compare(a.rw.add, b.rw.add))
 	})
+	total := map[string]int{}
 	for _, k := range keys {
 		n := counts[k]
 		key := k.suf + "\x00" + k.xpos
+		total[key] += n
 		if b, ok := bySuffix[key]; n >= minRuleTypes && (!ok || n > b.n) {
 			bySuffix[key] = cand{k.rw, n}
 		}
 	}
 	for k, c := range bySuffix {
+		if float64(c.n) < minRuleShare*float64(total[k]) {
+			continue // no clear majority: the hand-written rules decide
+		}
 		m.rules[k] = c.rw
 		m.maxSuffix = max(m.maxSuffix, strings.IndexByte(k, 0))
 	}
