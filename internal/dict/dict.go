@@ -320,11 +320,30 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 			}
 		}
 	}
+	type owner struct {
+		re  rankedEntry
+		pri int64
+	}
+	owners := map[string]owner{} // name → entry it matches, to warn about names of two entries
 	for _, re := range actorList {
 		rank := int64(re.layer)*16 + kindRank[re.e.Kind]
 		for _, n := range re.e.Names {
 			for _, v := range nameVariants(n) {
 				d.actors.add(v, re.e, rank)
+				k := strings.Join(v, " ")
+				o, ok := owners[k]
+				switch {
+				case !ok || o.re.layer < re.layer:
+					owners[k] = owner{re, rank}
+				case o.re.e != re.e && o.re.layer == re.layer && (re.e.Kind >= Person || o.re.e.Kind >= Person):
+					win, lose := o.re.e, re.e
+					if rank > o.pri {
+						win, lose = lose, win
+						owners[k] = owner{re, rank}
+					}
+					file, line := splitPos(lose.Pos)
+					warn = append(warn, Error{File: file, Line: line, Msg: fmt.Sprintf("name %q of %s %q also names %s %q (%s), which is matched", n, lose.Kind, lose.Name, win.Kind, win.Name, win.Pos)})
+				}
 			}
 		}
 	}
@@ -472,7 +491,8 @@ func splitPos(pos string) (string, int) {
 }
 
 // Warnings returns the problems that did not stop an entry from loading: names defined twice,
-// unknown agent types, unknown files in a user folder.
+// a name shared by two entries (one of them a person or organization), unknown agent types,
+// unknown files in a user folder.
 func (d *Dict) Warnings() ErrorList { return d.warnings }
 
 // MatchActor returns the longest actor name at the start of words (Norm'ed), with or without a

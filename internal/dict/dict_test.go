@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dyad-events/dyad"
 )
@@ -506,5 +507,32 @@ func TestLoadUserOverBundled(t *testing.T) {
 	}
 	if got, want := d.Stats().Countries, func() int { b, _ := Default(); return b.Stats().Countries }(); got != want {
 		t.Errorf("countries = %d, want %d (RUS replaced, not added)", got, want)
+	}
+}
+
+// TestNameCollisionWarning checks that a name of two entries is reported, and which one matches.
+func TestNameCollisionWarning(t *testing.T) {
+	fsys := fstest.MapFS{
+		"countries.tsv":     {Data: []byte("GEO\tGE\tGeorgia\tGeorgian|Georgians\tTbilisi\n")},
+		"people.txt":        {Data: []byte("Georgia Brown|Georgia\n\tGEO ELI\n")},
+		"organizations.txt": {Data: []byte("Tbilisi Club|Tbilisi\n\tGEO BUS\n")},
+	}
+	d, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range d.Warnings() {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`countries.tsv:1: name "Georgia" of country "Georgia" also names person "Georgia Brown" (people.txt:1), which is matched`,
+		`countries.tsv:1: name "Tbilisi" of capital "Tbilisi" also names org "Tbilisi Club" (organizations.txt:1), which is matched`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, e := d.MatchActor(words("Georgia")); e == nil || e.Kind != Person {
+		t.Errorf("Georgia = %+v, want the person", e)
 	}
 }
