@@ -16,6 +16,20 @@ import (
 )
 
 func cmdQuery(ctx context.Context, e *env, args []string) error {
+	req, db, err := parseQuery(e, args)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, dbPath(e, db), true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return runQuery(ctx, st, e.stdout, req)
+}
+
+// parseQuery reads the flags of "dyad query" into a request and the --db flag.
+func parseQuery(e *env, args []string) (queryRequest, string, error) {
 	fs := newFlagSet(e, "query", "[flags]\n\n"+
 		"Lists stored events that match every filter given, or counts them (--by). Codes match as\n"+
 		"prefixes (--actor TUR matches TURGOV), names as case-insensitive prefixes.")
@@ -37,32 +51,33 @@ func cmdQuery(ctx context.Context, e *env, args []string) error {
 	merged := fs.Bool("merged", false, "query merged events (duplicate reports folded) instead of events")
 	format := fs.String("format", "", "output `format`: table, jsonl, csv or tsv (default: table on a terminal, else jsonl)")
 	limit := fs.Int("limit", 0, "print at most `N` rows (0: all)")
+	var req queryRequest
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return req, "", err
 	}
 	if fs.NArg() > 0 {
-		return usageError("unexpected arguments %q: filters are flags", fs.Args())
+		return req, "", usageError("unexpected arguments %q: filters are flags", fs.Args())
 	}
 	if *dyadFlag != "" {
 		src, tgt, ok := strings.Cut(*dyadFlag, "-")
 		if !ok || src == "" || tgt == "" {
-			return usageError("--dyad %q: want SRC-TGT, e.g. TUR-IRN", *dyadFlag)
+			return req, "", usageError("--dyad %q: want SRC-TGT, e.g. TUR-IRN", *dyadFlag)
 		}
 		f.dyadSource, f.dyadTarget = src, tgt
 	}
 	var err error
 	if f.from, err = dyad.ParseDate(*from); err != nil {
-		return usageError("--from: %v", err)
+		return req, "", usageError("--from: %v", err)
 	}
 	if f.to, err = dyad.ParseDate(*to); err != nil {
-		return usageError("--to: %v", err)
+		return req, "", usageError("--to: %v", err)
 	}
 	if err := f.validate(); err != nil {
-		return err
+		return req, "", err
 	}
 	agg, err := parseBy(*by)
 	if err != nil {
-		return err
+		return req, "", err
 	}
 	if *format == "" {
 		*format = "jsonl"
@@ -71,17 +86,12 @@ func cmdQuery(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if !slices.Contains([]string{"table", "jsonl", "csv", "tsv"}, *format) {
-		return usageError("--format %q: want table, jsonl, csv or tsv", *format)
+		return req, "", usageError("--format %q: want table, jsonl, csv or tsv", *format)
 	}
 	if *limit < 0 {
-		return usageError("--limit %d: want 0 or more", *limit)
+		return req, "", usageError("--limit %d: want 0 or more", *limit)
 	}
-	st, err := openStore(ctx, dbPath(e, *db), true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return runQuery(ctx, st, e.stdout, queryRequest{filter: f, agg: agg, merged: *merged, format: *format, limit: *limit})
+	return queryRequest{filter: f, agg: agg, merged: *merged, format: *format, limit: *limit}, *db, nil
 }
 
 // queryFilter holds the filters of "dyad query"; the zero value matches every event.

@@ -93,7 +93,7 @@ func ingestInto(t *testing.T, path string, opts ingestOptions, c articleCoder) i
 	}
 	defer st.Close()
 	if opts.batch == 0 {
-		opts.batch = 2
+		opts.batch = 100
 	}
 	if opts.stderr == nil {
 		opts.stderr = io.Discard

@@ -29,7 +29,8 @@ var agentSectors = map[string]string{
 
 // ICEWSRow maps an event to the values of ICEWSColumns. Differences from ICEWS: the country
 // columns hold ISO 3166 alpha-3 codes, not country names; the sector columns name the CAMEO agent
-// type; Event Text is the CAMEO code's name; Sentence Number counts from 1; City is the place name
+// type; Event Text is the CAMEO code's name; Sentence Number counts from 1 (empty when the
+// sentence is unknown, Sentence < 0, as for merged events); City is the place name
 // (District and Province are left empty).
 func ICEWSRow(e *dyad.Event, p Provenance) []string {
 	var eventText, intensity string
@@ -43,12 +44,16 @@ func ICEWSRow(e *dyad.Event, p Provenance) []string {
 	if l := e.Location; l != nil {
 		city, country, lat, lon = l.Name, l.Country, formatCoord(l.Lat), formatCoord(l.Lon)
 	}
+	sentence := ""
+	if e.Sentence >= 0 {
+		sentence = strconv.Itoa(e.Sentence + 1)
+	}
 	return []string{
 		strconv.FormatInt(NumericID(e.ID), 10), e.Date.String(),
 		icewsName(e.Source), agentSectors[e.Source.Agent], e.Source.Country, eventText,
 		e.CAMEO, intensity,
 		icewsName(e.Target), agentSectors[e.Target.Agent], e.Target.Country,
-		e.Doc, strconv.Itoa(e.Sentence + 1), p.Publisher,
+		e.Doc, sentence, p.Publisher,
 		city, "", "", country, lat, lon,
 	}
 }
