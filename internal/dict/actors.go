@@ -162,7 +162,7 @@ func parseNamesLine(s string) ([]string, string) {
 		return nil, "no names"
 	}
 	for _, n := range names {
-		if len(nameVariants(n)) == 0 {
+		if !hasWord(n) {
 			return nil, "name " + quote(n) + " has no words"
 		}
 	}

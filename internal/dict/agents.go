@@ -76,7 +76,7 @@ func parseAgentLine(s string) (agentRow, string) {
 		return a, "no phrases"
 	}
 	for _, it := range items {
-		if len(nameVariants(it)) == 0 {
+		if !hasWord(it) {
 			return a, "phrase " + quote(it) + " has no words"
 		}
 	}

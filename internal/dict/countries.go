@@ -62,7 +62,7 @@ func parseCountryLine(s string) (*countryRow, string) {
 			return nil, "empty item in " + what[i] + " (check the '|' separators)"
 		}
 		for _, it := range items {
-			if len(nameVariants(it)) == 0 {
+			if !hasWord(it) {
 				return nil, what[i] + " item " + quote(it) + " has no words"
 			}
 		}

@@ -388,8 +388,12 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 	d.agents.finish()
 
 	// Verb and noun patterns: by kind and pattern text.
-	pats := map[string]int{}
-	var pList []Pattern
+	nPats := 0
+	for _, l := range layers {
+		nPats += len(l.verbs)
+	}
+	pats := make(map[string]int, nPats)
+	pList := make([]Pattern, 0, nPats)
 	for _, l := range layers {
 		seen := map[string]string{}
 		for _, p := range l.verbs {
@@ -434,15 +438,24 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 
 	// Places: by name and country.
 	type pKey struct{ name, iso string }
-	replaced := map[pKey]int{} // key → layer that defines it
-	for li, l := range layers {
-		for _, p := range l.places {
-			replaced[pKey{Norm(p.Name), p.Country}] = li
+	var replaced map[pKey]int // key → last layer that defines it, when several layers have places
+	withPlaces := 0
+	for _, l := range layers {
+		if len(l.places) > 0 {
+			withPlaces++
+		}
+	}
+	if withPlaces > 1 {
+		replaced = map[pKey]int{}
+		for li, l := range layers {
+			for _, p := range l.places {
+				replaced[pKey{Norm(p.Name), p.Country}] = li
+			}
 		}
 	}
 	for li, l := range layers {
 		for _, p := range l.places {
-			if replaced[pKey{Norm(p.Name), p.Country}] != li {
+			if replaced != nil && replaced[pKey{Norm(p.Name), p.Country}] != li {
 				continue
 			}
 			if !knownCountry(p.Country) {

@@ -158,3 +158,6 @@ func nameVariants(name string) [][]string {
 	}
 	return out
 }
+
+// hasWord reports whether a name has at least one word once Norm'ed (nameVariants is not empty).
+func hasWord(name string) bool { return strings.TrimSpace(Norm(name)) != "" }

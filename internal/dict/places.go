@@ -40,7 +40,7 @@ func parsePlaceLine(s string) (*Place, string) {
 		return nil, "want NAME<TAB>ISO3<TAB>LAT<TAB>LON<TAB>KIND[<TAB>POPULATION[<TAB>ALT_NAMES]], got " + itoa(len(f)) + " columns"
 	}
 	p := &Place{Name: strings.Join(strings.Fields(f[0]), " "), Country: f[1], Kind: f[4]}
-	if len(nameVariants(p.Name)) == 0 {
+	if !hasWord(p.Name) {
 		return nil, "empty name"
 	}
 	if !isUpperCode(p.Country, 3) {
@@ -67,7 +67,7 @@ func parsePlaceLine(s string) (*Place, string) {
 			return nil, "empty alternative name (check the '|' separators)"
 		}
 		for _, a := range alt {
-			if len(nameVariants(a)) == 0 {
+			if !hasWord(a) {
 				return nil, "alternative name " + quote(a) + " has no words"
 			}
 		}
