@@ -71,6 +71,9 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 	if len(a.Text) < MinHTMLText {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", origin, ErrNoText, len(a.Text))
 	}
+	if d := linkDensity(art.Node); d > maxLinkDensity {
+		return nil, fmt.Errorf("%s: %w (%.0f%% of the text is links: a list page)", origin, ErrNoText, 100*d)
+	}
 
 	if t, err := art.PublishedTime(); err == nil {
 		a.Date = plausibleDate(t)
@@ -102,6 +105,38 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 		a.ID = origin
 	}
 	return a, nil
+}
+
+// maxLinkDensity is the largest share of link text in an article: above it the page is a list of
+// links (a section front, a tag page), not an article.
+const maxLinkDensity = 0.5
+
+// linkDensity returns the share of the text under n that is inside links.
+func linkDensity(n *html.Node) float64 {
+	var all, linked int
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			k := len(strings.TrimSpace(n.Data))
+			all += k
+			if inLink {
+				linked += k
+			}
+		case html.ElementNode:
+			if n.Data == "a" {
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if all == 0 {
+		return 0
+	}
+	return float64(linked) / float64(all)
 }
 
 // pageMeta is what ExtractHTML reads from the page itself before readability mutates it.

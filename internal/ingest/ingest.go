@@ -242,7 +242,7 @@ func (r *reader) readFile(path string, explicit bool) error {
 	}
 	defer f.Close()
 	r.stats.Files++
-	return r.readStream(f, path, stem(name), ext, explicit)
+	return r.readStream(f, path, valid(stem(name)), ext, explicit)
 }
 
 // formatExt returns the lower-case extension of a file name that decides its format, without a .gz

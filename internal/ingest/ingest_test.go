@@ -199,7 +199,7 @@ func TestReadFacts(t *testing.T) {
 	}
 	wantReasons := map[string]int{
 		ReasonBadJSON: 2, ReasonBadDate: 3, ReasonEmptyText: 3, ReasonInvalidUTF8: 1, ReasonNotEnglish: 7,
-		ReasonNoText: 2, ReasonWARCNonResp: 4, ReasonWARCNonHTML: 1, ReasonWARCStatus: 1, ReasonUnknownFormat: 2, ReasonBadFeed: 1,
+		ReasonNoText: 3, ReasonWARCNonResp: 4, ReasonWARCNonHTML: 1, ReasonWARCStatus: 1, ReasonUnknownFormat: 2, ReasonBadFeed: 1,
 	}
 	for r, n := range wantReasons {
 		if g.Stats.ByReason[r] != n {
