@@ -1,7 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/models"
 )
 
 // articleCoder codes one article into events. It is safe for concurrent use.
@@ -11,15 +18,47 @@ type articleCoder interface {
 
 // coderOptions are the settings shared by the commands that code articles (code, ingest, serve, eval).
 type coderOptions struct {
-	dictDirs []string // user dictionary folders loaded over the bundled ones
+	dictDirs []string    // user dictionary folders loaded over the bundled ones
+	warn     func(error) // told about problems that do not stop coding (bad user dictionary lines)
 }
 
-// newArticleCoder loads the NLP models and dictionaries and returns the coder.
-// (Placeholder until the coder lands: it codes nothing.)
-func newArticleCoder(opts coderOptions) (articleCoder, error) {
-	return nopCoder{}, nil
+// dictFlag collects repeated --dict flags.
+type dictFlag []string
+
+func (f *dictFlag) String() string     { return strings.Join(*f, ",") }
+func (f *dictFlag) Set(v string) error { *f = append(*f, v); return nil }
+
+// nlpCoder analyses an article's text with the NLP pipeline and codes the result.
+type nlpCoder struct {
+	pipe  *nlp.Pipeline
+	coder *coder.Coder
 }
 
-type nopCoder struct{}
+func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
+	return c.coder.Code(a, c.pipe.Annotate(a.Text))
+}
 
-func (nopCoder) Code(*dyad.Article) []dyad.Event { return nil }
+// newArticleCoder loads the NLP models and dictionaries and returns the coder. Bad entries in
+// user dictionaries are reported through opts.warn and skipped.
+func newArticleCoder(opts coderOptions) (*nlpCoder, error) {
+	pipe, err := models.Pipeline()
+	if err != nil {
+		return nil, fmt.Errorf("loading NLP models: %w", err)
+	}
+	d, err := dict.Load(opts.dictDirs...)
+	if err != nil {
+		if d == nil {
+			return nil, fmt.Errorf("loading dictionaries: %w", err)
+		}
+		if opts.warn != nil {
+			if list, ok := err.(dict.ErrorList); ok {
+				for _, e := range list {
+					opts.warn(e)
+				}
+			} else {
+				opts.warn(err)
+			}
+		}
+	}
+	return &nlpCoder{pipe: pipe, coder: coder.New(d)}, nil
+}

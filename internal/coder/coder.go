@@ -65,8 +65,14 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if src == nil || tgt == nil || src.actor.Country == "" || tgt.actor.Country == "" {
 		return
 	}
-	if src.sameActor(tgt) {
-		return
+	if src.sameActor(tgt) || src.actor.Code == tgt.actor.Code && src.actor.Agent != "" {
+		return // an actor does not act on itself; nor, for coding, on its own sector of its own country
+	}
+	if code == "010" {
+		return // a bare "make statement" says nothing of whom it is to: not coded
+	}
+	if code[:2] == "01" && tgt.actor.Agent == dyad.AgentMED {
+		return // talking to reporters is not an event between the speaker and the press
 	}
 	sa, ta := src.dyadActor(s), tgt.dyadActor(s)
 	for _, e := range s.events {

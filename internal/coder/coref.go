@@ -14,8 +14,9 @@ type entity struct {
 	plural  bool
 	title   string
 	surname string
-	sent    int // sentence of the latest mention
-	tok     int // token of the latest mention
+	sent    int  // sentence of the latest mention
+	tok     int  // token of the latest mention
+	subj    bool // the latest mention was a subject (more salient for pronouns)
 }
 
 // resolveMentions gives pronouns, descriptions and bare surnames the actor of what they refer to,
@@ -69,17 +70,34 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 	ac.touch(e, s, m)
 }
 
-func (ac *articleCoder) touch(e *entity, s *sentence, m *mention) { e.sent, e.tok = s.index, m.head }
+func (ac *articleCoder) touch(e *entity, s *sentence, m *mention) {
+	e.sent, e.tok = s.index, m.head
+	e.subj = strings.HasPrefix(s.toks[m.head].Rel, "nsubj")
+}
 
 // find returns the most recently mentioned entity before token tok of s that satisfies ok,
 // looking back at most a few sentences.
 func (ac *articleCoder) find(s *sentence, tok int, ok func(*entity) bool) *entity {
+	return ac.findBy(s, tok, ok, false)
+}
+
+// findBy is find; with salient, a subject of the latest sentence with candidates beats a later
+// non-subject of that sentence ("Grossi met Raisi. He said ..." -> Grossi).
+func (ac *articleCoder) findBy(s *sentence, tok int, ok func(*entity) bool, salient bool) *entity {
 	var best *entity
 	for _, e := range ac.entities {
 		if !ok(e) || s.index-e.sent > 4 || (e.sent == s.index && e.tok >= tok) {
 			continue
 		}
-		if best == nil || e.sent > best.sent || (e.sent == best.sent && e.tok > best.tok) {
+		switch {
+		case best == nil || e.sent > best.sent:
+			best = e
+		case e.sent < best.sent:
+		case salient && e.subj != best.subj:
+			if e.subj {
+				best = e
+			}
+		case e.tok > best.tok:
 			best = e
 		}
 	}
@@ -100,11 +118,11 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		}
 		return
 	case "he", "she", "him", "her":
-		e = ac.find(s, m.head, func(e *entity) bool { return e.person })
+		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person }, true)
 	case "it":
-		e = ac.find(s, m.head, func(e *entity) bool { return !e.person && !e.plural })
+		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural }, true)
 	case "they", "them", "we":
-		e = ac.find(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") })
+		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
 	}
 	if e != nil {
 		m.bind(e)
@@ -118,10 +136,25 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		n := max(m.count, 2)
 		var group []*mention
 		seen := map[*entity]bool{}
+		countries := isCountryWord(m.actor.Name)
+		either := m.actor.Name == "side" || m.actor.Name == "party"
 		for len(group) < n {
 			e := ac.find(s, m.head, func(e *entity) bool {
-				return !seen[e] && e.actor.Country != "" && (e.person || m.title == "" || isCountryWord(m.actor.Name)) &&
-					(!isCountryWord(m.actor.Name) || e.actor.Agent == "" || e.actor.Agent == dyad.AgentGOV)
+				if seen[e] || e.actor.Country == "" {
+					return false
+				}
+				for _, g := range group {
+					if g.actor.Code == e.actor.Code {
+						return false
+					}
+				}
+				switch {
+				case either:
+					return true
+				case countries:
+					return !e.person && (e.actor.Agent == "" || e.actor.Agent == dyad.AgentGOV)
+				}
+				return e.person
 			})
 			if e == nil {
 				break
@@ -157,7 +190,8 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 
 func isCountryWord(w string) bool {
 	switch w {
-	case "country", "countries", "nation", "nations", "side", "sides", "state", "states", "government", "governments":
+	case "country", "countries", "nation", "nations", "state", "states", "government", "governments",
+		"neighbour", "neighbours", "neighbor", "neighbors":
 		return true
 	}
 	return false

@@ -160,33 +160,142 @@ func (ac *articleCoder) extract(s *sentence) {
 	if strings.HasSuffix(strings.TrimRight(s.text(), " \"'”’)"), "?") {
 		return // a question asserts nothing
 	}
-	d := ac.c.dict
 	for v := range s.toks {
-		t := &s.toks[v]
-		switch t.UPOS {
-		case "VERB":
-			if !s.asserted(v) {
-				continue
-			}
-			if m, ok := s.bestMatch(v, d.VerbPatterns(s.lemma[v])); ok {
-				code := m.p.Code
-				if m.p.Passive != "" && s.isPassive(v) {
-					code = m.p.Passive
-				}
-				ac.code(s, v, code, s.sources(v), s.mentionsAt(m.target), m.p.Recip)
-				continue
-			}
-			if lightVerbs[s.lemma[v]] { // "held a phone call with", "launched strikes on"
-				if o := s.child(v, "obj"); o >= 0 {
-					if m, ok := s.bestMatch(o, d.NounPatterns(s.lemma[o])); ok {
-						ac.code(s, v, m.p.Code, s.sources(v), s.mentionsAt(m.target), m.p.Recip)
-					}
-				}
-			}
+		switch s.toks[v].UPOS {
+		case "VERB", "ADJ":
+			ac.verbEvent(s, v)
 		case "NOUN":
 			ac.nominal(s, v)
 		}
 	}
+}
+
+// verbMatch matches the verb patterns of v, or, for a light verb, the noun patterns of its object
+// ("held a phone call with", "launched strikes on").
+func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
+	d := ac.c.dict
+	if s.toks[v].UPOS == "VERB" {
+		if m, ok := s.bestMatch(v, d.VerbPatterns(s.lemma[v])); ok {
+			return m, true
+		}
+	}
+	if lightVerbs[s.lemma[v]] {
+		if o := s.child(v, "obj"); o >= 0 {
+			if m, ok := s.bestMatch(o, d.NounPatterns(s.lemma[o])); ok {
+				return m, true
+			}
+		}
+	}
+	return match{}, false
+}
+
+// verbEvent codes the event of verb v, composing it with the event it governs when v asks for,
+// promises or threatens another event ("urged X to withdraw", "agreed to hold talks").
+func (ac *articleCoder) verbEvent(s *sentence, v int) {
+	if !s.asserted(v) {
+		return
+	}
+	x := s.child(v, "xcomp")
+	var inner match
+	innerOK := false
+	if x >= 0 && !s.negated(x) && s.toks[x].UPOS == "VERB" {
+		inner, innerOK = ac.verbMatch(s, x)
+	}
+	m, ok := ac.verbMatch(s, v)
+	if ok && innerOK && intentWords[s.lemma[v]] {
+		if _, composes := compose(m.p.Code, inner.p.Code); !composes {
+			ok = false // "agreed to restore ties" is the intent, not the agreeing
+		}
+	}
+	if !ok {
+		if innerOK && intentWords[s.lemma[v]] { // "agreed to restore ties", "ready to work with"
+			code, _ := compose("030", inner.p.Code)
+			ac.code(s, x, code, ac.sourcesOf(s, x), ac.targetsOf(s, inner.target), inner.p.Recip)
+		}
+		return
+	}
+	if s.toks[v].UPOS != "VERB" && !lightVerbs[s.lemma[v]] {
+		return
+	}
+	code := m.p.Code
+	if m.p.Passive != "" && s.isPassive(v) {
+		code = m.p.Passive
+	}
+	tgt := ac.targetsOf(s, m.target)
+	recip := m.p.Recip
+	if innerOK {
+		if c, ok := compose(code, inner.p.Code); ok {
+			code = c
+			if len(tgt) == 0 && inner.target >= 0 { // "agreed to restore ties with X"
+				tgt, recip = ac.targetsOf(s, inner.target), recip || inner.p.Recip
+			}
+		}
+	}
+	src := ac.sourcesOf(s, v)
+	if len(src) == 0 && conflictRoot(code) { // "Israeli strikes killed ...": the event noun's actor
+		if k := s.child(v, "nsubj"); k >= 0 {
+			if a := ac.eventNounActor(s, k); a != nil {
+				src = []*mention{a}
+				if pats := ac.c.dict.NounPatterns(s.lemma[k]); len(pats) > 0 {
+					code = pats[0].Code
+				}
+			}
+		}
+	}
+	ac.code(s, v, code, src, tgt, recip)
+}
+
+// sourcesOf returns the source mentions of verb v.
+func (ac *articleCoder) sourcesOf(s *sentence, v int) []*mention { return s.sources(v) }
+
+// targetsOf returns the target mentions at token t; when t is an event noun rather than an actor
+// ("condemned the strikes", "denounced the offensive"), the actor of that event.
+func (ac *articleCoder) targetsOf(s *sentence, t int) []*mention {
+	if t < 0 {
+		return nil
+	}
+	if ms := s.mentionsAt(t); len(ms) > 0 {
+		return ms
+	}
+	if a := ac.eventNounActor(s, t); a != nil {
+		return []*mention{a}
+	}
+	if a := ac.placeMention(s, t); a != nil {
+		return []*mention{a}
+	}
+	return nil
+}
+
+// eventNounActor returns who carried out the event an event noun names: from its modifiers
+// ("Russian strikes", "the attack by Hamas"), else the source of the latest coded event of the
+// article in the noun's family ("the offensive" after "Turkey launched an offensive").
+func (ac *articleCoder) eventNounActor(s *sentence, n int) *mention {
+	if s.toks[n].UPOS != "NOUN" {
+		return nil
+	}
+	pats := ac.c.dict.NounPatterns(s.lemma[n])
+	if len(pats) == 0 {
+		return nil
+	}
+	for _, k := range s.kids[n] {
+		r := s.toks[k].Rel
+		if r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by") {
+			if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+				return mm
+			}
+			if mm := ac.modifierMention(s, k); mm != nil {
+				return mm
+			}
+		}
+	}
+	root := pats[0].Code[:2]
+	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
+		e := &ac.events[i]
+		if e.Root == root || (conflictRoot(root) && conflictRoot(e.Root)) {
+			return &mention{start: n, end: n + 1, head: n, kind: named, actor: e.Source}
+		}
+	}
+	return nil
 }
 
 // nominal codes an event noun whose actor the phrase itself names: "an Israeli blockade of Gaza",
@@ -269,11 +378,27 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		}
 		return
 	}
+	var loc *dyad.Location
+	if code == "040" || code == "042" {
+		loc = ac.eventPlace(s, v)
+	}
 	for _, a := range src {
 		for _, b := range tgt {
-			ac.emit(s, a, b, code, v)
-			if recip {
-				ac.emit(s, b, a, code, v)
+			switch {
+			case code == "042": // a visit: the host hosts (043)
+				ac.emit(s, a, b, "042", v)
+				ac.emit(s, b, a, "043", v)
+			case code == "040" && loc != nil && loc.Country == b.actor.Country && a.actor.Country != b.actor.Country:
+				ac.emit(s, a, b, "042", v) // a meeting in the target's country is a visit
+				ac.emit(s, b, a, "043", v)
+			case code == "040" && loc != nil && loc.Country == a.actor.Country && a.actor.Country != b.actor.Country:
+				ac.emit(s, b, a, "042", v)
+				ac.emit(s, a, b, "043", v)
+			default:
+				ac.emit(s, a, b, code, v)
+				if recip {
+					ac.emit(s, b, a, code, v)
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,9 +102,18 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 	return out
 }
 
+// prenominal reports whether an atom modifies a name that follows it: a demonym, a title, an
+// organisation ("Hamas leader").
+func prenominal(a atom) bool {
+	if a.entry == nil {
+		return a.agent.Title
+	}
+	return a.entry.Kind == dict.Demonym || a.entry.Kind == dict.Org
+}
+
 // npRels are the relations that keep a word inside the noun phrase of its head.
 var npRels = map[string]bool{"compound": true, "flat": true, "flat:name": true, "amod": true,
-	"nmod:poss": true, "det": false}
+	"nmod:poss": true, "nmod:desc": true, "det": false}
 
 // npHead climbs from token i to the head of its noun phrase.
 func (s *sentence) npHead(i int) int {
@@ -134,10 +144,29 @@ var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true
 // phrase. Mentions that need the article context (pronouns, descriptions, surnames) are resolved
 // later, in document order, by resolveMentions.
 func (ac *articleCoder) findMentions(s *sentence) {
+	atoms := ac.atoms(s)
+	hs := make([]int, len(atoms))
+	for i, a := range atoms {
+		hs[i] = s.npHead(s.atomHead(a))
+	}
+	// Titles and modifiers written right before a name belong to it whatever the parse says:
+	// "Iranian Foreign Minister Hossein Amirabdollahian", "Hamas leader Ismail Haniyeh".
+	for i := len(atoms) - 1; i >= 0; i-- {
+		a := atoms[i]
+		nextPerson := i+1 < len(atoms) && atoms[i+1].entry != nil && atoms[i+1].entry.Kind == dict.Person
+		if !prenominal(a) && !(a.entry == nil && nextPerson) {
+			continue
+		}
+		if i+1 < len(atoms) && atoms[i+1].start == a.end {
+			hs[i] = hs[i+1]
+		} else if a.entry == nil && a.agent.Title && a.end < len(s.toks) && s.toks[a.end].UPOS == "PROPN" {
+			hs[i] = a.end // a title before a name the dictionaries do not know
+		}
+	}
 	byHead := map[int][]atom{}
 	var heads []int
-	for _, a := range ac.atoms(s) {
-		h := s.npHead(s.atomHead(a))
+	for i, a := range atoms {
+		h := hs[i]
 		if _, seen := byHead[h]; !seen {
 			heads = append(heads, h)
 		}
@@ -156,7 +185,10 @@ func (ac *articleCoder) findMentions(s *sentence) {
 		case t.UPOS == "PRON" && pronouns[s.lemma[i]] && !relIs(t.Rel, "nmod"):
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: pronoun,
 				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we"})
-		case t.UPOS == "PROPN" && !npRels[t.Rel]:
+		case t.UPOS == "NOUN" && groupNouns[s.lemma[i]] && s.groupCount(i) >= 2:
+			s.addMention(&mention{start: i, end: i + 1, head: i, kind: description, plural: true,
+				count: s.groupCount(i), actor: dyad.Actor{Name: s.lemma[i]}})
+		case t.UPOS == "PROPN" && !npRels[t.Rel] && !isTimeWord(s.lemma[i]):
 			lo, hi := s.nameSpan(i)
 			s.addMention(&mention{start: lo, end: hi, head: i, kind: surname, surname: s.norm[hi-1]})
 		}
@@ -196,15 +228,42 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		lo, hi = min(lo, a.start), max(hi, a.end)
 	}
+	// The parse may hang a name on its demonym ("Turkish Foreign Minister X" with "Turkish" as
+	// the head): a person, an organisation or a title in the phrase outranks a country word.
+	if headAtom == nil || headAtom.entry != nil && (headAtom.entry.Kind == dict.Demonym || headAtom.entry.Kind == dict.Country) {
+		var best *atom
+		for k := range atoms {
+			a := &atoms[k]
+			switch {
+			case a.entry != nil && a.entry.Kind == dict.Person:
+				best = a
+			case best != nil && best.entry != nil && best.entry.Kind == dict.Person:
+			case a.entry != nil && a.entry.Kind == dict.Org && headAtom != nil:
+				best = a
+			case a.entry == nil && a.agent.Title && headAtom != nil:
+				if best == nil || best.entry == nil {
+					best = a
+				}
+			}
+		}
+		if best != nil {
+			headAtom = best
+			if best.entry == nil && best.end < len(s.toks) && s.toks[best.end].UPOS == "PROPN" && s.mentAt[best.end] < 0 {
+				h = best.end // "Foreign Minister Jane Doe": the name after the title
+				headAtom = nil
+				hi = max(hi, h+1)
+				for hi < len(s.toks) && s.toks[hi].UPOS == "PROPN" {
+					hi++
+				}
+			}
+		}
+	}
 	m := &mention{start: lo, end: hi, head: h, kind: named, plural: isPlural(s.toks[h].XPOS)}
-	if n := s.child(h, "nummod"); n >= 0 {
-		m.count = numberWord(s.lemma[n])
-	}
-	if s.hasChildLemma(h, "det", "both") {
-		m.count = 2
-	}
+	m.count = s.groupCount(h)
 	// What the modifiers say: a country (name, demonym, capital, possessive), an organisation.
 	modCountry, modOrg := "", (*dict.Entry)(nil)
+	var modCountries []string // "U.S. and British warships": one actor per conjoined country
+	conjoined := false
 	var title *dict.Agent
 	for k := range atoms {
 		a := &atoms[k]
@@ -224,8 +283,15 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 				modOrg = a.entry
 			}
 		default:
+			c := entryCountry(a.entry, ac.date)
 			if modCountry == "" {
-				modCountry = entryCountry(a.entry, ac.date)
+				modCountry = c
+			}
+			if c != "" && !contains(modCountries, c) {
+				modCountries = append(modCountries, c)
+			}
+			if s.toks[s.atomHead(*a)].Rel == "conj" {
+				conjoined = true
 			}
 		}
 	}
@@ -310,8 +376,29 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	if m.actor.Code == "" {
 		m.actor.Code = m.actor.Country + m.actor.Agent
 	}
+	if conjoined && len(modCountries) > 1 && m.actor.Country == modCountry && m.kind == named {
+		for _, c := range modCountries {
+			g := *m
+			g.actor.Country, g.actor.Code = c, c+m.actor.Agent
+			m.group = append(m.group, &g)
+		}
+	}
 	return m
 }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// groupNouns refer back to several actors when counted: "the two men", "both sides".
+var groupNouns = map[string]bool{"man": true, "woman": true, "side": true, "party": true, "country": true,
+	"nation": true, "neighbour": true, "neighbor": true, "state": true, "government": true,
+	"counterpart": true, "leader": true}
 
 // ofCountry returns the country of an "of X" or "from X" modifier of h ("the army of Sudan").
 func (ac *articleCoder) ofCountry(s *sentence, h int) string {
@@ -359,4 +446,23 @@ func numberWord(w string) int {
 		return 4
 	}
 	return 0
+}
+
+// groupCount returns how many actors a plural noun counts ("the two men", "both sides"), or 0.
+func (s *sentence) groupCount(i int) int {
+	if n := s.child(i, "nummod"); n >= 0 {
+		return numberWord(s.lemma[n])
+	}
+	if s.hasChildLemma(i, "det", "both") {
+		return 2
+	}
+	return 0
+}
+
+// isTimeWord reports whether a capitalised word names a day or month, not a person.
+func isTimeWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	_, day := weekdays[w]
+	_, month := months[w]
+	return day || month
 }

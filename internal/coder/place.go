@@ -29,5 +29,38 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 		}
 		cur = s.toks[cur].Head
 	}
+	// The parse may attach the place elsewhere ("met X on Saturday in Qatar"): take the first
+	// "in/at PLACE" of the sentence.
+	for i := range s.toks {
+		if s.toks[i].UPOS != "PROPN" || !placePreps[s.caseOf(i)] {
+			continue
+		}
+		lo, hi := s.nameSpan(i)
+		if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
+			return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+		}
+	}
+	return nil
+}
+
+// placeMention makes a mention of a place named at token t or in its "of X" modifier ("the border
+// town of Ras al-Ain"): the place's country, with civilians as the agent for a town or region.
+func (ac *articleCoder) placeMention(s *sentence, t int) *mention {
+	lo, hi := s.subtreeSpan(t)
+	for i := lo; i < hi; i++ {
+		if s.toks[i].UPOS != "PROPN" {
+			continue
+		}
+		_, nhi := s.nameSpan(i)
+		n, p := ac.c.dict.MatchPlace(s.norm[i:max(nhi, i+1)])
+		if n == 0 || p == nil {
+			continue
+		}
+		a := dyad.Actor{Name: p.Name, Country: p.Country, Code: p.Country}
+		if p.Kind != "country" {
+			a.Agent, a.Code = dyad.AgentCVL, p.Country+dyad.AgentCVL
+		}
+		return &mention{start: lo, end: hi, head: t, kind: named, actor: a}
+	}
 	return nil
 }

@@ -1,0 +1,84 @@
+package coder
+
+// Codes of CAMEO's parallel families: appeals (02x), intents (03x) and demands (10x) share their
+// third digit for what is asked or offered: 1 material cooperation, 2 diplomatic cooperation,
+// 3 aid, 4 political reform, 5 yielding, 6 meeting or negotiating, 7 settling, 8 mediation.
+
+// suffixOf returns the family digit for an inner event code ("agreed to [restore ties]" -> 2).
+func suffixOf(inner string) byte {
+	switch inner[:2] {
+	case "06":
+		return '1'
+	case "05":
+		return '2'
+	case "07":
+		return '3'
+	case "08":
+		return '5'
+	case "04":
+		return '6'
+	}
+	if r := inner[:2]; len(inner) >= 3 && (r == "03" || r == "02" || r == "10") {
+		if inner[2] >= '1' && inner[2] <= '8' {
+			return inner[2]
+		}
+	}
+	return '0'
+}
+
+// threatOf returns the threat code for a threatened inner event ("threatened to strike" -> 138).
+func threatOf(inner string) string {
+	switch inner[:2] {
+	case "15", "18", "19", "20":
+		return "138"
+	case "17":
+		return "137"
+	case "16":
+		return "131"
+	case "14":
+		return "133"
+	}
+	return "130"
+}
+
+// compose refines the generic code of a verb that governs another event ("urged X to [withdraw]",
+// "agreed to [hold talks]", "threatened to [attack]", "demanded X [release] ..."). A specific
+// outer code (third digit not 0) is kept. ok is false when outer is not of a composing family.
+func compose(outer, inner string) (string, bool) {
+	if len(outer) < 3 || len(inner) < 2 {
+		return outer, false
+	}
+	root := outer[:2]
+	switch root {
+	case "02", "03", "10":
+		if outer[2] != '0' || len(outer) > 3 {
+			return outer, true
+		}
+		if (root == "03" || root == "02") && conflictRoot(inner) {
+			if root == "03" {
+				return threatOf(inner), true // "vowed to strike back" is a threat
+			}
+			return root + "0", true // "urged X to attack": an appeal, not for cooperation
+		}
+		return root + string(suffixOf(inner)), true
+	case "13":
+		if outer == "130" {
+			return threatOf(inner), true
+		}
+		return outer, true
+	}
+	return outer, false
+}
+
+func conflictRoot(code string) bool {
+	switch code[:2] {
+	case "15", "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// intentWords govern a future event the actor commits to ("agreed to", "pledged to", "ready to").
+var intentWords = map[string]bool{"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true,
+	"plan": true, "intend": true, "commit": true, "undertake": true, "decide": true, "aim": true,
+	"ready": true, "willing": true, "prepared": true, "resolve": true, "volunteer": true}
