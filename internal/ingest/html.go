@@ -1,18 +1,23 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/itlightning/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/dyad-events/dyad"
 )
@@ -39,14 +44,18 @@ func ExtractHTML(r io.Reader, pageURL string, origin string) (*dyad.Article, err
 
 // extractHTML is ExtractHTML with the Content-Type the page was served with (for its charset).
 func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Article, error) {
-	cr, err := charset.NewReader(io.LimitReader(r, maxHTML), contentType)
-	if err == io.EOF {
+	raw, err := io.ReadAll(io.LimitReader(r, maxHTML))
+	if err != nil && len(raw) == 0 {
+		return nil, fmt.Errorf("%s: reading: %w", origin, err)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, fmt.Errorf("%s: %w (empty page)", origin, ErrNoText)
 	}
+	page, err := decodePage(raw, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s: decoding: %w", origin, err)
 	}
-	doc, err := html.Parse(cr)
+	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%s: parsing HTML: %w", origin, err)
 	}
@@ -107,6 +116,32 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 	return a, nil
 }
 
+// metaCharset finds the charset a page declares in a meta tag.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// decodePage returns a page converted to UTF-8. Text that is valid UTF-8 (and not plain ASCII) is
+// taken as UTF-8 whatever the page or server says, since servers and pages often misdeclare it and
+// other encodings are almost never valid UTF-8 by chance. Otherwise the encoding is the first of: a
+// byte-order mark, the charset of contentType, a meta charset in the first 64 KB (browsers look at
+// the first 1 KB only, but large heads push it further), windows-1252.
+func decodePage(b []byte, contentType string) ([]byte, error) {
+	if utf8.Valid(b) {
+		return b, nil // ASCII or UTF-8 (a UTF-8 BOM is dropped by the HTML parser)
+	}
+	e, _, certain := charset.DetermineEncoding(b, contentType)
+	if !certain {
+		if m := metaCharset.FindSubmatch(b[:min(len(b), 64<<10)]); m != nil {
+			if me, _ := charset.Lookup(string(m[1])); me != nil {
+				e = me
+			}
+		}
+	}
+	if e == encoding.Nop || e == unicode.UTF8 { // declared UTF-8 but invalid: repair
+		return bytes.ToValidUTF8(b, []byte("\uFFFD")), nil
+	}
+	return e.NewDecoder().Bytes(b)
+}
+
 // maxLinkDensity is the largest share of link text in an article: above it the page is a list of
 // links (a section front, a tag page), not an article.
 const maxLinkDensity = 0.5
@@ -155,6 +190,8 @@ var dateMetaNames = map[string]bool{
 	"dc.date": true, "dc.date.issued": true, "dcterms.date": true, "dcterms.issued": true,
 	"sailthru.date": true, "article.published": true, "og:published_time": true,
 	"published_time": true, "datepublished": true, "original-publish-date": true,
+	"article:publicationdate": true, "publicationdate": true, "publication_date": true,
+	"article:published": true, "date_published": true, "parsely-pub-date": true,
 }
 
 // scanMeta walks the document once for the metadata readability does not give.
@@ -188,18 +225,20 @@ func scanMeta(doc *html.Node) pageMeta {
 					}
 				}
 			case "time":
-				dt := strings.TrimSpace(attr(n, "datetime"))
-				if dt != "" {
-					if firstTime == "" {
-						firstTime = dt
-					}
-					if pubTime == "" && (attr(n, "itemprop") == "datePublished" || hasAttr(n, "pubdate") ||
-						strings.Contains(strings.ToLower(attr(n, "class")), "publish")) {
-						pubTime = dt
-					}
+				if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" && firstTime == "" {
+					firstTime = dt
+				}
+				if pubTime == "" && (hasAttr(n, "pubdate") || strings.Contains(strings.ToLower(attr(n, "class")), "publish")) {
+					pubTime = strings.TrimSpace(attr(n, "datetime"))
 				}
 			case "script", "style", "template":
 				return
+			}
+			if pubTime == "" && n.Data != "meta" && attr(n, "itemprop") == "datePublished" {
+				pubTime = strings.TrimSpace(attr(n, "datetime"))
+				if pubTime == "" {
+					pubTime = strings.TrimSpace(attr(n, "content"))
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
