@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -137,19 +138,24 @@ func (m *Model) Save(out io.Writer) error {
 	return w.w.Flush()
 }
 
+// reader decodes a model held in memory; the first error sticks and zero values follow it.
 type reader struct {
-	r   *bufio.Reader
+	b   []byte
 	err error
 }
+
+var errShort = errors.New("unexpected end of model")
 
 func (r *reader) uv() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(r.r)
-	if err != nil {
-		r.err = err
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errShort
+		return 0
 	}
+	r.b = r.b[n:]
 	return v
 }
 
@@ -157,10 +163,12 @@ func (r *reader) sv() int64 {
 	if r.err != nil {
 		return 0
 	}
-	v, err := binary.ReadVarint(r.r)
-	if err != nil {
-		r.err = err
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.err = errShort
+		return 0
 	}
+	r.b = r.b[n:]
 	return v
 }
 
@@ -179,49 +187,49 @@ func (r *reader) setErr(err error) {
 	}
 }
 
-func (r *reader) str() string {
-	n := r.count(1 << 16)
+func (r *reader) take(n int) []byte {
 	if r.err != nil {
-		return ""
+		return nil
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r.r, b); err != nil {
-		r.setErr(err)
+	if n > len(r.b) {
+		r.err = errShort
+		return nil
 	}
-	return string(b)
-}
-
-func (r *reader) byte() byte {
-	if r.err != nil {
-		return 0
-	}
-	b, err := r.r.ReadByte()
-	if err != nil {
-		r.err = err
-	}
+	b := r.b[:n]
+	r.b = r.b[n:]
 	return b
 }
 
-func (r *reader) u32() uint32 {
-	var b [4]byte
-	if r.err != nil {
+func (r *reader) str() string { return string(r.take(r.count(1 << 16))) }
+
+func (r *reader) byte() byte {
+	b := r.take(1)
+	if b == nil {
 		return 0
 	}
-	if _, err := io.ReadFull(r.r, b[:]); err != nil {
-		r.err = err
+	return b[0]
+}
+
+func (r *reader) u32() uint32 {
+	b := r.take(4)
+	if b == nil {
+		return 0
 	}
-	return binary.LittleEndian.Uint32(b[:])
+	return binary.LittleEndian.Uint32(b)
 }
 
 func (r *reader) f32() float32 { return math.Float32frombits(r.u32()) }
 
 // Load reads a model written by Save.
 func Load(in io.Reader) (*Model, error) {
-	r := &reader{r: bufio.NewReaderSize(in, 1<<16)}
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r.r, head); err != nil || string(head) != magic {
+	data, err := io.ReadAll(in)
+	if err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("parse: not a dyad parser model")
 	}
+	r := &reader{b: data[len(magic):]}
 	m := &Model{}
 	vocabs := make([]map[string]uint32, 4)
 	for i := range vocabs {
@@ -247,15 +255,17 @@ func Load(in io.Reader) (*Model, error) {
 			m.dirOK[d][i] = r.byte() == 1
 		}
 	}
-	// transition table: entries are collected first so that a damaged count cannot make Load
-	// allocate more than the file holds
+	// transition table; a used slot takes at least 9 bytes, which bounds what a damaged count
+	// can make Load allocate
 	size, n := r.tableHeader()
 	scale := r.f32()
-	type placed struct {
-		pos int
-		s   aslot
+	if r.err == nil && n > len(r.b)/9 {
+		r.setErr(fmt.Errorf("%d transition features in %d bytes", n, len(r.b)))
 	}
-	var acts []placed
+	if r.err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", r.err)
+	}
+	m.act = &actTable{slots: make([]aslot, size), mask: uint64(size - 1), n: n, scale: scale}
 	pos := 0
 	for k := 0; k < n && r.err == nil; k++ {
 		gap := int(r.uv())
@@ -264,26 +274,21 @@ func Load(in io.Reader) (*Model, error) {
 			break
 		}
 		pos += gap
-		e := placed{pos: pos}
-		e.s.fp = r.u32()
-		for a := range e.s.w {
+		sl := &m.act.slots[pos]
+		sl.fp = r.u32()
+		for a := range sl.w {
 			q := r.sv()
 			if q < -qmax || q > qmax {
 				r.setErr(errors.New("weight out of range"))
 			}
-			e.s.w[a] = int16(q)
+			sl.w[a] = int16(q)
 		}
-		if e.s.fp == 0 {
+		if sl.fp == 0 {
 			r.setErr(errors.New("zero fingerprint"))
 		}
-		acts = append(acts, e)
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
-	}
-	m.act = &actTable{slots: make([]aslot, size), mask: uint64(size - 1), n: n, scale: scale}
-	for _, e := range acts {
-		m.act.slots[e.pos] = e.s
 	}
 	// label table
 	size, n = r.tableHeader()
@@ -296,7 +301,7 @@ func Load(in io.Reader) (*Model, error) {
 		fp    uint32
 		first int
 	}
-	var rowsRead []row
+	rowsRead := make([]row, 0, min(n, len(r.b)/6))
 	var labs []uint8
 	var lws []float32
 	pos = 0

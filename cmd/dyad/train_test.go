@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp/lemma"
+	"github.com/dyad-events/dyad/internal/nlp/parse"
+	"github.com/dyad-events/dyad/internal/nlp/tag"
+)
+
+func TestTrainWritesLoadableModels(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu,testdata/parse/tiny.conllu",
+		"--dev", "testdata/parse/tiny.conllu", "--iterations", "3", "--jackknife", "2", "-o", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"jackknife fold 2/2", "parse: iteration 3/3", "UAS", "wrote tagger.bin, lemma.bin and parser.bin"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("progress log lacks %q:\n%s", want, stderr)
+		}
+	}
+	open := func(name string) *os.File {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	if _, err := tag.Load(open("tagger.bin")); err != nil {
+		t.Errorf("tagger.bin: %v", err)
+	}
+	if _, err := lemma.Load(open("lemma.bin")); err != nil {
+		t.Errorf("lemma.bin: %v", err)
+	}
+	if _, err := parse.Load(open("parser.bin")); err != nil {
+		t.Errorf("parser.bin: %v", err)
+	}
+	// the same seed gives the same parser
+	dir2 := t.TempDir()
+	if code, _, stderr := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu,testdata/parse/tiny.conllu",
+		"--iterations", "3", "--jackknife", "2", "-o", dir2); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, stderr)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))
+	b, _ := os.ReadFile(filepath.Join(dir2, "parser.bin"))
+	if string(a) != string(b) {
+		t.Error("two trainings with the same seed wrote different parser.bin files")
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{[]string{"train", "-o", dir}, 2, "need --treebank"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu"}, 2, "need --treebank"},
+		{[]string{"train", "--treebank", "testdata/parse/missing.conllu", "-o", dir}, 1, "testdata/parse/missing.conllu"},
+		{[]string{"train", "--treebank", "testdata/parse/news.txt", "-o", dir}, 1, "testdata/parse/news.txt:1"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--dev", "testdata/parse/none.conllu", "-o", dir}, 1, "testdata/parse/none.conllu"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--iterations", "-1", "-o", dir}, 2, "must not be negative"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "-o", dir, "extra"}, 2, "unexpected arguments"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runNLPCmd(t, "", tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.inStderr) {
+			t.Errorf("dyad %v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.inStderr)
+		}
+	}
+}
