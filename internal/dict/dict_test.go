@@ -371,6 +371,25 @@ func TestMatchPlace(t *testing.T) {
 	}
 }
 
+func TestMatchAll(t *testing.T) {
+	d := loadDir(t, "good")
+	n, ps := d.MatchPlaces(words("Paris said"))
+	if n != 1 || len(ps) != 2 || ps[0].Country != "FRA" || ps[1].Country != "USA" {
+		t.Errorf("MatchPlaces(Paris) = %d %v", n, ps)
+	}
+	n, ps = d.MatchPlaces(words("the Gaza Strip"))
+	if n != 3 || len(ps) != 1 {
+		t.Errorf("MatchPlaces(the Gaza Strip) = %d %v", n, ps)
+	}
+	if n, ps := d.MatchPlaces(words("Lyon")); n != 0 || ps != nil {
+		t.Errorf("MatchPlaces(Lyon) = %d %v", n, ps)
+	}
+	n, es := d.MatchActors(words("Doha"))
+	if n != 1 || len(es) != 1 || es[0].Kind != Capital {
+		t.Errorf("MatchActors(Doha) = %d %v", n, es)
+	}
+}
+
 // TestUserOverride loads a user folder over the good files: same keys replace, new keys add.
 func TestUserOverride(t *testing.T) {
 	dir := t.TempDir()

@@ -79,6 +79,36 @@ func (ix *phraseIndex[T]) match(words []string, skipThe bool) (int, *cand[T]) {
 	return n, c
 }
 
+// matchAll is match returning every value of the longest phrase, best first.
+func (ix *phraseIndex[T]) matchAll(words []string, skipThe bool) (int, []T) {
+	n, c := ix.match(words, skipThe)
+	if c == nil {
+		return 0, nil
+	}
+	var out []T
+	seen := map[any]bool{}
+	for _, d := range ix.m[c.words[0]] {
+		if len(d.words) != len(c.words) || !equalWords(d.words, c.words) || seen[d.v] {
+			continue
+		}
+		seen[d.v] = true
+		out = append(out, d.v)
+	}
+	return n, out
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // all calls f for every phrase.
 func (ix *phraseIndex[T]) all(f func(words []string, v T)) {
 	for _, cs := range ix.m {
