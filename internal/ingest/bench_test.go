@@ -4,11 +4,24 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 )
+
+// reportRate reports n items per wall-clock second and per CPU second of the whole process (the
+// latter is what a core gives when the machine is shared; it includes the garbage collector).
+func reportRate(b *testing.B, n int, unit string, cpu0 time.Duration) {
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), unit+"/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), unit+"/cpu-s")
+	}
+}
 
 // benchJSONL returns n JSONL articles of about 2 KB each.
 func benchJSONL(n int) []byte {
@@ -29,6 +42,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 	data := benchJSONL(n)
 	b.SetBytes(int64(len(data)))
 	articles := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		st, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(*dyad.Article) error { return nil })
 		if err != nil || st.Articles != n {
@@ -36,7 +50,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 		}
 		articles += st.Articles
 	}
-	b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+	reportRate(b, articles, "articles", cpu0)
 }
 
 func BenchmarkExtractHTML(b *testing.B) {
@@ -46,13 +60,14 @@ func BenchmarkExtractHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(page)))
 	pages := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := ExtractHTML(bytes.NewReader(page), "https://www.dailymeridian.example/x", "bench"); err != nil {
 			b.Fatal(err)
 		}
 		pages++
 	}
-	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	reportRate(b, pages, "pages", cpu0)
 }
 
 // benchWARC is a WARC of n copies of the news page fixture, each with a request and a metadata
@@ -82,6 +97,7 @@ func benchmarkReadWARC(b *testing.B, gz bool) {
 	data := benchWARC(b, n, gz)
 	b.SetBytes(int64(len(data)))
 	pages := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		st, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(*dyad.Article) error { return nil })
 		if err != nil || st.Articles != n {
@@ -89,7 +105,7 @@ func benchmarkReadWARC(b *testing.B, gz bool) {
 		}
 		pages += st.Articles
 	}
-	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+	reportRate(b, pages, "pages", cpu0)
 }
 
 func BenchmarkReadWARC(b *testing.B)   { benchmarkReadWARC(b, false) }
@@ -117,4 +133,45 @@ func BenchmarkIsEnglish(b *testing.B) {
 			b.Fatal("not English")
 		}
 	}
+}
+
+// BenchmarkExtractHTMLDir extracts every .html file under the directory named by the environment
+// variable DYAD_HTML_PAGES (skipped when unset), to measure speed on real pages, e.g. the test pages
+// go-readability ships:
+//
+//	DYAD_HTML_PAGES=$(go env GOMODCACHE)/codeberg.org/readeck/go-readability/v2@v2.1.3/test-pages \
+//	  go test -run XXX -bench ExtractHTMLDir -cpu 1 ./internal/ingest
+func BenchmarkExtractHTMLDir(b *testing.B) {
+	dir := os.Getenv("DYAD_HTML_PAGES")
+	if dir == "" {
+		b.Skip("DYAD_HTML_PAGES not set")
+	}
+	var pages [][]byte
+	total := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "expected.html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		pages = append(pages, data)
+		total += len(data)
+		return err
+	})
+	if err != nil || len(pages) == 0 {
+		b.Fatalf("no pages in %s: %v", dir, err)
+	}
+	b.SetBytes(int64(total))
+	n, extracted := 0, 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := ExtractHTML(bytes.NewReader(p), "", "bench"); err == nil {
+				extracted++
+			}
+			n++
+		}
+	}
+	reportRate(b, n, "pages", cpu0)
+	b.ReportMetric(float64(total)/float64(len(pages))/1024, "KB/page")
+	b.ReportMetric(100*float64(extracted)/float64(n), "%extracted")
 }

@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -296,6 +298,38 @@ func TestReadWARCOrder(t *testing.T) {
 	for i, u := range ids {
 		if want := "https://www.dailymeridian.example/story/" + itoa64(int64(i)); u != want {
 			t.Fatalf("article %d is %s, want %s", i, u, want)
+		}
+	}
+}
+
+// TestReadTruncated reads cut-off files: what comes before the cut is read, the cut is reported.
+func TestReadTruncated(t *testing.T) {
+	tests := []struct {
+		file     string
+		cut      float64 // fraction of the file kept
+		articles int
+		reason   string
+	}{
+		{"warc/sample.warc.gz", 0.6, 1, ReasonBadWARC},
+		{"warc/sample.warc", 0.6, 1, ReasonBadWARC},
+		{"tree/a/b/three.jsonl.gz", 0.8, 1, ReasonUnreadable},
+	}
+	for _, tt := range tests {
+		b, err := os.ReadFile(in(tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), filepath.Base(tt.file))
+		if err := os.WriteFile(path, b[:int(float64(len(b))*tt.cut)], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var skips []string
+		st, err := Read(context.Background(), []string{path}, Options{OnSkip: func(err error) { skips = append(skips, err.Error()) }}, func(*dyad.Article) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Articles != tt.articles || st.ByReason[tt.reason] != 1 {
+			t.Errorf("%s cut at %.0f%%: %d articles, skips %q; want %d articles and one %q", tt.file, 100*tt.cut, st.Articles, skips, tt.articles, tt.reason)
 		}
 	}
 }
