@@ -24,8 +24,6 @@ func words(s string) []string {
 
 func loadDir(t testing.TB, dirs ...string) *Dict {
 	t.Helper()
-	var fss []any
-	_ = fss
 	srcs := make([]source, len(dirs))
 	for i, d := range dirs {
 		srcs[i] = source{fsys: os.DirFS(filepath.Join("testdata", d)), dir: d, user: i > 0}
