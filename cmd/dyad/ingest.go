@@ -31,11 +31,8 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	mergeDays := fs.Int("merge-days", 0, "merge reports of one event dated up to `N` days apart")
 	batch := fs.Int("batch", 1000, "articles stored per transaction")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on or off")
-	var dicts []string
-	fs.Func("dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)", func(v string) error {
-		dicts = append(dicts, v)
-		return nil
-	})
+	var dicts dictFlag
+	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,7 +61,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 		return usageError("--progress %q: want auto, on or off", *progress)
 	}
 	warn := func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err) }
-	c, err := newArticleCoder(coderOptions{dictDirs: dicts})
+	c, err := newArticleCoder(coderOptions{dictDirs: dicts, warn: warn})
 	if err != nil {
 		return err
 	}

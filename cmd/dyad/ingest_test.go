@@ -276,3 +276,48 @@ func TestIngestKilledMidway(t *testing.T) {
 		t.Errorf("after rerun: %d articles %d events, want 30 and 60", a, e)
 	}
 }
+
+// cancellingCoder codes like tagCoder and cancels the ingest when it reaches article stop.
+type cancellingCoder struct {
+	stop   string
+	cancel context.CancelFunc
+}
+
+func (c cancellingCoder) Code(a *dyad.Article) []dyad.Event {
+	if a.ID == c.stop {
+		c.cancel()
+	}
+	return tagCoder{}.Code(a)
+}
+
+// TestIngestInterrupted cancels an ingest (as Ctrl-C does): the articles coded so far are
+// committed with their events, the error says to run again, and a rerun completes the ingest.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "int.duckdb")
+	input := manyArticles(t, dir, 30)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, err := duckdb.Open(ctx, db, duckdb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	res, err := runIngest(ctx, st, cancellingCoder{stop: "m012", cancel: cancel},
+		ingestOptions{inputs: []string{input}, batch: 5, workers: 1, coder: "test", stderr: &stderr})
+	st.Close()
+	if err == nil || !strings.Contains(err.Error(), "run the same command again") || !res.interrupted {
+		t.Fatalf("interrupted ingest: err %v, result %+v", err, res)
+	}
+	arts, evs, _ := storeCounts(t, db)
+	if arts < 13 || arts >= 30 || evs != 2*arts {
+		t.Errorf("after interrupt: %d articles %d events; want at least the 13 coded, fewer than 30, 2 events each", arts, evs)
+	}
+	res = ingestInto(t, db, ingestOptions{inputs: []string{input}}, tagCoder{})
+	if res.stored != 30-arts {
+		t.Errorf("rerun stored %d, want %d", res.stored, 30-arts)
+	}
+	if a, e, m := storeCounts(t, db); a != 30 || e != 60 || m != 2 {
+		t.Errorf("after rerun: %d articles %d events %d merged, want 30 60 2", a, e, m)
+	}
+}

@@ -1,6 +1,7 @@
 package duckdb
 
 import (
+	"flag"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -38,7 +39,7 @@ func synthBatch(first, n, perArticle int) ([]*dyad.Article, []dyad.Event) {
 	return arts, evs
 }
 
-var benchBatch = 1000
+var benchBatch = flag.Int("batch", 1000, "articles per Write in BenchmarkWrite (10 events each)")
 
 // BenchmarkWrite measures store writes in batches of 1,000 articles with 10 events each;
 // the events/s metric is the target figure (>= 200,000).
@@ -49,7 +50,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	arts, per := benchBatch, 10
+	arts, per := *benchBatch, 10
 	batches := make([][]*dyad.Article, 0, 8)
 	events := make([][]dyad.Event, 0, 8)
 	for i := range 8 {
