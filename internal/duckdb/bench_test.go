@@ -1,8 +1,8 @@
 package duckdb
 
 import (
-	"flag"
 	"context"
+	"flag"
 	"fmt"
 	"path/filepath"
 	"testing"
