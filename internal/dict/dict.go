@@ -16,6 +16,9 @@ import (
 //go:embed data/*
 var bundled embed.FS
 
+// bundledDir names the embedded files in errors: their path in the source tree.
+const bundledDir = "internal/dict/data"
+
 // Bundled returns the embedded default dictionary files.
 func Bundled() fs.FS {
 	sub, err := fs.Sub(bundled, "data")
@@ -60,14 +63,14 @@ type titleRef struct {
 }
 
 // Default loads the embedded dictionaries only.
-func Default() (*Dict, error) { return loadSources([]source{{fsys: Bundled(), dir: "data"}}) }
+func Default() (*Dict, error) { return loadSources([]source{{fsys: Bundled(), dir: bundledDir}}) }
 
 // Load loads the embedded dictionaries and then each user folder on top, in order: a user entry
 // with the same key (country ISO3, person or organization canonical name, agent phrase, verb
 // pattern, place name and country) replaces the loaded one. Bad entries are skipped and reported
 // in an ErrorList, with the usable Dict.
 func Load(user ...string) (*Dict, error) {
-	srcs := []source{{fsys: Bundled(), dir: "data"}}
+	srcs := []source{{fsys: Bundled(), dir: bundledDir}}
 	for _, dir := range user {
 		st, err := os.Stat(dir)
 		if err != nil {
