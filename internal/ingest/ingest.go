@@ -1,10 +1,12 @@
 // Package ingest owns reading news articles from the input formats users have: the seed format
-// ("date YYYY-MM-DD" header line, then the text), plain text, JSONL/NDJSON, HTML pages (main text
-// extracted with go-readability), RSS/Atom feeds, WARC archives as Common Crawl's CC-NEWS publishes
-// them, gzip of any of these, directories of them and standard input. It streams: JSONL is read line
-// by line and WARC record by record, so memory stays bounded however large the input. Records that
-// cannot be read (bad JSON, bad date, invalid UTF-8, no text, not English, ...) are reported through
-// Options.OnSkip as *SkipError and skipped; the rest of the input goes on.
+// ("date YYYY-MM-DD" header line, then the text), plain text, JSONL/NDJSON (and JSON arrays), HTML
+// pages (main text, title, date, URL and outlet extracted with go-readability), RSS/Atom feeds, WARC
+// archives as Common Crawl's CC-NEWS publishes them, gzip of any of these, directories of them and
+// standard input. It streams: JSONL is read line by line, JSON arrays element by element and WARC
+// record by record, so memory stays bounded however large the input. Records that cannot be used
+// (bad JSON, bad date, invalid UTF-8, no text, not English, ...) are reported through Options.OnSkip
+// as *SkipError and skipped; the rest of the input goes on. IsEnglish is the small language filter
+// applied to every article.
 package ingest
 
 import (
@@ -97,9 +99,15 @@ type reader struct {
 // reported through OnSkip and skipped; an unreadable file is reported and skipped too. Read returns an
 // error only when yield does or ctx is cancelled.
 //
-// Articles without a date of their own get opts.Date. In directories, hidden files and directories
-// are skipped, and so are files whose extension is not one of the known ones (reported as "unknown
-// format"); files without an extension, and files named explicitly, are sniffed.
+// Formats are chosen by extension (.gz is undone by its magic bytes, whatever the name); stdin, files
+// without an extension and files named explicitly with an unknown one are sniffed: JSONL when the
+// first non-space byte is '{' (a JSON array of articles when it is '['), HTML for "<!doctype html" or
+// "<html", a feed for an <rss>, <feed> or <rdf:RDF> root, WARC for "WARC/", else the seed format or
+// plain text. In directories, hidden files and directories are skipped, and files with an unknown
+// extension are reported as "unknown format". Ids: the file name without extensions for one-article
+// files (.txt, HTML), the record's id else file:line (JSONL), guid or link (feeds), WARC-Record-ID
+// (WARC). Articles without a date of their own get opts.Date. HTML in WARC files is extracted on
+// GOMAXPROCS goroutines; yield is always called from Read's goroutine, one article at a time.
 func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.Article) error) (Stats, error) {
 	r := &reader{ctx: ctx, opts: opts, yield: yield, stats: Stats{ByReason: map[string]int{}}}
 	for _, in := range inputs {

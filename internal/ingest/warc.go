@@ -372,7 +372,11 @@ func (r *reader) readWARC(in *bufio.Reader, origin string) error {
 			r.skip(res.where, res.reason, res.err)
 			return nil
 		}
-		return r.yieldChecked(res.a)
+		if err := r.yieldChecked(res.a); err != nil {
+			cancel() // stop the record reader now rather than after the rest of the file
+			return err
+		}
+		return nil
 	})
 	cancel()
 	<-done // the reader goroutine must be gone before the caller closes the file
