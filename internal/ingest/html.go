@@ -73,6 +73,7 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 
 	a := &dyad.Article{Origin: origin, Title: cleanLine(art.Title())}
 	if art.Node != nil {
+		dropNonText(art.Node)
 		a.Text = cleanText(render.InnerText(art.Node))
 	}
 	a.Text = valid(a.Text) // a page may lie about its charset
@@ -140,6 +141,31 @@ func decodePage(b []byte, contentType string) ([]byte, error) {
 		return bytes.ToValidUTF8(b, []byte("\uFFFD")), nil
 	}
 	return e.NewDecoder().Bytes(b)
+}
+
+// nonTextClass matches class or id values of elements inside an article that hold no article text:
+// captions, photo credits, bylines, sharing tools, related-story boxes.
+var nonTextClass = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|byline|share|sharing|social|newsletter|related|promo|advert|advertisement)([\s_-]|$)`)
+
+// dropNonText removes from readability's article node what is not article text: figures and their
+// captions, asides, forms and buttons, and elements whose class or id says they are captions,
+// credits, bylines, sharing tools or related links.
+func dropNonText(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			switch {
+			case c.Data == "figure" || c.Data == "figcaption" || c.Data == "aside" || c.Data == "form" ||
+				c.Data == "button" || c.Data == "nav" || c.Data == "svg" || c.Data == "noscript":
+				n.RemoveChild(c)
+			case nonTextClass.MatchString(attr(c, "class")) || nonTextClass.MatchString(attr(c, "id")):
+				n.RemoveChild(c)
+			default:
+				dropNonText(c)
+			}
+		}
+		c = next
+	}
 }
 
 // maxLinkDensity is the largest share of link text in an article: above it the page is a list of
