@@ -49,6 +49,15 @@ var fused = map[string][]int{
 	"im": {1}, "ive": {1}, "youre": {3}, "theyre": {4}, "youve": {3}, "theyve": {4}, "weve": {2},
 }
 
+// fusedShape[len][first letter] is set when a word of fused has that length and first letter: a
+// cheap test before the map lookup.
+var fusedShape = func() (t [9][128]bool) {
+	for w := range fused {
+		t[len(w)][w[0]] = true
+	}
+	return t
+}()
+
 // numberSuffixes split off a number: "10am" → 10 am, "$170m" → $ 170 m, "65k" → 65 k.
 var numberSuffixes = setOf("am", "pm", "m", "k", "b", "bn", "mn")
 

@@ -15,6 +15,7 @@ import (
 // learned from training text.
 type SegModel struct {
 	weights map[uint32]float32
+	table   wtable // weights for lookup
 	abbrevs map[string]bool
 	// ortho is how words (lower case) were written in the training text: orthoLower when only
 	// in lower case inside sentences, orthoCap when only capitalised inside sentences,
@@ -169,6 +170,7 @@ func LoadSegModel(r io.Reader) (*SegModel, error) {
 		}
 		m.weights[uint32(key)] = float32(int8(v)) * scale
 	}
+	m.table = newWtable(m.weights)
 	return m, nil
 }
 
@@ -178,7 +180,7 @@ func (m *SegModel) score(c *ctx) float32 {
 	n := features(c, &f)
 	var s float32
 	for _, h := range f[:n] {
-		s += m.weights[fold(h)]
+		s += m.table.get(fold(h))
 	}
 	return s
 }
@@ -187,3 +189,50 @@ func fold(h uint64) uint32 { return uint32(h) ^ uint32(h>>32) }
 
 // Size returns the number of learned abbreviations and of weights, for reports.
 func (m *SegModel) Size() (abbrevs, weights int) { return len(m.abbrevs), len(m.weights) }
+
+// wtable is an open-addressing hash table of weights, faster than a map for this lookup.
+type wtable struct {
+	keys  []uint32 // 0: empty slot (key 0 is stored as 1)
+	vals  []float32
+	shift uint
+}
+
+func newWtable(w map[uint32]float32) wtable {
+	size, shift := 16, uint(28)
+	for size < 2*len(w) {
+		size *= 2
+		shift--
+	}
+	t := wtable{keys: make([]uint32, size), vals: make([]float32, size), shift: shift}
+	for k, v := range w {
+		if k == 0 {
+			k = 1
+		}
+		i := t.slot(k)
+		for t.keys[i] != 0 && t.keys[i] != k {
+			i = (i + 1) & uint32(size-1)
+		}
+		t.keys[i], t.vals[i] = k, t.vals[i]+v
+	}
+	return t
+}
+
+func (t *wtable) slot(k uint32) uint32 { return (k * 0x9e3779b1) >> t.shift }
+
+func (t *wtable) get(k uint32) float32 {
+	if len(t.keys) == 0 {
+		return 0
+	}
+	if k == 0 {
+		k = 1
+	}
+	mask := uint32(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}

@@ -73,17 +73,27 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 	}
 	out := toks
 	if splits > 0 {
-		// UD: a sentence-final abbreviation gives up its period to the sentence ("U.S" ".")
-		out = make([]nlp.Token, 0, len(toks)+splits)
-		for _, tok := range toks {
+		// UD: a sentence-final abbreviation gives up its period to the sentence ("U.S" "."). The
+		// tokens move right from the back, in the spare capacity when there is some.
+		n := len(toks)
+		if cap(toks) >= n+splits {
+			out = toks[:n+splits]
+		} else {
+			out = make([]nlp.Token, n+splits)
+			copy(out, toks)
+		}
+		w := n + splits - 1
+		for r := n - 1; r >= 0; r-- {
+			tok := out[r]
 			if tok.Head == endMark && class(tok.Text) == kAbbr {
 				dot := tok
 				dot.Text, dot.Start = tok.Text[len(tok.Text)-1:], tok.End-1
 				tok.Text, tok.End, tok.SpaceAfter, tok.Head = tok.Text[:len(tok.Text)-1], tok.End-1, false, -1
-				out = append(out, tok, dot)
-				continue
+				out[w] = dot
+				w--
 			}
-			out = append(out, tok)
+			out[w] = tok
+			w--
 		}
 	}
 	sents := make([]nlp.Sentence, 0, nsent)

@@ -161,6 +161,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 			m.weights[h] = a
 		}
 	}
+	m.table = newWtable(m.weights)
 	logf("segmenter: %d weights", len(m.weights))
 	return m, nil
 }

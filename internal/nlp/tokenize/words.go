@@ -430,7 +430,7 @@ func nextIsDigit(text string, i int) bool {
 // after a number ("10am" → 10 am).
 func (s *scanner) emitWord(a, e int) {
 	text := s.text
-	if n := e - a; n >= 2 && n <= 8 {
+	if n := e - a; n >= 2 && n <= 8 && fusedShape[n][lowerASCII(text[a])&0x7f] {
 		s.key = lowerKey(s.key, text[a:e])
 		if parts, ok := fused[string(s.key)]; ok {
 			for _, k := range parts {

@@ -1,0 +1,135 @@
+package tokenize
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+)
+
+// selfDocs makes training documents of the testdata texts with the embedded model's sentences as
+// gold.
+func selfDocs(t *testing.T) []nlp.Doc {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	tok := New()
+	var docs []nlp.Doc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, nlp.Doc{Text: string(b), Sentences: tok.Tokenize(string(b))})
+	}
+	return docs
+}
+
+func TestTrainSegmenterSaveLoad(t *testing.T) {
+	docs := selfDocs(t)
+	m, err := TrainSegmenter(docs, SegTrainOptions{Iterations: 20, Seed: 3, Augment: true, Prune: -1}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the model learns its training documents
+	tok := NewWithModel(m)
+	for _, d := range docs {
+		got := tok.Tokenize(d.Text)
+		if len(got) != len(d.Sentences) {
+			t.Errorf("trained model finds %d sentences in a training text of %d", len(got), len(d.Sentences))
+		}
+	}
+	// a saved model loads back and tokenizes alike (weights are quantized, so compare outputs)
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := LoadSegModel(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m.abbrevs, m2.abbrevs) || !reflect.DeepEqual(m.ortho, m2.ortho) ||
+		len(m.weights) != len(m2.weights) {
+		t.Errorf("loaded model differs: %d/%d abbreviations, %d/%d words, %d/%d weights", len(m.abbrevs),
+			len(m2.abbrevs), len(m.ortho), len(m2.ortho), len(m.weights), len(m2.weights))
+	}
+	tok2 := NewWithModel(m2)
+	for _, d := range docs {
+		if a, b := tok.Tokenize(d.Text), tok2.Tokenize(d.Text); !reflect.DeepEqual(a, b) {
+			t.Errorf("loaded model tokenizes differently: %d vs %d sentences", len(a), len(b))
+		}
+	}
+	if _, err := TrainSegmenter(nil, SegTrainOptions{}, nil); err == nil {
+		t.Error("training on nothing: no error")
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	m, err := LoadSegModel(strings.NewReader(segmenterBin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, w := m.Size(); w < 1000 || len(m.ortho) < 1000 {
+		t.Errorf("embedded model is small: %d abbreviations, %d weights, %d words", a, w, len(m.ortho))
+	}
+	for _, bad := range []string{"", "dyad-seg 1\n", modelMagic, modelMagic + "\x01\x00\x00\x00\x05ab", segmenterBin[:len(segmenterBin)/2]} {
+		if _, err := LoadSegModel(strings.NewReader(bad)); err == nil {
+			t.Errorf("LoadSegModel(%q...) gave no error", bad[:min(len(bad), 20)])
+		}
+	}
+}
+
+func TestLayout(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		style byte
+		max   int
+	}{
+		{"one line", 0, 8},
+		{"two\nlines here", 1, 10},
+		{"para\n\nnext", 2, 4},
+		{"para\n \t\nnext", 2, 4},
+		{"a\r\n\r\nb", 2, 2},
+	} {
+		if s, m := layout(c.text), maxLine(c.text); s != c.style || m != c.max {
+			t.Errorf("%q: layout %d maxLine %d, want %d %d", c.text, s, m, c.style, c.max)
+		}
+	}
+}
+
+func TestWrapped(t *testing.T) {
+	d := selfDocs(t)[0]
+	w := wrapped(d, 40, 1)
+	if strings.Count(w.Text, "\n") <= strings.Count(d.Text, "\n") {
+		t.Errorf("wrapping added no line breaks")
+	}
+	for i, s := range w.Sentences {
+		for j, x := range s.Tokens {
+			if w.Text[x.Start:x.End] != x.Text || x.Text != d.Sentences[i].Tokens[j].Text {
+				t.Fatalf("token %q moved to %d:%d = %q", x.Text, x.Start, x.End, w.Text[x.Start:x.End])
+			}
+		}
+	}
+	for _, line := range strings.Split(w.Text, "\n") {
+		if len(line) > 40 && strings.Contains(line, " ") && !strings.Contains(line[:41], " ") {
+			t.Errorf("line longer than 40 bytes with an earlier space: %q", line)
+		}
+	}
+}
+
+func FuzzLoadSegModel(f *testing.F) {
+	f.Add(segmenterBin[:200])
+	f.Add(modelMagic + "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x3f\x02\x00\x00\x00\x05\x7f\x03\x81")
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := LoadSegModel(strings.NewReader(s))
+		if err == nil {
+			NewWithModel(m).Tokenize("A test. Another one.")
+		}
+	})
+}
