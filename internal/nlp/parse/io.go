@@ -113,26 +113,27 @@ func (m *Model) Save(out io.Writer) error {
 	}
 	// label table
 	var maxw float32
-	for _, x := range m.lab.w {
-		maxw = max(maxw, float32(math.Abs(float64(x))))
+	for _, e := range m.lab.ents {
+		maxw = max(maxw, float32(math.Abs(float64(e.w))))
 	}
 	scale := max(maxw, 1e-6) / qmax
 	w.uv(uint64(bits.TrailingZeros64(m.lab.mask + 1)))
 	w.uv(uint64(m.lab.n))
 	w.f32(scale)
 	prev = 0
-	for i, fp := range m.lab.keys {
+	for i, sl := range m.lab.slots[:m.lab.size()] {
+		fp := sl.fp
 		if fp == 0 {
 			continue
 		}
 		w.uv(uint64(i - prev))
 		prev = i
 		w.u32(fp)
-		a, b := m.lab.start[i], m.lab.start[i+1]
-		w.uv(uint64(b - a))
-		for j := a; j < b; j++ {
-			w.w.WriteByte(m.lab.lab[j])
-			w.sv(quant(m.lab.w[j], scale))
+		row := m.lab.ents[sl.start:m.lab.slots[i+1].start]
+		w.uv(uint64(len(row)))
+		for _, e := range row {
+			w.w.WriteByte(e.lab)
+			w.sv(quant(e.w, scale))
 		}
 	}
 	return w.w.Flush()
@@ -222,7 +223,14 @@ func (r *reader) f32() float32 { return math.Float32frombits(r.u32()) }
 
 // Load reads a model written by Save.
 func Load(in io.Reader) (*Model, error) {
-	data, err := io.ReadAll(in)
+	var data []byte
+	var err error
+	if l, ok := in.(interface{ Len() int }); ok { // strings.Reader, bytes.Reader: no regrowing
+		data = make([]byte, l.Len())
+		_, err = io.ReadFull(in, data)
+	} else {
+		data, err = io.ReadAll(in)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", err)
 	}
@@ -301,10 +309,15 @@ func Load(in io.Reader) (*Model, error) {
 		fp    uint32
 		first int
 	}
-	rowsRead := make([]row, 0, min(n, len(r.b)/6))
-	var labs []uint8
-	var lws []float32
+	if r.err == nil && n > len(r.b)/6 {
+		r.setErr(fmt.Errorf("%d label features in %d bytes", n, len(r.b)))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("parse: reading model: %w", r.err)
+	}
+	lt := &labTable{slots: make([]lslot, size+1), mask: uint64(size - 1), n: n}
 	pos = 0
+	last := -1
 	for k := 0; k < n && r.err == nil; k++ {
 		gap := int(r.uv())
 		if pos+gap >= size || (k > 0 && gap == 0) {
@@ -312,8 +325,12 @@ func Load(in io.Reader) (*Model, error) {
 			break
 		}
 		pos += gap
-		rw := row{pos: pos, fp: r.u32(), first: len(labs)}
-		if rw.fp == 0 {
+		for j := last + 1; j <= pos; j++ {
+			lt.slots[j].start = uint32(len(lt.ents))
+		}
+		last = pos
+		lt.slots[pos].fp = r.u32()
+		if lt.slots[pos].fp == 0 {
 			r.setErr(errors.New("zero fingerprint"))
 		}
 		cnt := r.count(uint64(nl))
@@ -322,29 +339,14 @@ func Load(in io.Reader) (*Model, error) {
 			if int(l) >= nl {
 				r.setErr(errors.New("label out of range"))
 			}
-			labs = append(labs, l)
-			lws = append(lws, float32(r.sv())*scale)
+			lt.ents = append(lt.ents, lent{l, float32(r.sv()) * scale})
 		}
-		rowsRead = append(rowsRead, rw)
+	}
+	for j := last + 1; j <= size; j++ {
+		lt.slots[j].start = uint32(len(lt.ents))
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
-	}
-	lt := &labTable{keys: make([]uint32, size), mask: uint64(size - 1), n: n, start: make([]uint32, size+1)}
-	lt.lab, lt.w = labs, lws
-	next := 0 // slots before rowsRead[next].pos start where that row starts
-	for j := 0; j <= size; j++ {
-		for next < len(rowsRead) && rowsRead[next].pos < j {
-			next++
-		}
-		if next < len(rowsRead) {
-			lt.start[j] = uint32(rowsRead[next].first)
-		} else {
-			lt.start[j] = uint32(len(labs))
-		}
-		if next < len(rowsRead) && rowsRead[next].pos == j {
-			lt.keys[j] = rowsRead[next].fp
-		}
 	}
 	m.lab = lt
 	return m, nil

@@ -77,32 +77,41 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 	}
 }
 
-// labTable maps feature keys to sparse label weights: slot i owns entries start[i]..start[i+1].
+// labTable maps feature keys to sparse label weights: slot i holds the fingerprint of its key and
+// owns the entries from slots[i].start to slots[i+1].start (a sentinel slot ends the array).
 type labTable struct {
-	keys  []uint32 // fingerprints, 0 = empty
+	slots []lslot
+	ents  []lent
 	mask  uint64
 	n     int
-	start []uint32
-	lab   []uint8
-	w     []float32
 }
+
+type lslot struct{ fp, start uint32 }
+
+type lent struct {
+	lab uint8
+	w   float32
+}
+
+// size returns the number of slots, without the sentinel.
+func (t *labTable) size() int { return len(t.slots) - 1 }
 
 // score adds the label weights of the features to out (len = number of labels).
 func (t *labTable) score(feats []uint64, out []float32) {
 	for i := range out {
 		out[i] = 0
 	}
-	if len(t.keys) == 0 {
+	if t.n == 0 {
 		return
 	}
 	for _, f := range feats {
 		fp := fingerprint(f)
 		i := f & t.mask
 		for {
-			k := t.keys[i]
+			k := t.slots[i].fp
 			if k == fp {
-				for j := t.start[i]; j < t.start[i+1]; j++ {
-					out[t.lab[j]] += t.w[j]
+				for _, e := range t.ents[t.slots[i].start:t.slots[i+1].start] {
+					out[e.lab] += e.w
 				}
 				break
 			}

@@ -64,6 +64,12 @@ type goldSent struct {
 // the tokens carry; pass predicted tags to train for predicted-tag input). Sentences with missing or
 // malformed heads are skipped. logf, when not nil, receives progress lines.
 func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any)) (*Model, error) {
+	return trainWith(train, opt, logf, nil)
+}
+
+// trainWith is Train with a hook called after each pass with the model averaged so far (pruned
+// with pruneBelow); it lets experiments pick the number of passes.
+func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any), after func(it int, m *Model)) (*Model, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -230,6 +236,11 @@ func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, 
 		logf("parse: iteration %d/%d: transition errors %.2f%%, label errors %.2f%%, %d+%d features",
 			it, opt.Iterations, 100*float64(errs)/float64(max(trans, 1)), 100*float64(labErrs)/float64(max(arcs, 1)),
 			len(ta.w), len(tl.rows))
+		if after != nil && it < opt.Iterations {
+			m.finalize(ta, tl, c, pruneBelow)
+			m.tact, m.tlab, m.tc = ta, tl, c
+			after(it, m)
+		}
 	}
 	m.finalize(ta, tl, c, pruneBelow)
 	m.tact, m.tlab, m.tc = ta, tl, c
@@ -306,29 +317,27 @@ func buildLab(keys []uint64, rows [][]labW) *labTable {
 	}
 	sort.Slice(ord, func(i, j int) bool { return keys[ord[i]] < keys[ord[j]] })
 	c := tableSize(len(keys))
-	t := &labTable{keys: make([]uint32, c), mask: uint64(c - 1), start: make([]uint32, c+1)}
+	t := &labTable{slots: make([]lslot, c+1), mask: uint64(c - 1), n: len(keys)}
 	where := make([]int32, c)
 	for _, i := range ord {
 		k := keys[i]
 		j := k & t.mask
-		for t.keys[j] != 0 {
+		for t.slots[j].fp != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.keys[j] = fingerprint(k)
+		t.slots[j].fp = fingerprint(k)
 		where[j] = int32(i)
-		t.n++
 	}
 	for j := 0; j < c; j++ {
-		t.start[j] = uint32(len(t.lab))
-		if t.keys[j] == 0 {
+		t.slots[j].start = uint32(len(t.ents))
+		if t.slots[j].fp == 0 {
 			continue
 		}
 		for _, e := range rows[where[j]] {
-			t.lab = append(t.lab, e.lab)
-			t.w = append(t.w, e.w)
+			t.ents = append(t.ents, lent{e.lab, e.w})
 		}
 	}
-	t.start[c] = uint32(len(t.lab))
+	t.slots[c].start = uint32(len(t.ents))
 	return t
 }
 
