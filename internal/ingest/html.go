@@ -66,6 +66,7 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 		base = nil
 	}
 	p := readability.NewParser()
+	p.KeepClasses = true // dropNonText reads them
 	art, err := p.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", origin, ErrNoText, err)
@@ -143,9 +144,45 @@ func decodePage(b []byte, contentType string) ([]byte, error) {
 	return e.NewDecoder().Bytes(b)
 }
 
-// nonTextClass matches class or id values of elements inside an article that hold no article text:
-// captions, photo credits, bylines, sharing tools, related-story boxes.
-var nonTextClass = regexp.MustCompile(`(?i)(^|[\s_-])(caption|captions|credit|credits|byline|share|sharing|social|newsletter|related|promo|advert|advertisement)([\s_-]|$)`)
+// nonTextWords name, as the last word of a class or id (or the word before a generic last word such
+// as "text" or "wrapper"), elements inside an article that hold no article text: captions, photo
+// credits, bylines, sharing tools, related-story boxes, promotions.
+var nonTextWords = map[string]bool{
+	"caption": true, "captions": true, "credit": true, "credits": true, "byline": true, "share": true,
+	"sharing": true, "social": true, "newsletter": true, "related": true, "promo": true,
+	"advert": true, "advertisement": true,
+}
+
+// genericWords may follow a non-text word at the end of a class ("caption-text", "share-tools").
+var genericWords = map[string]bool{
+	"text": true, "wrapper": true, "wrap": true, "container": true, "inner": true, "box": true,
+	"block": true, "tools": true, "links": true, "bar": true, "buttons": true, "inline": true,
+	"list": true, "module": true, "widget": true, "signup": true, "label": true,
+}
+
+// nonTextName reports whether a class or id value names a non-text element: one of its
+// space-separated names, split into words at '-' and '_', ends in a non-text word (possibly
+// followed by a generic one) and does not start with "no", "has", "with" or "without".
+func nonTextName(v string) bool {
+	for name := range strings.FieldsSeq(strings.ToLower(v)) {
+		words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
+		if len(words) == 0 {
+			continue
+		}
+		switch words[0] {
+		case "no", "has", "with", "without":
+			continue
+		}
+		last := words[len(words)-1]
+		if len(words) > 1 && genericWords[last] {
+			last = words[len(words)-2]
+		}
+		if nonTextWords[last] {
+			return true
+		}
+	}
+	return false
+}
 
 // dropNonText removes from readability's article node what is not article text: figures and their
 // captions, asides, forms and buttons, and elements whose class or id says they are captions,
@@ -158,7 +195,7 @@ func dropNonText(n *html.Node) {
 			case c.Data == "figure" || c.Data == "figcaption" || c.Data == "aside" || c.Data == "form" ||
 				c.Data == "button" || c.Data == "nav" || c.Data == "svg" || c.Data == "noscript":
 				n.RemoveChild(c)
-			case nonTextClass.MatchString(attr(c, "class")) || nonTextClass.MatchString(attr(c, "id")):
+			case nonTextName(attr(c, "class")) || nonTextName(attr(c, "id")):
 				n.RemoveChild(c)
 			default:
 				dropNonText(c)

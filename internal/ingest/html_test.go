@@ -97,3 +97,42 @@ func TestDecodePage(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractHTMLDropsNonText(t *testing.T) {
+	body := `<figure><img src="a.jpg"><figcaption>Soldiers at the border post</figcaption></figure>
+<div class="media-caption">Media caption: the minister speaks</div>
+<p class="byline">By A Reporter</p>
+<div id="share-tools"><a href="#">Share this</a></div>
+<aside><h3>Related</h3><p>Another story about something else entirely.</p></aside>
+<p>Photo <span class="image-credit">Agency photographer</span></p>`
+	a, err := ExtractHTML(strings.NewReader(page("", body)), "", "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, junk := range []string{"Soldiers at the border", "Media caption", "By A Reporter", "Share this", "Another story", "Agency photographer"} {
+		if strings.Contains(a.Text, junk) {
+			t.Errorf("text contains %q:\n%s", junk, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "The foreign minister of Mongolia met") || !strings.Contains(a.Text, "working group") {
+		t.Errorf("article text lost:\n%s", a.Text)
+	}
+}
+
+func TestNonTextName(t *testing.T) {
+	tests := []struct {
+		v    string
+		want bool
+	}{
+		{"caption", true}, {"media-caption", true}, {"caption-text", true}, {"image_credit", true},
+		{"story byline", true}, {"social-share", true}, {"share-tools", true}, {"related-inline", true},
+		{"newsletter-signup", true}, {"Promo", true},
+		{"no_caption", false}, {"has-caption", false}, {"article-body", false}, {"share-enabled", false},
+		{"buzz_superlist_item image_hit", false}, {"captioned-story", false}, {"", false}, {"--", false},
+	}
+	for _, tt := range tests {
+		if got := nonTextName(tt.v); got != tt.want {
+			t.Errorf("nonTextName(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
