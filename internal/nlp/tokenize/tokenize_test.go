@@ -68,6 +68,7 @@ func TestTokenize(t *testing.T) {
 		{"bound prefix", "Both sides sought to de-escalate by e-mail.", "Both sides sought to de-escalate by e-mail ."},
 		{"split hyphen", "It was a well-known, long-term pro-Western policy.",
 			"It was a well - known , long - term pro-Western policy ."},
+		{"suspended prefix", "Both pre- and post-war talks failed.", "Both pre- and post-war talks failed ."},
 		{"dash", "The ceasefire -- fragile as it was -- held.", "The ceasefire -- fragile as it was -- held ."},
 		{"unicode dash", "The ceasefire—fragile as it was—held.", "The ceasefire — fragile as it was — held ."},
 		{"en dash range", "Fighting in 2014–2015 displaced thousands.",

@@ -298,6 +298,10 @@ loop:
 				continue
 			}
 		case r == '-':
+			if e+1 == b && e > a && !digitAt(text, e-1, b) {
+				e++ // a truncated word or a suspended prefix: "th-", "pre- and post-war"
+				break loop
+			}
 			if phonePart(text[seg:e]) && phonePart(digitsAt(text, e+1, b)) {
 				e++
 				seg = e
