@@ -43,7 +43,7 @@ var hyphenPrefixes = setOf(
 var fused = map[string][]int{
 	"cannot": {3}, "gonna": {3}, "wanna": {3}, "gotta": {3}, "gimme": {3}, "lemme": {3},
 	"dunno": {2, 1},
-	"dont": {2}, "doesnt": {4}, "didnt": {3}, "isnt": {2}, "arent": {3}, "wasnt": {3}, "werent": {4},
+	"dont":  {2}, "doesnt": {4}, "didnt": {3}, "isnt": {2}, "arent": {3}, "wasnt": {3}, "werent": {4},
 	"hasnt": {3}, "havent": {4}, "hadnt": {3}, "wont": {2}, "cant": {2}, "couldnt": {5},
 	"wouldnt": {5}, "shouldnt": {6}, "aint": {2}, "mustnt": {4}, "neednt": {4},
 	"im": {1}, "ive": {1}, "youre": {3}, "theyre": {4}, "youve": {3}, "theyve": {4}, "weve": {2},
