@@ -175,15 +175,20 @@ func wordFeat(w string, first bool) tokFeat {
 	return f
 }
 
-// numFeatures is the number of features extracted per position.
-const numFeatures = 38
+// numFeatures is the number of features extracted per position by the first pass; the second pass
+// adds the stacked features on the first pass's predictions, up to maxFeatures.
+const (
+	numFeatures = 38
+	maxFeatures = numFeatures + 8
+)
 
 // Tag history hashes: class index + 1, with 0 for "no tag" (before the sentence).
 func tagHash(c int) uint64 { return uint64(c + 2) }
 
-// extract writes the features of position i into out. prev and prev2 are the classes predicted for
-// positions i-1 and i-2 (-1 outside the sentence).
-func extract(toks []tokFeat, i, prev, prev2 int, out *[numFeatures]uint64) {
+// extract writes the features of position i into out and returns their number. prev and prev2 are
+// the classes predicted for positions i-1 and i-2 (-1 outside the sentence); first, when not nil,
+// holds the first pass's classes of the whole sentence.
+func extract(toks []tokFeat, i, prev, prev2 int, first []int, out *[maxFeatures]uint64) int {
 	t := &toks[i]
 	n1, n2, p1, p2 := uint64(hEnd), uint64(hEnd2), uint64(hStart), uint64(hStart2)
 	var s3n, s3p, shn, shp uint64 = hEnd, hStart, hEnd, hStart
@@ -245,4 +250,23 @@ func extract(toks []tokFeat, i, prev, prev2 int, out *[numFeatures]uint64) {
 	out[35] = combine(35, tp1, t.amb)
 	out[36] = combine(36, t.norm, a1)
 	out[37] = combine(37, a1, a2)
+	if first == nil {
+		return numFeatures
+	}
+	f0, f1, f2 := tagHash(first[i]), tagHash(-2), tagHash(-2)
+	if i+1 < len(toks) {
+		f1 = tagHash(first[i+1])
+	}
+	if i+2 < len(toks) {
+		f2 = tagHash(first[i+2])
+	}
+	out[38] = combine(38, f0, 0)
+	out[39] = combine(39, f1, 0)
+	out[40] = combine(40, f2, 0)
+	out[41] = combine(41, f1, f2)
+	out[42] = combine(42, tp1, f1)
+	out[43] = combine(43, t.norm, f1)
+	out[44] = combine(44, f0, f1)
+	out[45] = combine(45, f0, tp1)
+	return maxFeatures
 }

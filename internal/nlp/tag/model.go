@@ -14,15 +14,16 @@ import (
 // unless stated:
 //
 //	classes:      n, then n × (UPOS, XPOS) as length-prefixed strings
-//	scale:        float32 bits, little-endian (a weight is stored as an integer multiple of it)
 //	dictionary:   table of word → class
 //	ambiguity:    n, then n × uint64 little-endian class hashes; table of word → class index
-//	features:     table of feature → row, where each slot's value is replaced by the row itself:
-//	              entries k, then k × (class, zig-zag quantised weight)
+//	two passes, each:
+//	  scale:      float32 bits, little-endian (a weight is stored as an integer multiple of it)
+//	  features:   table of feature → row, where each slot's value is replaced by the row itself:
+//	              entries k, then k × (class, zig-zag quantised weight); empty for no second pass
 //
 // A table is written as its size (log2), its number of used slots, then for each used slot in
 // index order: the slot index delta, the 32-bit fingerprint (little-endian) and the value.
-const magic = "dyad-tagger-3\n"
+const magic = "dyad-tagger-4\n"
 
 const maxTableLog = 26
 
@@ -58,22 +59,24 @@ func (m *Model) Save(w io.Writer) error {
 		str(m.upos[i])
 		str(m.xpos[i])
 	}
-	u32(math.Float32bits(m.scale))
 	writeTable(&m.dict, func(v uint32) { uv(uint64(v)) })
 	uv(uint64(len(m.ambs)))
 	for _, h := range m.ambs {
 		bw.Write(binary.LittleEndian.AppendUint64(buf[:0], h))
 	}
 	writeTable(&m.amb, func(v uint32) { uv(uint64(v)) })
-	writeTable(&m.feats, func(v uint32) {
-		start, n := v>>8, v&0xff
-		uv(uint64(n))
-		for _, e := range m.ent[start : start+n] {
-			uv(uint64(uint8(e)))
-			q := int64(e >> 8)
-			uv(uint64((q << 1) ^ (q >> 63)))
-		}
-	})
+	for _, w := range []*weights{&m.w1, &m.w2} {
+		u32(math.Float32bits(w.scale))
+		writeTable(&w.feats, func(v uint32) {
+			start, n := v>>8, v&0xff
+			uv(uint64(n))
+			for _, e := range w.ent[start : start+n] {
+				uv(uint64(uint8(e)))
+				q := int64(e >> 8)
+				uv(uint64((q << 1) ^ (q >> 63)))
+			}
+		})
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("saving tagger: %w", err)
 	}
@@ -82,7 +85,14 @@ func (m *Model) Save(w io.Writer) error {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	data, err := io.ReadAll(r)
+	var data []byte
+	var err error
+	if lr, ok := r.(interface{ Len() int }); ok { // bytes.Reader, strings.Reader: read in one go
+		data = make([]byte, lr.Len())
+		_, err = io.ReadFull(r, data)
+	} else {
+		data, err = io.ReadAll(r)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("loading tagger: %w", err)
 	}
@@ -144,7 +154,7 @@ func (d *decoder) table(val func() uint32) table {
 		return table{}
 	}
 	size := 1 << log
-	if n > uint64(size) {
+	if n >= uint64(size) { // a full table would make lookups of absent keys loop
 		d.err = errCorrupt
 		return table{}
 	}
@@ -194,7 +204,6 @@ func (d *decoder) model() *Model {
 	if nc == 0 && d.err == nil {
 		d.err = errCorrupt
 	}
-	m.scale = math.Float32frombits(d.u32())
 	m.dict = d.table(func() uint32 { return uint32(d.uv(uint64(nc - 1))) })
 	na := int(d.uv(1 << 24))
 	for range na {
@@ -211,9 +220,21 @@ func (d *decoder) model() *Model {
 		}
 		return uint32(v)
 	})
-	m.feats = d.table(func() uint32 {
+	m.w1 = d.weights(nc)
+	m.w2 = d.weights(nc)
+	if d.err != nil {
+		return nil
+	}
+	return m
+}
+
+// weights reads the weights of one pass.
+func (d *decoder) weights(nc int) weights {
+	var w weights
+	w.scale = math.Float32frombits(d.u32())
+	w.feats = d.table(func() uint32 {
 		k := d.uv(uint64(nc))
-		start := uint32(len(m.ent))
+		start := uint32(len(w.ent))
 		for range k {
 			c := d.uv(uint64(nc - 1))
 			z := d.uv(math.MaxUint32)
@@ -224,15 +245,12 @@ func (d *decoder) model() *Model {
 			if d.err != nil {
 				return 0
 			}
-			m.ent = append(m.ent, q<<8|int32(c))
+			w.ent = append(w.ent, q<<8|int32(c))
 		}
-		if len(m.ent) >= 1<<24 {
+		if len(w.ent) >= 1<<24 {
 			d.err = errCorrupt
 		}
 		return start<<8 | uint32(k)
 	})
-	if d.err != nil {
-		return nil
-	}
-	return m
+	return w
 }

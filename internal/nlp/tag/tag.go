@@ -16,14 +16,50 @@ const maxClasses = 255
 // Weights are quantised to int16 and packed with their class into one int32 (weight<<8 | class);
 // the feature table maps a feature hash to the run of packed weights of its row, so that scoring a
 // feature costs one table probe and one contiguous read.
+//
+// With a second pass (w2 not empty) the sentence is tagged twice: the second pass sees the first
+// pass's predictions for the words to the right.
 type Model struct {
 	upos, xpos []string // per class
-	feats      table    // feature hash → row: start<<8 | length in ent
-	ent        []int32  // packed weights
-	scale      float32  // a packed weight stands for (ent>>8)*scale
+	w1, w2     weights  // first and (optional) second pass
 	dict       table    // word norm hash → class, for frequent unambiguous words
 	amb        table    // word norm hash → index in ambs
 	ambs       []uint64 // hashes of the ambiguity classes
+}
+
+// weights are the feature weights of one pass.
+type weights struct {
+	feats table   // feature hash → row: start<<8 | length in ent
+	ent   []int32 // packed weights
+	scale float32 // a packed weight stands for (ent>>8)*scale
+}
+
+// best returns the highest-scoring class for the features fs; sc is scratch of one int32 a class.
+func (w *weights) best(fs []uint64, sc []int32) int {
+	clear(sc)
+	// Probe the table for all features first: the probes are independent, so their cache misses
+	// overlap, instead of each waiting for the previous row's weights.
+	var rows [maxFeatures]uint32
+	n := 0
+	for _, f := range fs {
+		if r, ok := w.feats.get(f); ok {
+			rows[n] = r
+			n++
+		}
+	}
+	for _, r := range rows[:n] {
+		start := r >> 8
+		for _, e := range w.ent[start : start+r&0xff] {
+			sc[uint8(e)] += e >> 8
+		}
+	}
+	best := 0
+	for k := 1; k < len(sc); k++ {
+		if sc[k] > sc[best] {
+			best = k
+		}
+	}
+	return best
 }
 
 // setAmb looks up the ambiguity class of each token.
@@ -96,7 +132,9 @@ func (t *table) len() int {
 func (m *Model) Classes() int { return len(m.upos) }
 
 // Features returns the number of feature rows and non-zero weights of the model.
-func (m *Model) Features() (rows, weights int) { return m.feats.len(), len(m.ent) }
+func (m *Model) Features() (rows, weights int) {
+	return m.w1.feats.len() + m.w2.feats.len(), len(m.w1.ent) + len(m.w2.ent)
+}
 
 // stackTokens is the sentence length up to which Tag works without heap allocation.
 const stackTokens = 96
@@ -108,52 +146,45 @@ func (m *Model) Tag(s *nlp.Sentence) {
 		return
 	}
 	var tbuf [stackTokens]tokFeat
-	var cbuf [stackTokens]int
-	toks, classes := tbuf[:0], cbuf[:0]
+	var cbuf, fbuf [stackTokens]int
+	toks, classes, first := tbuf[:0], cbuf[:0], fbuf[:0]
 	if n > stackTokens {
-		toks, classes = make([]tokFeat, 0, n), make([]int, 0, n)
+		toks, classes, first = make([]tokFeat, 0, n), make([]int, 0, n), make([]int, 0, n)
 	}
 	for i := range s.Tokens {
 		toks = append(toks, wordFeat(s.Tokens[i].Text, i == 0))
 	}
 	m.setAmb(toks)
-	classes = classes[:n]
-	m.tagSeq(toks, classes)
+	classes, first = classes[:n], first[:n]
+	m.tagSeq(toks, classes, first)
 	for i := range s.Tokens {
 		s.Tokens[i].UPOS = m.upos[classes[i]]
 		s.Tokens[i].XPOS = m.xpos[classes[i]]
 	}
 }
 
-// tagSeq predicts the class of every token greedily from left to right.
-func (m *Model) tagSeq(toks []tokFeat, out []int) {
-	var fs [numFeatures]uint64
+// tagSeq predicts the class of every token greedily from left to right, twice when the model has
+// a second pass; first is scratch of the sentence's length.
+func (m *Model) tagSeq(toks []tokFeat, out, first []int) {
+	if len(m.w2.ent) == 0 {
+		m.pass(&m.w1, toks, nil, out)
+		return
+	}
+	m.pass(&m.w1, toks, nil, first)
+	m.pass(&m.w2, toks, first, out)
+}
+
+// pass tags the sentence with the weights w; first holds the first pass's classes in the second.
+func (m *Model) pass(w *weights, toks []tokFeat, first, out []int) {
+	var fs [maxFeatures]uint64
 	var scores [maxClasses]int32
-	nc := len(m.upos)
+	sc := scores[:len(m.upos)]
 	prev, prev2 := -1, -1
 	for i := range toks {
 		c, ok := m.dict.get(toks[i].norm)
 		if !ok {
-			extract(toks, i, prev, prev2, &fs)
-			sc := scores[:nc]
-			clear(sc)
-			for _, f := range fs {
-				r, ok := m.feats.get(f)
-				if !ok {
-					continue
-				}
-				start := r >> 8
-				for _, e := range m.ent[start : start+r&0xff] {
-					sc[uint8(e)] += e >> 8
-				}
-			}
-			best := 0
-			for k := 1; k < nc; k++ {
-				if sc[k] > sc[best] {
-					best = k
-				}
-			}
-			c = uint32(best)
+			n := extract(toks, i, prev, prev2, first, &fs)
+			c = uint32(w.best(fs[:n], sc))
 		}
 		out[i] = int(c)
 		prev2, prev = prev, int(c)
