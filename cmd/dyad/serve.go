@@ -2,10 +2,62 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/server"
 )
 
-// cmdServe is not built yet; the issue that adds "dyad serve" replaces this file.
 func cmdServe(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(e, "serve", "[flags]\n\n"+
+		"Serves the JSON API and the dashboard over the event store, read-only, until interrupted\n"+
+		"(SIGINT or SIGTERM). Open http://ADDR/ in a browser. The API: GET /api/stats, /api/events,\n"+
+		"/api/series, /api/dyad, /api/top/dyads, /api/counts, /api/places, /api/actors,\n"+
+		"/api/articles/{id}; POST /api/code codes posted text without storing it (docs/api.md).")
+	db := dbFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
+	cacheN := fs.Int("cache", 4096, "aggregate responses kept in memory (`N`; 0 disables)")
+	maxBody := fs.Int64("max-body", 1<<20, "largest request body in `bytes` (POST /api/code)")
+	maxPage := fs.Int("max-page", 500, "most events in one page of /api/events (`N`)")
+	noCoder := fs.Bool("no-coder", false, "do not load the coder (POST /api/code answers 503)")
+	var dicts dictFlag
+	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones for /api/code (repeatable)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("unexpected arguments %q", fs.Args())
+	}
+	switch {
+	case *cacheN < 0:
+		return usageError("--cache %d: want 0 or more", *cacheN)
+	case *maxBody < 1:
+		return usageError("--max-body %d: want 1 or more", *maxBody)
+	case *maxPage < 1:
+		return usageError("--max-page %d: want 1 or more", *maxPage)
+	}
+	st, err := openStore(ctx, dbPath(e, *db), true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	srv := server.New(serveStore{st}, nil, server.Options{
+		MaxBody: *maxBody, MaxPage: *maxPage, CacheEntries: *cacheN, Log: log, Version: coderVersion(dicts)})
+	if !*noCoder {
+		// The models take a few seconds to load: serve the store meanwhile.
+		go func() {
+			warn := func(err error) { log.Warn("dictionary", "err", err) }
+			c, err := newArticleCoder(coderOptions{dictDirs: dicts, warn: warn})
+			if err != nil {
+				log.Error("loading the coder; POST /api/code is off", "err", err)
+				return
+			}
+			srv.SetCoder(c)
+		}()
+	}
+	return server.ListenAndServe(ctx, *addr, srv, 5*time.Second, func(a string) {
+		fmt.Fprintf(e.stderr, "dyad serve: serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), a)
+	})
 }
