@@ -11,6 +11,7 @@ import (
 type entity struct {
 	actor   dyad.Actor
 	person  bool
+	org     bool
 	plural  bool
 	title   string
 	surname string
@@ -47,6 +48,7 @@ func (m *mention) bind(e *entity) {
 	m.entity = e
 	m.actor = e.actor
 	m.person = e.person
+	m.org = e.org
 	if m.title == "" {
 		m.title = e.title
 	}
@@ -64,7 +66,7 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 			return
 		}
 	}
-	e := &entity{actor: m.actor, person: m.person, plural: m.plural, title: m.title, surname: m.surname}
+	e := &entity{actor: m.actor, person: m.person, org: m.org, plural: m.plural, title: m.title, surname: m.surname}
 	m.entity = e
 	ac.entities = append(ac.entities, e)
 	ac.touch(e, s, m)
@@ -132,6 +134,13 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
 // earlier entities; failing that, an agent without a country takes the article's main country.
 func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
+	if m.org { // "the group": the latest organisation
+		if e := ac.find(s, m.head, func(e *entity) bool { return e.org && e.actor.Country != "" }); e != nil {
+			m.bind(e)
+			m.kind = named
+		}
+		return
+	}
 	if m.count >= 2 || (m.plural && m.title != "") {
 		n := max(m.count, 2)
 		var group []*mention
@@ -182,6 +191,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.bind(e)
 		return
 	}
+	if c := ac.sentencePlace(s); c != "" { // "police in Havana"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
 	if c := ac.mainCountry(); c != "" {
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
@@ -207,4 +221,19 @@ func (ac *articleCoder) mainCountry() string {
 		}
 	}
 	return best
+}
+
+// sentencePlace returns the country of the first place the sentence says something happened in
+// ("in Havana"), or "".
+func (ac *articleCoder) sentencePlace(s *sentence) string {
+	for i := range s.toks {
+		if s.toks[i].UPOS != "PROPN" || !placePreps[s.caseOf(i)] {
+			continue
+		}
+		lo, hi := s.nameSpan(i)
+		if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
+			return p.Country
+		}
+	}
+	return ""
 }

@@ -19,31 +19,54 @@ var months = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb":
 // timeRels are the relations under which a verb's time expressions hang.
 var timeRels = []string{"obl", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod", "advmod", "nmod:npmod", "obl:unmarked"}
 
-// eventDate resolves the date of the event triggered at token v from the time expressions that
-// modify it (or the verbs it is conjoined to or controlled by); else the article date.
+// eventDate resolves the date of the event triggered at token v from the time expressions of its
+// clause (or of the verbs it is conjoined to or controlled by); else the article date.
 func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
 	if ac.date.IsZero() {
 		return ac.date
 	}
 	future := s.modal(v)
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
-		for _, k := range s.kids[cur] {
-			for _, r := range timeRels {
-				if s.toks[k].Rel == r {
-					lo, hi := s.subtreeSpan(k)
-					if d, ok := resolveTime(s.lemma[lo:hi], ac.date, future); ok {
-						return d
-					}
-				}
-			}
+		if d, ok := s.clauseTime(cur, ac.date, future); ok {
+			return d
 		}
 		r := s.toks[cur].Rel
-		if r != "conj" && r != "xcomp" && r != "obj" {
+		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" {
 			break
 		}
 		cur = s.toks[cur].Head
 	}
 	return ac.date
+}
+
+// clauseRels start a clause of their own: time expressions under them date another event.
+var clauseRels = map[string]bool{"ccomp": true, "advcl": true, "acl": true, "acl:relcl": true,
+	"parataxis": true, "csubj": true, "xcomp": true, "conj": true}
+
+// clauseTime finds a time expression in the clause of v: its time modifiers first, then those of
+// the nouns of the clause ("met X in Lima on Tuesday" with "on Tuesday" under "Lima").
+func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, bool) {
+	queue := []int{v}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, k := range s.kids[cur] {
+			r := s.toks[k].Rel
+			if clauseRels[r] {
+				continue
+			}
+			for _, tr := range timeRels {
+				if r == tr {
+					lo, hi := s.subtreeSpan(k)
+					if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
+						return d, true
+					}
+				}
+			}
+			queue = append(queue, k)
+		}
+	}
+	return dyad.Date{}, false
 }
 
 // resolveTime reads a time expression (normalised words) against the article date: weekdays,

@@ -196,6 +196,12 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		return
 	}
 	x := s.child(v, "xcomp")
+	viaClause := false
+	if x < 0 { // "demanded that the Houthis halt their attacks", "warned that it would strike"
+		if c := s.child(v, "ccomp"); c >= 0 && !s.negated(c) {
+			x, viaClause = c, true
+		}
+	}
 	var inner match
 	innerOK := false
 	if x >= 0 && !s.negated(x) && s.toks[x].UPOS == "VERB" {
@@ -210,7 +216,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if !ok {
 		if innerOK && intentWords[s.lemma[v]] { // "agreed to restore ties", "ready to work with"
 			code, _ := compose("030", inner.p.Code)
-			ac.code(s, x, code, ac.sourcesOf(s, x), ac.targetsOf(s, inner.target), inner.p.Recip)
+			ac.code(s, x, code, ac.sourcesOf(s, x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
 		}
 		return
 	}
@@ -221,17 +227,31 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if m.p.Passive != "" && s.isPassive(v) {
 		code = m.p.Passive
 	}
-	tgt := ac.targetsOf(s, m.target)
+	tgt := ac.targetsOf(s, m.target, code)
 	recip := m.p.Recip
 	if innerOK {
 		if c, ok := compose(code, inner.p.Code); ok {
 			code = c
-			if len(tgt) == 0 && inner.target >= 0 { // "agreed to restore ties with X"
-				tgt, recip = ac.targetsOf(s, inner.target), recip || inner.p.Recip
+			switch {
+			case len(tgt) > 0:
+			case viaClause && code[:2] != "13" && code[:2] != "03": // "demanded that X halt": X is asked
+				tgt = s.mentionsAt(s.subjectOf(x, 0))
+			case inner.target >= 0: // "agreed to restore ties with X", "warned it would strike X"
+				tgt, recip = ac.targetsOf(s, inner.target, code), recip || inner.p.Recip
 			}
 		}
 	}
 	src := ac.sourcesOf(s, v)
+	if len(src) == 0 && s.isPassive(v) { // "were killed in the U.S. strike": the strike's actor
+		for _, k := range s.kids[v] {
+			if relIs(s.toks[k].Rel, "obl") && (s.caseOf(k) == "in" || s.caseOf(k) == "by") {
+				if a := ac.eventNounActor(s, k); a != nil {
+					src = []*mention{a}
+					break
+				}
+			}
+		}
+	}
 	if len(src) == 0 && conflictRoot(code) { // "Israeli strikes killed ...": the event noun's actor
 		if k := s.child(v, "nsubj"); k >= 0 {
 			if a := ac.eventNounActor(s, k); a != nil {
@@ -248,22 +268,58 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 // sourcesOf returns the source mentions of verb v.
 func (ac *articleCoder) sourcesOf(s *sentence, v int) []*mention { return s.sources(v) }
 
-// targetsOf returns the target mentions at token t; when t is an event noun rather than an actor
-// ("condemned the strikes", "denounced the offensive"), the actor of that event.
-func (ac *articleCoder) targetsOf(s *sentence, t int) []*mention {
+// targetsOf returns the target mentions at token t. For a verb of verbal conflict (code root 10-14
+// or 16) whose object is an event noun ("condemned the strikes", "denounced the offensive"), the
+// target is the actor of that event; the topic of a cooperative verb ("discussed the conflict")
+// is not a target.
+func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	if t < 0 {
 		return nil
 	}
 	if ms := s.mentionsAt(t); len(ms) > 0 {
 		return ms
 	}
-	if a := ac.eventNounActor(s, t); a != nil {
-		return []*mention{a}
+	if reactive(code) {
+		if a := ac.eventNounActor(s, t); a != nil {
+			return []*mention{a}
+		}
+	}
+	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
+		// "struck a Hezbollah site", "destroyed a Ukrainian warship", "welcomed the Hungarian vote"
+		for _, k := range s.kids[t] {
+			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
+				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+					return []*mention{mm}
+				}
+				if mm := ac.modifierMention(s, k); mm != nil {
+					return []*mention{mm}
+				}
+			}
+		}
 	}
 	if a := ac.placeMention(s, t); a != nil {
 		return []*mention{a}
 	}
 	return nil
+}
+
+// mutualRoot reports whether events of the code done by several actors together are done to each
+// other ("A and B signed an agreement", "A and B agreed to cooperate").
+func mutualRoot(code string) bool {
+	switch code[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
+// reactive reports whether events of the code react to another event, whose actor is their target.
+func reactive(code string) bool {
+	switch code[:2] {
+	case "10", "11", "12", "13", "14", "16":
+		return true
+	}
+	return false
 }
 
 // eventNounActor returns who carried out the event an event noun names: from its modifiers
@@ -316,6 +372,19 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 	if !ok {
 		return
 	}
+	tgt := s.mentionsAt(m.target)
+	if m.target < 0 && conflictRoot(m.p.Code) { // "a blockade in Gaza", "strikes against X"
+		for _, k := range s.kids[n] {
+			if relIs(s.toks[k].Rel, "nmod") {
+				if c := s.caseOf(k); c == "in" || c == "on" || c == "against" || c == "of" || c == "into" {
+					if tgt = ac.targetsOf(s, k, m.p.Code); len(tgt) > 0 {
+						m.target = k
+						break
+					}
+				}
+			}
+		}
+	}
 	var src []*mention
 	for _, k := range s.kids[n] {
 		rk := s.toks[k].Rel
@@ -339,7 +408,7 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 	if len(src) == 0 {
 		return
 	}
-	ac.code(s, n, m.p.Code, src, s.mentionsAt(m.target), m.p.Recip)
+	ac.code(s, n, m.p.Code, src, tgt, m.p.Recip)
 }
 
 // assertedNoun reports whether an event noun is stated as happening rather than feared, planned
@@ -366,7 +435,7 @@ func (s *sentence) negatedNoun(n int) bool {
 // pattern is mutual; a mutual pattern with no target pairs up conjoined sources ("A and B met").
 func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mention, recip bool) {
 	if len(tgt) == 0 {
-		if !recip || len(src) < 2 {
+		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Russia and Ukraine signed the agreement"
 			return
 		}
 		for i, a := range src {
@@ -388,6 +457,9 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 			case code == "042": // a visit: the host hosts (043)
 				ac.emit(s, a, b, "042", v)
 				ac.emit(s, b, a, "043", v)
+			case code == "043": // hosting: the guest visits (042)
+				ac.emit(s, a, b, "043", v)
+				ac.emit(s, b, a, "042", v)
 			case code == "040" && loc != nil && loc.Country == b.actor.Country && a.actor.Country != b.actor.Country:
 				ac.emit(s, a, b, "042", v) // a meeting in the target's country is a visit
 				ac.emit(s, b, a, "043", v)
@@ -407,7 +479,11 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 // sources returns the actors of verb v: its subject (the by-agent of a passive), or the subject it
 // shares with the verb it depends on ("agreed to meet", "met X and discussed", "who accused").
 func (s *sentence) sources(v int) []*mention {
-	return s.mentionsAt(s.subjectOf(v, 0))
+	k := s.subjectOf(v, 0)
+	if k < 0 && !s.isPassive(v) && s.toks[v].Rel != "xcomp" {
+		k = s.linearSubject(v) // the parse found no subject: the nearest actor before the verb
+	}
+	return s.mentionsAt(k)
 }
 
 func (s *sentence) subjectOf(v, depth int) int {

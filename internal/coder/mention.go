@@ -26,6 +26,7 @@ type mention struct {
 	kind       mentionKind
 	actor      dyad.Actor // Name, Code, Country, Agent (Text is filled when an event is emitted)
 	person     bool
+	org        bool // an organisation (or a description of one: "the group")
 	plural     bool
 	title      string     // office words ("president", "foreign minister") when known
 	surname    string     // last word of a person's name, for later surname-only mentions
@@ -185,6 +186,9 @@ func (ac *articleCoder) findMentions(s *sentence) {
 		case t.UPOS == "PRON" && pronouns[s.lemma[i]] && !relIs(t.Rel, "nmod"):
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: pronoun,
 				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we"})
+		case t.UPOS == "NOUN" && orgNouns[s.lemma[i]] && (s.hasChildLemma(i, "det", "the") || s.child(i, "nmod:poss") >= 0):
+			s.addMention(&mention{start: i, end: i + 1, head: i, kind: description, org: true,
+				plural: isPlural(t.XPOS), actor: dyad.Actor{Name: s.lemma[i]}})
 		case t.UPOS == "NOUN" && groupNouns[s.lemma[i]] && s.groupCount(i) >= 2:
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: description, plural: true,
 				count: s.groupCount(i), actor: dyad.Actor{Name: s.lemma[i]}})
@@ -318,6 +322,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		switch e.Kind {
 		case dict.Person, dict.Org:
 			m.person = e.Kind == dict.Person
+			m.org = e.Kind == dict.Org
 			if m.person {
 				m.surname = dict.Norm(lastWord(e.Name))
 			}
@@ -394,6 +399,10 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// orgNouns refer back to an organisation named before ("the group", "the movement").
+var orgNouns = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true,
+	"militia": true, "faction": true, "alliance": true, "agency": true, "bloc": true}
 
 // groupNouns refer back to several actors when counted: "the two men", "both sides".
 var groupNouns = map[string]bool{"man": true, "woman": true, "side": true, "party": true, "country": true,

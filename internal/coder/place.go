@@ -29,15 +29,23 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 		}
 		cur = s.toks[cur].Head
 	}
-	// The parse may attach the place elsewhere ("met X on Saturday in Qatar"): take the first
-	// "in/at PLACE" of the sentence.
-	for i := range s.toks {
-		if s.toks[i].UPOS != "PROPN" || !placePreps[s.caseOf(i)] {
-			continue
-		}
-		lo, hi := s.nameSpan(i)
-		if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
-			return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+	// The parse may attach the place to a noun of the clause ("met X on Saturday in Qatar"):
+	// take the first "in/at PLACE" of the clause.
+	queue := []int{v}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, k := range s.kids[cur] {
+			if clauseRels[s.toks[k].Rel] {
+				continue
+			}
+			if s.toks[k].UPOS == "PROPN" && placePreps[s.caseOf(k)] {
+				lo, hi := s.nameSpan(k)
+				if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
+					return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+				}
+			}
+			queue = append(queue, k)
 		}
 	}
 	return nil
@@ -46,6 +54,9 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 // placeMention makes a mention of a place named at token t or in its "of X" modifier ("the border
 // town of Ras al-Ain"): the place's country, with civilians as the agent for a town or region.
 func (ac *articleCoder) placeMention(s *sentence, t int) *mention {
+	if s.toks[t].UPOS != "PROPN" && !placeNouns[s.lemma[t]] {
+		return nil // a topic ("the Palestine-Israel conflict") is not a place
+	}
 	lo, hi := s.subtreeSpan(t)
 	for i := lo; i < hi; i++ {
 		if s.toks[i].UPOS != "PROPN" {
@@ -64,3 +75,9 @@ func (ac *articleCoder) placeMention(s *sentence, t int) *mention {
 	}
 	return nil
 }
+
+// placeNouns name places whose people an event can target ("the border town of X").
+var placeNouns = map[string]bool{"town": true, "city": true, "village": true, "region": true, "province": true,
+	"area": true, "district": true, "territory": true, "enclave": true, "camp": true, "neighbourhood": true,
+	"neighborhood": true, "capital": true, "port": true, "state": true, "strip": true, "hospital": true,
+	"school": true, "market": true, "settlement": true, "suburb": true, "island": true, "base": true}

@@ -131,6 +131,9 @@ func (s *sentence) mentionOf(i int) *mention {
 	if i < 0 {
 		return nil
 	}
+	if i < 0 {
+		return nil
+	}
 	if m := s.mentAt[i]; m >= 0 {
 		return s.mentions[m]
 	}
@@ -140,6 +143,27 @@ func (s *sentence) mentionOf(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// linearSubject finds the subject of verb v when the parse gives none: the nearest mention to its
+// left that is not inside a prepositional phrase and not another verb's object.
+func (s *sentence) linearSubject(v int) int {
+	for i := v - 1; i >= 0; i-- {
+		t := s.toks[i]
+		if t.Text == ";" || (t.UPOS == "VERB" && i < v-1 && s.child(i, "nsubj") >= 0) {
+			return -1 // another clause
+		}
+		m := s.mentionOf(i)
+		if m == nil || m.head != i {
+			continue
+		}
+		r := t.Rel
+		if s.caseOf(i) != "" || r == "obj" || r == "iobj" || relIs(r, "obl") || relIs(r, "nmod") || r == "nmod:poss" {
+			continue
+		}
+		return i
+	}
+	return -1
 }
 
 // conjuncts returns i and the tokens conjoined to it ("Turkey and Iran" -> both).
@@ -160,7 +184,31 @@ func (s *sentence) mentionsAt(i int) []*mention {
 	}
 	var out []*mention
 	for _, j := range s.conjuncts(i) {
-		if m := s.mentionOf(j); m != nil {
+		m := s.mentionOf(j)
+		if m == nil { // "dozens of demonstrators", "members of Hamas": the actor is in the of-phrase
+			for _, k := range s.kids[j] {
+				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
+					m = s.mentionOf(k)
+					break
+				}
+			}
+		}
+		if m != nil && m.kind == description { // "the leaders of Germany, Poland and Norway"
+			for _, k := range s.kids[j] {
+				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
+					for _, om := range s.mentionsAt(k) {
+						g := *om
+						if g.actor.Agent == "" {
+							g.actor.Agent, g.actor.Code = m.actor.Agent, g.actor.Country+m.actor.Agent
+						}
+						out = append(out, &g)
+					}
+					m = nil
+					break
+				}
+			}
+		}
+		if m != nil {
 			if m.group != nil {
 				out = append(out, m.group...)
 				continue
