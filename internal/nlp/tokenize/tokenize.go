@@ -1,17 +1,24 @@
 // Package tokenize owns dyad's sentence segmenter and word tokenizer for English. Tokens follow
 // Universal Dependencies English (EWT) conventions: clitics split ("don't" → do n't, "Iran's" →
-// Iran 's, "gonna" → gon na), punctuation split off, abbreviations, numbers, URLs, e-mail
-// addresses and words with bound prefixes ("e-mail", "de-escalate") kept whole, other hyphens
-// split. Every token and sentence carries byte offsets into the input.
+// Iran 's, "can't" → ca n't, "gonna" → gon na), punctuation split off, abbreviations ("U.S.",
+// "Gen."), numbers ("3.5", "10,000"), URLs, e-mail addresses and words with bound prefixes
+// ("e-mail", "de-escalate") kept whole, other hyphens split ("well - known"). A sentence-final
+// abbreviation gives its period to the sentence ("in the U.S." → U.S .), as in UD. Every token
+// and sentence carries byte offsets into the input.
 //
-// Words are found by hand-written rules over bytes (no regular expressions). Sentence ends are
-// decided by rules (a blank line always ends a sentence) and, for every other gap that could end
-// one, by an averaged-perceptron classifier over the tokens around the gap, trained on raw text
-// rebuilt from treebanks by TrainSegmenter and embedded as segmenter.bin. To retrain it:
+// Words are found by hand-written rules over bytes (no regular expressions). A blank line always
+// ends a sentence; every other gap that could end one (after punctuation, before a capital, at
+// a line break) is decided by an averaged-perceptron classifier over the tokens around the gap,
+// their spelling statistics and the layout of the text (single line, lines, blank-line
+// paragraphs with wrapped lines). The model (segmenter.bin, embedded) is trained by
+// TrainSegmenter on raw text rebuilt from the EWT and GUM training treebanks, plus one-line and
+// hard-wrapped variants of it. To retrain it:
 //
 //	go test ./internal/nlp/tokenize -run TestRetrain -retrain
 //
-// which reads ../shared/treebanks/{en_ewt-ud-train,en_gum-ccby-train}.conllu.
+// which reads ../shared/treebanks/{en_ewt-ud-train,en_gum-ccby-train}.conllu and reports the
+// scores on the EWT dev set; `go test ./internal/nlp/tokenize -run TestTreebank -v` reports the
+// scores on the test sets.
 package tokenize
 
 import (

@@ -100,6 +100,12 @@ func TestTokenize(t *testing.T) {
 			"across most of the territory.\n\nA second paragraph follows.",
 			"Officials said on Friday that the truce , which began at dawn , was holding across most of the " +
 				"territory . | A second paragraph follows ."},
+		{"subheads", "Iran warns Israel\n\nTehran said it would respond. Officials gave no details.\nMarkets react\n" +
+			"Oil prices rose 3 percent, traders said.",
+			"Iran warns Israel | Tehran said it would respond . | Officials gave no details . | Markets react | " +
+				"Oil prices rose 3 percent , traders said ."},
+		{"byline", "By John Smith\nReuters\n\nTehran said on Monday that it would respond.",
+			"By John Smith | Reuters | Tehran said on Monday that it would respond ."},
 		{"two sentences", "Russia fired missiles at Kyiv. Ukraine shot down most of them.",
 			"Russia fired missiles at Kyiv . | Ukraine shot down most of them ."},
 		{"empty", "", ""},
@@ -219,4 +225,27 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkInvariants(t, s, tok.Tokenize(s))
 	})
+}
+
+// TestConcurrent tokenizes from several goroutines at once (meaningful with -race) and checks
+// that every result is the same.
+func TestConcurrent(t *testing.T) {
+	tok := tokenize.New()
+	text := "U.S. envoy didn't meet Iran's minister on Oct. 14. \"Talks failed,\" he said.\n\nNew paragraph."
+	want := render(tok.Tokenize(text))
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			var got string
+			for range 50 {
+				got = render(tok.Tokenize(text))
+			}
+			done <- got
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Tokenize = %s, want %s", got, want)
+		}
+	}
 }
