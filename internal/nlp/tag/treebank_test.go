@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,10 +125,21 @@ func TestModelFileAccuracy(t *testing.T) {
 		{"en_ewt-ud-test.conllu", 0.945},
 		{"en_gum-ccby-test.conllu", 0.955},
 	} {
-		u, x := Accuracy(m, readTreebanks(t, c.file))
+		gold := readTreebanks(t, c.file)
+		u, x := Accuracy(m, gold)
 		t.Logf("%s: UPOS %.2f%% XPOS %.2f%%", c.file, 100*u, 100*x)
 		if u < c.min {
 			t.Errorf("%s: UPOS %.4f, want >= %.4f", c.file, u, c.min)
+		}
+		var news []*conllu.Sentence
+		for _, s := range gold {
+			if strings.HasPrefix(s.ID, "GUM_news_") {
+				news = append(news, s)
+			}
+		}
+		if len(news) > 0 {
+			u, x := Accuracy(m, news)
+			t.Logf("%s, news genre only (%d sentences): UPOS %.2f%% XPOS %.2f%%", c.file, len(news), 100*u, 100*x)
 		}
 	}
 }
