@@ -241,7 +241,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 52
+const maxFeatures = 58
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -305,6 +305,14 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(23), nl), c.style), lb), k0))
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(24), nl), c.style), fit), k0))
 	add(mixByte(mixByte(mixByte(tmpl(25), fit), c.ortho1), byte(s1)))
+	wm2 := ""
+	if i > 1 {
+		wm2 = toks[i-2].Text
+	}
+	add(mixByte(mixLower(tmpl(26), w2), k1))
+	add(mixByte(mixByte(mixLower(tmpl(27), wm2), km1), k0))
+	start := toks[max(0, i-c.since)].Text
+	add(mixByte(mixByte(mixLower(tmpl(28), start), lenBucket(c.since)), k0))
 	// every feature again, specific to the layout of the text
 	for j := range n {
 		f[n+j] = mixByte(f[j], 0xa0+c.style)
