@@ -338,6 +338,15 @@ func TestParseJSONLine(t *testing.T) {
 		{line: `{"text":"x"} trailing`, reason: ReasonBadJSON},
 		{line: `null`, reason: ReasonBadJSON},
 		{line: "{\"text\":\"\xff\"}", reason: ReasonInvalidUTF8},
+		{line: `{"id":42,"text":"x"}`, id: "42"},
+		{line: `{"id":-7,"text":"x"}`, id: "-7"},
+		{line: `{"id":{"a":1},"text":"x"}`, id: "f:7"},
+		{line: `{"maintext":"x","date_publish":"2023-10-16 08:01:02","source_domain":"d.example"}`, id: "f:7", date: "2023-10-16"},
+		{line: `{"body":"x","published":"2023-10-17T08:01:02Z"}`, id: "f:7", date: "2023-10-17"},
+		{line: `{"content":{"html":"<p>x</p>"},"body":"y"}`, id: "f:7"},
+		{line: `{"content":["x"]}`, reason: ReasonEmptyText},
+		{line: `{"text":"x","date_publish":"later","date":"2023-10-18"}`, id: "f:7", date: "2023-10-18"},
+		{line: `{"text":"x","published":5}`, reason: ReasonBadDate},
 	}
 	for _, tt := range tests {
 		a, reason, err := ParseJSONLine([]byte(tt.line), "f:7")
@@ -484,5 +493,20 @@ func TestExtractHTMLPageURL(t *testing.T) {
 	}
 	if a.Title != "Sri Lanka and India sign ferry deal" {
 		t.Errorf("title %q", a.Title)
+	}
+}
+
+func TestParseJSONLineAliases(t *testing.T) {
+	a, reason, err := ParseJSONLine([]byte(`{"headline":" Talks resume ","maintext":"Talks resumed in Oslo.","date_publish":"2023-10-16 08:01:02","source_domain":"d.example","url":" https://d.example/1 "}`), "f:1")
+	if reason != "" || err != nil {
+		t.Fatalf("reason %q: %v", reason, err)
+	}
+	if a.Title != "Talks resume" || a.Text != "Talks resumed in Oslo." || a.Source != "d.example" || a.URL != "https://d.example/1" || a.Date.String() != "2023-10-16" {
+		t.Errorf("got %+v", a)
+	}
+	// the format's own fields win over the aliases
+	a, _, _ = ParseJSONLine([]byte(`{"title":"T","headline":"H","text":"own","body":"alias","source":"S","source_domain":"D"}`), "f:2")
+	if a.Title != "T" || a.Text != "own" || a.Source != "S" {
+		t.Errorf("got %+v", a)
 	}
 }

@@ -8,19 +8,52 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
 
-// jsonArticle is one JSONL line.
+// jsonArticle is one JSONL line: the fields of the format, and the names other corpora use for
+// them (news-please: maintext, date_publish, source_domain; others: body, content, published,
+// headline), read only when the format's own field is absent and only when they hold a string.
 type jsonArticle struct {
-	ID     string          `json:"id"`
+	ID     json.RawMessage `json:"id"` // a string, or a number taken as written
 	Date   json.RawMessage `json:"date"`
 	Title  string          `json:"title"`
 	Text   string          `json:"text"`
 	URL    string          `json:"url"`
 	Source string          `json:"source"`
+
+	MainText     json.RawMessage `json:"maintext"`
+	Body         json.RawMessage `json:"body"`
+	Content      json.RawMessage `json:"content"`
+	DatePublish  json.RawMessage `json:"date_publish"`
+	Published    json.RawMessage `json:"published"`
+	Headline     json.RawMessage `json:"headline"`
+	SourceDomain json.RawMessage `json:"source_domain"`
+}
+
+// rawString returns the string a raw JSON value holds, or "" when it holds something else.
+func rawString(raw json.RawMessage) string {
+	if len(raw) == 0 || raw[0] != '"' {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// firstString returns the first non-empty string among the raw values.
+func firstString(raws ...json.RawMessage) string {
+	for _, r := range raws {
+		if s := rawString(r); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // errLineTooLong is returned by lineReader for a line over its limit (the line is consumed).
@@ -108,7 +141,10 @@ func (r *reader) readJSONL(br *bufio.Reader, origin string) error {
 }
 
 // ParseJSONLine reads one JSONL line {"id","date","title","text","url","source"}; origin (file:line)
-// is the id when the line has none. The date may be YYYY-MM-DD or RFC 3339. A blank line gives a nil
+// is the id when the line has none (a numeric id is taken as written). The date may be YYYY-MM-DD or
+// RFC 3339 (the day in the time's own zone); a JSON null or "" date is unknown. Other corpora's
+// names for the fields are read when the format's own are absent: maintext, body or content for
+// text; date_publish or published for date; headline for title; source_domain for source. A blank line gives a nil
 // article and no reason; a bad line gives a skip reason (ReasonBadJSON, ReasonBadDate,
 // ReasonInvalidUTF8, ReasonEmptyText) and the error behind it.
 func ParseJSONLine(line []byte, origin string) (*dyad.Article, string, error) {
@@ -127,10 +163,17 @@ func ParseJSONLine(line []byte, origin string) (*dyad.Article, string, error) {
 		return nil, ReasonBadJSON, err
 	}
 	var date dyad.Date
-	if len(j.Date) > 0 && string(j.Date) != "null" {
+	rawDate := j.Date
+	if len(rawDate) == 0 {
+		rawDate = j.DatePublish
+		if len(rawDate) == 0 {
+			rawDate = j.Published
+		}
+	}
+	if len(rawDate) > 0 && string(rawDate) != "null" {
 		var s string
-		if err := json.Unmarshal(j.Date, &s); err != nil {
-			return nil, ReasonBadDate, fmt.Errorf("date %s is not a string", j.Date)
+		if err := json.Unmarshal(rawDate, &s); err != nil {
+			return nil, ReasonBadDate, fmt.Errorf("date %s is not a string", rawDate)
 		}
 		d, err := parseDate(s)
 		if err != nil {
@@ -138,15 +181,27 @@ func ParseJSONLine(line []byte, origin string) (*dyad.Article, string, error) {
 		}
 		date = d
 	}
+	if j.Text == "" {
+		j.Text = firstString(j.MainText, j.Body, j.Content)
+	}
+	if j.Title == "" {
+		j.Title = rawString(j.Headline)
+	}
+	if j.Source == "" {
+		j.Source = rawString(j.SourceDomain)
+	}
 	text := normaliseText(j.Text)
 	if text == "" {
 		return nil, ReasonEmptyText, nil
 	}
-	id := j.ID
+	id := rawString(j.ID)
+	if id == "" && len(j.ID) > 0 && (j.ID[0] == '-' || j.ID[0] >= '0' && j.ID[0] <= '9') {
+		id = string(j.ID) // a number
+	}
 	if id == "" {
 		id = origin
 	}
-	return &dyad.Article{ID: id, Date: date, Title: j.Title, Text: text, URL: j.URL, Source: j.Source, Origin: origin}, "", nil
+	return &dyad.Article{ID: id, Date: date, Title: strings.TrimSpace(j.Title), Text: text, URL: strings.TrimSpace(j.URL), Source: strings.TrimSpace(j.Source), Origin: origin}, "", nil
 }
 
 // firstNonSpace returns the first byte after white space and a byte-order mark, without consuming it.
