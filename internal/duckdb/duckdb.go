@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -25,8 +26,8 @@ type Store struct {
 	db        *sql.DB
 	readOnly  bool
 
-	mu    sync.Mutex  // serialises writes on wconn
-	wconn driver.Conn // the connection writes and their transactions run on (nil when read-only)
+	mu     sync.Mutex    // serialises Write, Recode and Merge
+	wconns []driver.Conn // connections writes run on, in parallel (none when read-only)
 }
 
 // Options tune Open.
@@ -34,6 +35,9 @@ type Options struct {
 	// ReadOnly opens an existing store without writing to it; several processes may then read it at
 	// once. A read-only store must already exist and have the current schema.
 	ReadOnly bool
+	// Writers is the number of connections a batch is written on in parallel, each committing
+	// whole articles with their events (0: one per core, at most 4).
+	Writers int
 }
 
 // ErrNoStore is returned by a read-only Open of a path where no store exists.
@@ -59,9 +63,17 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("opening store %s: %w", path, err)
 	}
 	if !opts.ReadOnly {
-		if s.wconn, err = c.Connect(ctx); err != nil {
-			s.Close()
-			return nil, fmt.Errorf("opening store %s: %w", path, err)
+		n := opts.Writers
+		if n <= 0 {
+			n = min(runtime.GOMAXPROCS(0), 4)
+		}
+		for range n {
+			wc, err := c.Connect(ctx)
+			if err != nil {
+				s.Close()
+				return nil, fmt.Errorf("opening store %s: %w", path, err)
+			}
+			s.wconns = append(s.wconns, wc)
 		}
 	}
 	return s, nil
@@ -73,10 +85,10 @@ func (s *Store) Path() string { return s.path }
 // Close closes the store; DuckDB checkpoints its write-ahead log into the file.
 func (s *Store) Close() error {
 	var errs []error
-	if s.wconn != nil {
-		errs = append(errs, s.wconn.Close())
-		s.wconn = nil
+	for _, wc := range s.wconns {
+		errs = append(errs, wc.Close())
 	}
+	s.wconns = nil
 	if s.db != nil {
 		errs = append(errs, s.db.Close()) // closes the connector too
 		s.db = nil

@@ -164,7 +164,7 @@ func TestWriteIsAtomic(t *testing.T) {
 	bad := event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")
 	s.mu.Lock()
 	s.exec(ctx, "BEGIN TRANSACTION")
-	err := s.writeTx(ctx, "v", bad.Date.Time(), []*dyad.Article{a}, []dyad.Event{bad}, map[string]int{"a": 1}, false)
+	err := writeTx(ctx, s.wconns[0], "v", bad.Date.Time(), writePart{[]*dyad.Article{a}, []dyad.Event{bad}, map[string]int{"a": 1}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,5 +321,34 @@ func TestCopyParquet(t *testing.T) {
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM read_parquet(?)`, out).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("parquet rows = %d, %v; want 1", n, err)
+	}
+}
+
+// TestWriteInParts writes a batch large enough to be split over several connections and checks
+// that every article got exactly its events.
+func TestWriteInParts(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "p.duckdb"), Options{Writers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	arts, evs := synthBatch(0, 500, 3)
+	evs = evs[:len(evs)-2] // the last article gets one event
+	if err := s.Write(ctx, "v", arts, evs); err != nil {
+		t.Fatal(err)
+	}
+	var n, bad, orphans int
+	s.db.QueryRow(`SELECT count(*) FROM articles`).Scan(&n)
+	s.db.QueryRow(`SELECT count(*) FROM articles a WHERE n_events <> (SELECT count(*) FROM events e WHERE e.doc = a.id)`).Scan(&bad)
+	s.db.QueryRow(`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.doc)`).Scan(&orphans)
+	if n != 500 || bad != 0 || orphans != 0 {
+		t.Errorf("%d articles, %d with wrong n_events, %d orphan events; want 500, 0, 0", n, bad, orphans)
+	}
+	if err := s.Recode(ctx, "v2", arts, evs); err != nil {
+		t.Fatal(err)
+	}
+	if a, e, _, _ := s.Counts(ctx); a != 500 || e != len(evs) {
+		t.Errorf("after recode in parts: %d articles %d events, want 500 %d", a, e, len(evs))
 	}
 }

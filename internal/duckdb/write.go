@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -72,53 +73,95 @@ func hashKey(h string) [32]byte {
 	return k
 }
 
-// Write stores new articles and the events coded from them, in one transaction: either all of
-// them are stored or none. Every event's Doc must name one of the articles. coder names the coder
-// version for the provenance columns. Write does not check for duplicates (see Deduper).
+// Write stores new articles and the events coded from them. Every event's Doc must name one of
+// the articles. The batch is split into parts written in parallel on the store's connections; each
+// part, a run of articles with all their events, is one transaction, so the store never holds an
+// article without its events or an event without its article. When Write fails, some parts may
+// have been committed. coder names the coder version for the provenance columns. Write does not
+// check for duplicates (see Deduper).
 func (s *Store) Write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
 	return s.write(ctx, coder, arts, events, false)
 }
 
 // Recode replaces stored articles and all their events with the articles and their new events,
-// in one transaction.
+// in parts as Write does.
 func (s *Store) Recode(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
 	return s.write(ctx, coder, arts, events, true)
+}
+
+// writePart is the share of a batch one connection writes in one transaction.
+type writePart struct {
+	arts   []*dyad.Article
+	events []dyad.Event
+	counts map[string]int
 }
 
 func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event, replace bool) error {
 	if s.readOnly {
 		return errors.New("writing to a store opened read-only")
 	}
-	counts := make(map[string]int, len(arts))
-	for _, a := range arts {
-		counts[a.ID] = 0
+	// Split the articles into runs, one per connection, and send each event to its article's run.
+	n := max(1, min(len(s.wconns), len(arts)/64))
+	parts := make([]writePart, n)
+	partOf := make(map[string]int, len(arts))
+	for i, a := range arts {
+		k := i * n / len(arts)
+		parts[k].arts = append(parts[k].arts, a)
+		partOf[a.ID] = k
+	}
+	for k := range parts {
+		parts[k].counts = make(map[string]int, len(parts[k].arts))
+	}
+	if n == 1 {
+		parts[0].events = events
 	}
 	for i := range events {
-		n, ok := counts[events[i].Doc]
+		k, ok := partOf[events[i].Doc]
 		if !ok {
 			return fmt.Errorf("event %s: article %q is not in the batch", events[i].ID, events[i].Doc)
 		}
-		counts[events[i].Doc] = n + 1
+		parts[k].counts[events[i].Doc]++
+		if n > 1 {
+			parts[k].events = append(parts[k].events, events[i])
+		}
 	}
 	now := time.Now().UTC().Truncate(time.Microsecond)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.exec(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("storing batch: %w", err)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = s.writePartTx(ctx, s.wconns[k], coder, now, parts[k], replace)
+		}()
 	}
-	err := s.writeTx(ctx, coder, now, arts, events, counts, replace)
-	if err == nil {
-		err = s.exec(ctx, "COMMIT")
-	}
-	if err != nil {
-		s.exec(context.WithoutCancel(ctx), "ROLLBACK")
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
 	}
 	return nil
 }
 
-func (s *Store) writeTx(ctx context.Context, coder string, now time.Time, arts []*dyad.Article, events []dyad.Event, counts map[string]int, replace bool) error {
+// writePartTx writes one part in one transaction on conn.
+func (s *Store) writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool) error {
+	if err := exec(ctx, conn, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	err := writeTx(ctx, conn, coder, now, p, replace)
+	if err == nil {
+		err = exec(ctx, conn, "COMMIT")
+	}
+	if err != nil {
+		exec(context.WithoutCancel(ctx), conn, "ROLLBACK")
+	}
+	return err
+}
+
+func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool) error {
+	arts, events := p.arts, p.events
 	if replace && len(arts) > 0 {
 		var sb strings.Builder
 		args := make([]any, len(arts))
@@ -130,20 +173,20 @@ func (s *Store) writeTx(ctx context.Context, coder string, now time.Time, arts [
 			args[i] = a.ID
 		}
 		in := sb.String()
-		if err := s.exec(ctx, "DELETE FROM events WHERE doc IN ("+in+")", args...); err != nil {
+		if err := exec(ctx, conn, "DELETE FROM events WHERE doc IN ("+in+")", args...); err != nil {
 			return err
 		}
-		if err := s.exec(ctx, "DELETE FROM articles WHERE id IN ("+in+")", args...); err != nil {
+		if err := exec(ctx, conn, "DELETE FROM articles WHERE id IN ("+in+")", args...); err != nil {
 			return err
 		}
 	}
-	app, err := duckdb.NewAppenderFromConn(s.wconn, "", "articles")
+	app, err := duckdb.NewAppenderFromConn(conn, "", "articles")
 	if err != nil {
 		return err
 	}
 	for _, a := range arts {
 		err = app.AppendRow(a.ID, nullDate(a.Date), a.URL, a.Source, a.Title, ContentHash(a.Text), a.Text, a.Origin,
-			int32(counts[a.ID]), now, coder)
+			int32(p.counts[a.ID]), now, coder)
 		if err != nil {
 			app.Close()
 			return fmt.Errorf("appending article %s: %w", a.ID, err)
@@ -155,7 +198,7 @@ func (s *Store) writeTx(ctx context.Context, coder string, now time.Time, arts [
 	if len(events) == 0 {
 		return nil
 	}
-	app, err = duckdb.NewAppenderFromConn(s.wconn, "", "events")
+	app, err = duckdb.NewAppenderFromConn(conn, "", "events")
 	if err != nil {
 		return err
 	}
@@ -189,13 +232,18 @@ func nullDate(d dyad.Date) driver.Value {
 	return d.Time()
 }
 
-// exec runs a statement on the write connection.
+// exec runs a statement on the first write connection.
 func (s *Store) exec(ctx context.Context, query string, args ...any) error {
+	return exec(ctx, s.wconns[0], query, args...)
+}
+
+// exec runs a statement on a connection.
+func exec(ctx context.Context, conn driver.Conn, query string, args ...any) error {
 	named := make([]driver.NamedValue, len(args))
 	for i, a := range args {
 		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	_, err := s.wconn.(driver.ExecerContext).ExecContext(ctx, query, named)
+	_, err := conn.(driver.ExecerContext).ExecContext(ctx, query, named)
 	return err
 }
 
