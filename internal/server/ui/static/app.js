@@ -376,7 +376,7 @@
     for (const k of FILTERS) if (params.has(k)) $("#filters").elements[k].value = params.get(k);
     if (params.has("place")) state.extra = { place: params.get("place") };
     $("#filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; state.extra = null; refresh(); });
-    $("#reset").addEventListener("click", () => { $("#filters").reset(); state.offset = 0; state.extra = null; refresh(); });
+    $("#reset-filters").addEventListener("click", () => { $("#filters").reset(); state.offset = 0; state.extra = null; refresh(); });
     $("#series-by").addEventListener("change", () => loadTimeline(filterParams()).catch((e) => showError(e.message)));
     $("#sort").addEventListener("change", () => { state.offset = 0; loadEvents(filterParams()).catch((e) => showError(e.message)); });
     $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents(filterParams()).catch((e) => showError(e.message)); });
