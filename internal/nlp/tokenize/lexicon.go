@@ -26,6 +26,12 @@ var abbrevs = setOf(
 	"km", "kg", "yr", "yrs", "hr", "hrs", "mins", "secs", "wk", "wks", "mos",
 )
 
+// stateAbbrevs are US state abbreviations that are also English words; they keep their period
+// only in a party-state tag or before a comma or bracket: "(D-Mass.)", "Springfield, Ill., said".
+var stateAbbrevs = setOf("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+	"kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+	"tenn", "tex", "va", "vt", "wash", "wis", "wyo")
+
 // numberAbbrevs keep their period only before a number ("No. 5", "p. 12", "Art. 51").
 var numberAbbrevs = setOf("no", "nos", "p", "pp", "art", "vol", "ch", "fig", "para", "sect", "op")
 

@@ -53,6 +53,10 @@ func TestTokenize(t *testing.T) {
 			"The talks were held in the U.S . | The next round is in Geneva ."},
 		{"U.N.", "The U.N. Security Council met at 10 a.m. on Monday.",
 			"The U.N. Security Council met at 10 a.m. on Monday ."},
+		{"party-state tag", "Sen. Elizabeth Warren (D-Mass.) objected.", "Sen. Elizabeth Warren ( D - Mass. ) objected ."},
+		{"state after comma", "He lives in Springfield, Ill., with his wife.", "He lives in Springfield , Ill. , with his wife ."},
+		{"all capitals", "The IM service failed. I'M ANGRY, he wrote. Im sorry.",
+			"The IM service failed . | I 'M ANGRY , he wrote . | I m sorry ."},
 		{"Mr. and Mrs.", "Mr. and Mrs. Smith left early.", "Mr. and Mrs. Smith left early ."},
 		{"No. 5", "He was ranked No. 5 in the world.", "He was ranked No. 5 in the world ."},
 		// numbers

@@ -419,7 +419,14 @@ func (s *scanner) abbrev(word string, next int) bool {
 	if abbrevs[string(s.key)] || s.learned[string(s.key)] {
 		return true
 	}
-	return numberAbbrevs[string(s.key)] && nextIsDigit(s.text, next)
+	if numberAbbrevs[string(s.key)] && nextIsDigit(s.text, next) {
+		return true
+	}
+	if stateAbbrevs[string(s.key)] && isUpper(rune(word[0])) {
+		a := next - 1 - len(word)
+		return a > 0 && s.text[a-1] == '-' || next < len(s.text) && (s.text[next] == ',' || s.text[next] == ')')
+	}
+	return false
 }
 
 // nextIsDigit reports whether the next non-space byte after i is a digit.
@@ -434,7 +441,7 @@ func nextIsDigit(text string, i int) bool {
 // after a number ("10am" → 10 am).
 func (s *scanner) emitWord(a, e int) {
 	text := s.text
-	if n := e - a; n >= 2 && n <= 8 && fusedShape[n][lowerASCII(text[a])&0x7f] {
+	if n := e - a; n >= 2 && n <= 8 && fusedShape[n][lowerASCII(text[a])&0x7f] && !isUpper(rune(text[a+1])) {
 		s.key = lowerKey(s.key, text[a:e])
 		if parts, ok := fused[string(s.key)]; ok {
 			for _, k := range parts {
