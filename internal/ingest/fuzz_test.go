@@ -33,7 +33,7 @@ func FuzzParseJSONLine(f *testing.F) {
 	for _, s := range []string{
 		`{"id":"a","date":"2024-01-02","title":"t","text":"Some text.","url":"u","source":"s"}`,
 		`{"date":"2024-01-02T10:00:00+05:30","text":"x"}`,
-		`{"date":null,"text":"x"}`, `{"date":5,"text":"x"}`, `{"text":""}`, `[]`, `{`, ``, "{\"text\":\"\xff\"}",
+		`{"date":null,"text":"x"}`, `{"date":5,"text":"x"}`, `{"id":5,"maintext":"x","date_publish":"2023-10-16 08:01:02"}`, `{"text":""}`, `[]`, `{`, ``, "{\"text\":\"\xff\"}",
 	} {
 		f.Add([]byte(s))
 	}

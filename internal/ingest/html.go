@@ -413,19 +413,25 @@ func cleanText(s string) string {
 // cleanLine collapses white space in a one-line field (title, source).
 func cleanLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// readHTML reads one HTML page file; the id is the file name stem.
+// readHTML reads one HTML page file (at most maxHTML bytes); its article, whose id is the file name
+// stem, is extracted on a worker.
 func (r *reader) readHTML(in io.Reader, origin, id string) error {
-	a, err := ExtractHTML(in, "", origin)
+	data, err := io.ReadAll(io.LimitReader(in, maxHTML))
 	if err != nil {
-		reason := ReasonBadHTML
-		if errors.Is(err, ErrNoText) {
-			reason = ReasonNoText
-		}
-		r.skip(origin, reason, unwrapOrigin(err, origin))
+		r.skip(origin, ReasonUnreadable, err)
 		return nil
 	}
-	a.ID = id
-	return r.emit(a)
+	return r.extract(origin, func() (*dyad.Article, string, error) {
+		a, err := extractHTML(bytes.NewReader(data), "text/html", "", origin)
+		if err != nil {
+			if errors.Is(err, ErrNoText) {
+				return nil, ReasonNoText, unwrapOrigin(err, origin)
+			}
+			return nil, ReasonBadHTML, unwrapOrigin(err, origin)
+		}
+		a.ID = id
+		return a, "", nil
+	})
 }
 
 // unwrapOrigin drops a leading "origin: " from an error's message, since SkipError names it already.

@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // Options configure Read.
@@ -77,7 +78,7 @@ func (e *SkipError) Error() string {
 
 func (e *SkipError) Unwrap() error { return e.Err }
 
-// Limits on what is held in memory at once.
+// Limits on what is held in memory at once (per record in flight).
 const (
 	maxLine     = 64 << 20 // longest JSONL line
 	maxTextFile = 64 << 20 // largest plain-text or seed-format file
@@ -85,12 +86,23 @@ const (
 	peekSize    = 1024     // bytes looked at to sniff a format
 )
 
-// reader is the state of one Read call.
+// reader is the producing side of one Read call: it walks the inputs on its own goroutine and sends
+// items (articles, skips, pages to extract) down one channel, in input order.
 type reader struct {
-	ctx   context.Context
+	ctx   context.Context // cancelled when Read stops early
 	opts  Options
-	stats Stats
-	yield func(*dyad.Article) error
+	items chan<- item
+	files int // files opened; read by Read after the reader goroutine is done
+}
+
+// item is one record on its way from the reader to yield or OnSkip. Exactly one of a, job and reason
+// is set; job (HTML extraction) and the checks on a run on worker goroutines.
+type item struct {
+	where  string
+	a      *dyad.Article
+	job    func() (*dyad.Article, string, error) // gives an article or a skip reason
+	reason string
+	err    error
 }
 
 // Read reads every input (file, directory recursively in sorted order, or "-" for stdin), detects each
@@ -106,66 +118,116 @@ type reader struct {
 // plain text. In directories, hidden files and directories are skipped, and files with an unknown
 // extension are reported as "unknown format". Ids: the file name without extensions for one-article
 // files (.txt, HTML), the record's id else file:line (JSONL), guid or link (feeds), WARC-Record-ID
-// (WARC). Articles without a date of their own get opts.Date. HTML in WARC files is extracted on
-// GOMAXPROCS goroutines; yield is always called from Read's goroutine, one article at a time.
+// (WARC). Articles without a date of their own get opts.Date.
+//
+// Inputs are read on one goroutine; HTML extraction and the checks of each article (UTF-8, language)
+// run on GOMAXPROCS workers, a few records per worker in memory at most. yield and OnSkip are always
+// called from Read's goroutine, one at a time, in input order.
 func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.Article) error) (Stats, error) {
-	r := &reader{ctx: ctx, opts: opts, yield: yield, stats: Stats{ByReason: map[string]int{}}}
-	for _, in := range inputs {
+	st := Stats{ByReason: map[string]int{}}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan item)
+	r := &reader{ctx: rctx, opts: opts, items: items}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(items)
+		r.readAll(inputs)
+	}()
+	err := pipeline.Map(rctx, 0, items, process, func(it item) error {
 		if err := ctx.Err(); err != nil {
-			return r.stats, err
+			return err
+		}
+		if it.reason != "" {
+			st.Skipped++
+			st.ByReason[it.reason]++
+			if opts.OnSkip != nil {
+				opts.OnSkip(&SkipError{Origin: it.where, Reason: it.reason, Err: it.err})
+			}
+			return nil
+		}
+		if it.a.Date.IsZero() {
+			it.a.Date = opts.Date
+		}
+		st.Articles++
+		if err := yield(it.a); err != nil {
+			cancel() // stop the reader now rather than after the rest of the input
+			return fmt.Errorf("%s: %w", it.a.Origin, err)
+		}
+		return nil
+	})
+	cancel()
+	<-done // the reader goroutine is gone: its files are closed, its count final
+	st.Files = r.files
+	if err == nil {
+		err = ctx.Err()
+	}
+	return st, err
+}
+
+// process runs on a worker: it extracts a page's article and checks every article.
+func process(it item) item {
+	if it.job != nil {
+		a, reason, err := it.job()
+		if reason != "" {
+			return item{where: it.where, reason: reason, err: err}
+		}
+		it = item{where: a.Origin, a: a}
+	}
+	if it.a != nil {
+		if reason, err := check(it.a); reason != "" {
+			return item{where: it.a.Origin, reason: reason, err: err}
+		}
+	}
+	return it
+}
+
+// readAll reads the inputs in order until they are done or r.ctx is cancelled.
+func (r *reader) readAll(inputs []string) {
+	for _, in := range inputs {
+		if r.ctx.Err() != nil {
+			return
 		}
 		var err error
 		if in == "-" {
-			stdin := opts.Stdin
+			stdin := r.opts.Stdin
 			if stdin == nil {
 				stdin = os.Stdin
 			}
-			r.stats.Files++
+			r.files++
 			err = r.readStream(stdin, "stdin", "stdin", "", true)
 		} else {
 			err = r.readPath(in)
 		}
 		if err != nil {
-			return r.stats, err
+			return
 		}
 	}
-	return r.stats, nil
 }
 
-// skip records a skipped record. It never fails.
-func (r *reader) skip(origin, reason string, err error) {
-	r.stats.Skipped++
-	r.stats.ByReason[reason]++
-	if r.opts.OnSkip != nil {
-		r.opts.OnSkip(&SkipError{Origin: origin, Reason: reason, Err: err})
-	}
-}
-
-// emit checks an article (UTF-8, text, language), fills in the default date and yields it.
-func (r *reader) emit(a *dyad.Article) error {
-	if err := r.ctx.Err(); err != nil {
-		return err
-	}
-	if reason, err := check(a); reason != "" {
-		r.skip(a.Origin, reason, err)
+// send passes an item on; it fails only when Read is stopping.
+func (r *reader) send(it item) error {
+	select {
+	case r.items <- it:
 		return nil
+	case <-r.ctx.Done():
+		return r.ctx.Err()
 	}
-	return r.yieldChecked(a)
 }
 
-// yieldChecked fills in the default date of a checked article and yields it.
-func (r *reader) yieldChecked(a *dyad.Article) error {
-	if err := r.ctx.Err(); err != nil {
-		return err
-	}
-	if a.Date.IsZero() {
-		a.Date = r.opts.Date
-	}
-	r.stats.Articles++
-	if err := r.yield(a); err != nil {
-		return fmt.Errorf("%s: %w", a.Origin, err)
-	}
-	return nil
+// skip reports a skipped record. When Read is stopping the report is dropped; the readers' loops see
+// r.ctx and stop.
+func (r *reader) skip(origin, reason string, err error) {
+	r.send(item{where: origin, reason: reason, err: err})
+}
+
+// emit passes an article on to be checked and yielded. It fails only when Read is stopping.
+func (r *reader) emit(a *dyad.Article) error { return r.send(item{where: a.Origin, a: a}) }
+
+// extract passes a page on to be extracted on a worker. It fails only when Read is stopping.
+func (r *reader) extract(where string, job func() (*dyad.Article, string, error)) error {
+	return r.send(item{where: where, job: job})
 }
 
 // check returns the skip reason for an article that must not be yielded, or "".
@@ -249,7 +311,7 @@ func (r *reader) readFile(path string, explicit bool) error {
 		return nil
 	}
 	defer f.Close()
-	r.stats.Files++
+	r.files++
 	return r.readStream(f, path, valid(stem(name)), ext, explicit)
 }
 

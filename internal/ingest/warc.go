@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +17,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // WARCRecord is one WARC record: its named header fields and a reader over its block, valid until
@@ -317,71 +315,28 @@ func WARCArticle(rec *WARCRecord, origin string) (*dyad.Article, string, error) 
 	return readPayload(rec, origin).article()
 }
 
-// warcResult is one record's outcome, computed on a worker.
-type warcResult struct {
-	where  string
-	a      *dyad.Article
-	reason string
-	err    error
-}
-
-// readWARC reads the response records of a WARC file as articles. Records are read in order on one
-// goroutine; their HTML is extracted on GOMAXPROCS workers, and the results are delivered in record
-// order. At most a few records per worker are held in memory.
+// readWARC reads the response records of a WARC file; their HTML is extracted on workers.
 func (r *reader) readWARC(in *bufio.Reader, origin string) error {
-	ctx, cancel := context.WithCancel(r.ctx)
-	defer cancel()
-	items := make(chan *warcPayload)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer close(items)
-		wr := NewWARCReader(in)
-		for {
-			if ctx.Err() != nil {
-				return
-			}
-			rec, err := wr.Next()
-			if err == io.EOF {
-				return
-			}
-			var p *warcPayload
-			if err != nil {
-				p = &warcPayload{where: origin, reason: ReasonBadWARC, err: err}
-			} else {
-				p = readPayload(rec, origin+" record "+strconv.Itoa(rec.N))
-			}
-			select {
-			case items <- p:
-			case <-ctx.Done():
-				return
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	err := pipeline.Map(ctx, 0, items, func(p *warcPayload) warcResult {
-		a, reason, err := p.article()
-		if reason == "" {
-			reason, err = check(a)
-		}
-		return warcResult{where: p.where, a: a, reason: reason, err: err}
-	}, func(res warcResult) error {
-		if res.reason != "" {
-			r.skip(res.where, res.reason, res.err)
-			return nil
-		}
-		if err := r.yieldChecked(res.a); err != nil {
-			cancel() // stop the record reader now rather than after the rest of the file
+	wr := NewWARCReader(in)
+	for {
+		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		return nil
-	})
-	cancel()
-	<-done // the reader goroutine must be gone before the caller closes the file
-	if err == nil {
-		err = r.ctx.Err()
+		rec, err := wr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			r.skip(origin, ReasonBadWARC, err)
+			return nil
+		}
+		p := readPayload(rec, origin+" record "+strconv.Itoa(rec.N))
+		if p.reason != "" {
+			r.skip(p.where, p.reason, p.err)
+			continue
+		}
+		if err := r.extract(p.where, p.article); err != nil {
+			return err
+		}
 	}
-	return err
 }
