@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/ingest"
+)
+
+// BenchmarkCodeArticles measures "dyad code" end to end (tokenize, tag, lemmatize, parse, code) on
+// one core over a few hundred articles made of the bundled examples, and reports sentences/s.
+// Run: go test ./cmd/dyad -run XXX -bench CodeArticles -benchmem
+func BenchmarkCodeArticles(b *testing.B) {
+	c, err := newArticleCoder(coderOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var base []*dyad.Article
+	paths, _ := filepath.Glob("../../examples/*")
+	if _, err := ingest.Read(context.Background(), paths, ingest.Options{Date: dyad.MustDate("2024-01-01"), OnSkip: func(error) {}}, func(a *dyad.Article) error {
+		base = append(base, a)
+		return nil
+	}); err != nil || len(base) == 0 {
+		b.Fatalf("reading examples: %v (%d articles)", err, len(base))
+	}
+	const n = 300
+	arts := make([]*dyad.Article, n)
+	for i := range arts {
+		arts[i] = base[i%len(base)]
+	}
+	sentences, events := 0, 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			doc := c.pipe.Annotate(a.Text)
+			sentences += len(doc.Sentences)
+			events += len(c.coder.Code(a, doc))
+		}
+	}
+	s := b.Elapsed().Seconds()
+	b.ReportMetric(float64(sentences)/s, "sentences/s")
+	b.ReportMetric(float64(events)/s, "events/s")
+	b.ReportMetric(float64(n*b.N)/s, "articles/s")
+}
