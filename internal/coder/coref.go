@@ -83,12 +83,15 @@ func (ac *articleCoder) find(s *sentence, tok int, ok func(*entity) bool) *entit
 	return ac.findBy(s, tok, ok, false)
 }
 
+// lookBack is how many sentences back a pronoun or description may find its antecedent.
+const lookBack = 8
+
 // findBy is find; with salient, a subject of the latest sentence with candidates beats a later
 // non-subject of that sentence ("Grossi met Raisi. He said ..." -> Grossi).
 func (ac *articleCoder) findBy(s *sentence, tok int, ok func(*entity) bool, salient bool) *entity {
 	var best *entity
 	for _, e := range ac.entities {
-		if !ok(e) || s.index-e.sent > 4 || (e.sent == s.index && e.tok >= tok) {
+		if !ok(e) || s.index-e.sent > lookBack || (e.sent == s.index && e.tok >= tok) {
 			continue
 		}
 		switch {

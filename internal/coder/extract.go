@@ -284,6 +284,12 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return []*mention{a}
 		}
 	}
+	if (reactive(code) || code[:2] == "05") && actNouns[s.lemma[t]] {
+		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action
+		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
+			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
+		}
+	}
 	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
 		// "struck a Hezbollah site", "destroyed a Ukrainian warship", "welcomed the Hungarian vote"
 		for _, k := range s.kids[t] {
@@ -302,6 +308,12 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	}
 	return nil
 }
+
+// actNouns name an actor's act without saying whose it is.
+var actNouns = map[string]bool{"decision": true, "ruling": true, "verdict": true, "order": true, "move": true,
+	"step": true, "announcement": true, "judgment": true, "judgement": true, "measure": true, "decree": true,
+	"remark": true, "comment": true, "statement": true, "proposal": true, "offer": true, "plan": true,
+	"deal": true, "agreement": true, "accord": true}
 
 // mutualRoot reports whether events of the code done by several actors together are done to each
 // other ("A and B signed an agreement", "A and B agreed to cooperate").
