@@ -288,7 +288,7 @@ func newIngestProgress(ctx context.Context, opts ingestOptions) *ingestProgress 
 	if !opts.recode {
 		pr.total = inputSize(opts.inputs)
 	}
-	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(opts.stderr), mpb.WithWidth(30), mpb.WithRefreshRate(200*time.Millisecond))
+	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(opts.stderr), mpb.WithRefreshRate(200*time.Millisecond), mpb.WithAutoRefresh())
 	rates := decor.Any(func(decor.Statistics) string {
 		el := time.Since(pr.start).Seconds()
 		a, ev := pr.articles.Load(), pr.evnts.Load()

@@ -321,3 +321,17 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Errorf("after rerun: %d articles %d events %d merged, want 30 60 2", a, e, m)
 	}
 }
+
+// TestIngestProgressBar forces the progress bar (as on a terminal) and checks its last frame and
+// the summary line.
+func TestIngestProgressBar(t *testing.T) {
+	var stderr strings.Builder
+	ingestInto(t, filepath.Join(t.TempDir(), "p.duckdb"), ingestOptions{inputs: []string{testdataStore}, bar: true, stderr: &stderr}, tagCoder{})
+	out := stderr.String()
+	for _, want := range []string{"100 %", "6 articles 8 events", "articles/s", "events/s", "ETA",
+		"dyad ingest: 6 articles read, 0 skipped, 1 already stored, 5 new stored with 8 events; 7 merged events"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("progress output lacks %q:\n%s", want, out)
+		}
+	}
+}
