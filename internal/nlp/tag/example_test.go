@@ -27,7 +27,7 @@ func Example() {
 		return
 	}
 	s := nlp.Sentence{}
-	for _, w := range []string{"The", "summit", "was", "held", "in", "Geneva", "."} {
+	for _, w := range []string{"The", "summit", "was", "postponed", "by", "the", "organizers", "."} {
 		s.Tokens = append(s.Tokens, nlp.Token{Text: w})
 	}
 	m.Tag(&s)
@@ -36,5 +36,5 @@ func Example() {
 	}
 	fmt.Println()
 	// Output:
-	// The/DET/DT summit/NOUN/NN was/AUX/VBD held/VERB/VBN in/ADP/IN Geneva/PROPN/NNP ./PUNCT/.
+	// The/DET/DT summit/NOUN/NN was/AUX/VBD postponed/VERB/VBN by/ADP/IN the/DET/DT organizers/NOUN/NNS ./PUNCT/.
 }

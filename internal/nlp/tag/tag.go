@@ -1,7 +1,9 @@
 // Package tag is dyad's part-of-speech tagger: a greedy left-to-right averaged perceptron that
-// predicts a joint (UPOS, Penn XPOS) label per token from hashed word, affix, shape and context
-// features and the two previous predictions. It owns training, the compact binary model format and
-// tagging; it knows nothing of the other NLP stages.
+// predicts a joint (UPOS, Penn XPOS) label per token from hashed features — the word, its affixes,
+// shape and ambiguity class (the labels it took in training), the same for two words either side,
+// and the two previous predictions — with a dictionary of frequent unambiguous words, and
+// optionally a stacked second pass. It owns training, the compact binary model format and tagging;
+// it knows nothing of the other NLP stages.
 package tag
 
 import (
