@@ -82,3 +82,8 @@ func conflictRoot(code string) bool {
 var intentWords = map[string]bool{"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true,
 	"plan": true, "intend": true, "commit": true, "undertake": true, "decide": true, "aim": true,
 	"ready": true, "willing": true, "prepared": true, "resolve": true, "volunteer": true}
+
+// pledgeWords commit their subject to cooperation whatever the act promised ("pledged to continue
+// their cooperation").
+var pledgeWords = map[string]bool{"agree": true, "pledge": true, "promise": true, "commit": true,
+	"vow": true, "undertake": true}

@@ -175,8 +175,13 @@ func (ac *articleCoder) extract(s *sentence) {
 func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
 	d := ac.c.dict
 	if s.toks[v].UPOS == "VERB" {
-		if m, ok := s.bestMatch(v, d.VerbPatterns(s.lemma[v])); ok {
-			return m, true
+		for _, l := range verbLemmas(s.lemma[v], s.norm[v]) {
+			if pats := d.VerbPatterns(l); len(pats) > 0 {
+				if m, ok := s.bestMatch(v, pats); ok {
+					return m, true
+				}
+				break
+			}
 		}
 	}
 	if lightVerbs[s.lemma[v]] {
@@ -207,6 +212,12 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if x >= 0 && !s.negated(x) && s.toks[x].UPOS == "VERB" {
 		inner, innerOK = ac.verbMatch(s, x)
 	}
+	before := len(s.events)
+	defer func() {
+		if len(s.events) == before && !innerOK { // the parse gave nothing: read the words in order
+			ac.linearEvent(s, v)
+		}
+	}()
 	m, ok := ac.verbMatch(s, v)
 	if ok && innerOK && intentWords[s.lemma[v]] {
 		if _, composes := compose(m.p.Code, inner.p.Code); !composes {
@@ -214,9 +225,16 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}
 	if !ok {
-		if innerOK && intentWords[s.lemma[v]] { // "agreed to restore ties", "ready to work with"
+		switch {
+		case innerOK && intentWords[s.lemma[v]]: // "agreed to restore ties", "ready to work with"
 			code, _ := compose("030", inner.p.Code)
 			ac.code(s, x, code, ac.sourcesOf(s, x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
+		case x >= 0 && !viaClause && pledgeWords[s.lemma[v]]: // "pledged to continue their cooperation"
+			var tgt []*mention
+			if k := s.prepChild(x, "with"); k >= 0 {
+				tgt = s.mentionsAt(k)
+			}
+			ac.code(s, v, "030", ac.sourcesOf(s, v), tgt, true)
 		}
 		return
 	}
@@ -554,4 +572,104 @@ func (ac *articleCoder) modifierMention(s *sentence, k int) *mention {
 		}
 	}
 	return nil
+}
+
+// verbLemmas returns the lemma of a verb and, in case the lemmatizer got an unusual form wrong
+// ("telephoned" -> "telephon"), the base forms its inflected spelling allows.
+func verbLemmas(lemma, form string) []string {
+	out := []string{lemma}
+	for _, suf := range []string{"ed", "ing", "es", "s"} {
+		stem, ok := strings.CutSuffix(form, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		out = append(out, stem, stem+"e")
+		if n := len(stem); n > 1 && stem[n-1] == stem[n-2] { // "planned" -> "plan"
+			out = append(out, stem[:n-1])
+		}
+		if strings.HasSuffix(stem, "i") { // "denied" -> "deny"
+			out = append(out, stem[:len(stem)-1]+"y")
+		}
+		break
+	}
+	return out
+}
+
+// linearEvent is the fallback when the parse links a verb to no actor: TABARI-style, the source
+// is the nearest actor before the verb and the target the nearest after it (after the pattern's
+// preposition, if it has one), within the verb's clause.
+func (ac *articleCoder) linearEvent(s *sentence, v int) {
+	if s.toks[v].UPOS != "VERB" {
+		return
+	}
+	var pats []dict.Pattern
+	for _, l := range verbLemmas(s.lemma[v], s.norm[v]) {
+		if pats = ac.c.dict.VerbPatterns(l); len(pats) > 0 {
+			break
+		}
+	}
+	passive := s.isPassive(v)
+	for i := range pats {
+		p := &pats[i]
+		t, ok := s.linearMatch(v, p)
+		if !ok || t < 0 {
+			continue
+		}
+		src := s.sources(v)
+		if len(src) == 0 {
+			if k := s.linearSubject(v); k >= 0 {
+				src = s.mentionsAt(k)
+			}
+		}
+		tgt := s.mentionsAt(t)
+		if passive { // "X was attacked by Y" read in order
+			src, tgt = tgt, src
+		}
+		ac.code(s, v, p.Code, src, tgt, p.Recip)
+		return
+	}
+}
+
+// linearMatch matches a pattern's words in order after verb v and returns the target token.
+func (s *sentence) linearMatch(v int, p *dict.Pattern) (int, bool) {
+	end := v + 1
+	for end < len(s.toks) && end-v < 15 {
+		t := s.toks[end]
+		if t.Text == ";" || (t.UPOS == "VERB" && s.child(end, "nsubj") >= 0) || t.UPOS == "SCONJ" {
+			break
+		}
+		end++
+	}
+	at, target := v+1, -1
+	for _, w := range p.Words {
+		if w == "+" {
+			for ; at < end; at++ {
+				if m := s.mentionOf(at); m != nil && m.head == at {
+					target = at
+					break
+				}
+			}
+			if target < 0 {
+				return -1, false
+			}
+			at++
+			continue
+		}
+		word := w
+		if i := strings.LastIndexByte(w, '_'); i >= 0 {
+			word = w[i+1:]
+		}
+		found := false
+		for ; at < end; at++ {
+			if s.lemma[at] == word || s.norm[at] == word {
+				found = true
+				at++
+				break
+			}
+		}
+		if !found {
+			return -1, false
+		}
+	}
+	return target, true
 }
