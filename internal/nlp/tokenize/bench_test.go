@@ -71,3 +71,11 @@ func BenchmarkTokenizeEWT(b *testing.B) {
 	}
 	benchTokenize(b, sb.String())
 }
+
+// BenchmarkLongChunks measures 100 KB runs without white space (hyphenated, URL-like), where a
+// quadratic rescan would show.
+func BenchmarkLongChunks(b *testing.B) {
+	text := strings.Repeat("a-", 50000) + " http://x.org/" + strings.Repeat(")", 50000) + " " +
+		strings.Repeat("1-", 50000) + "@b"
+	benchTokenize(b, text)
+}

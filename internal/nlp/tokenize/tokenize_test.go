@@ -222,6 +222,7 @@ func FuzzTokenize(f *testing.F) {
 		"“Quote,” he said… Then—nothing.", "e-mail me at a@b.co or http://x.org/(a). Ok?!",
 		"Wait...\n\nNew para\nline two", "10am $170m 713-853-3989 '72 1970's", "\xff\xfe bad utf8 ’",
 		"n't 's ' '' ‘’ :) ;-) a.m. p.m. No. 5", "gonna wanna dunno cannot Im",
+		strings.Repeat("a-", 40) + "@b.c", "http://x.org/(a)" + strings.Repeat(")", 20) + ".",
 	} {
 		f.Add(s)
 	}

@@ -13,6 +13,7 @@ type scanner struct {
 	toks    []nlp.Token
 	learned map[string]bool // abbreviations learned from training text, may be nil
 	key     []byte          // scratch for lower-cased map keys
+	noEmail int             // no e-mail address starts before this offset (keeps urlEnd linear)
 }
 
 // scan appends the tokens of s.text to s.toks.
@@ -54,7 +55,7 @@ func (s *scanner) chunk(a, b int) {
 	for p < b {
 		r, w := decode(text, p)
 		if isAlnum(r) {
-			if e := urlEnd(text, p, b); e > p {
+			if e := urlEnd(text, p, b, &s.noEmail); e > p {
 				s.emit(p, e)
 				p = e
 				continue
@@ -166,11 +167,16 @@ func cliticEnd(text string, i, b int) int {
 }
 
 // urlEnd returns the end of a URL or e-mail address starting at p, or p when there is none.
-func urlEnd(text string, p, b int) int {
+// *noEmail is an offset before which no e-mail address starts; urlEnd moves it on when a scan
+// fails, so that a long chunk is not scanned again from each of its words.
+func urlEnd(text string, p, b int, noEmail *int) int {
 	t := text[p:b]
 	isURL := hasPrefixFold(t, "http://") || hasPrefixFold(t, "https://") || hasPrefixFold(t, "www.") ||
 		hasPrefixFold(t, "ftp://") || hasPrefixFold(t, "mailto:")
 	if !isURL {
+		if p < *noEmail {
+			return p
+		}
 		// an e-mail address: local@domain.tld
 		at := -1
 		for i := 0; i < len(t); i++ {
@@ -180,10 +186,15 @@ func urlEnd(text string, p, b int) int {
 				break
 			}
 			if c >= 0x80 || !(ascii[c]&(cUpper|cLower|cDigit) != 0 || c == '.' || c == '_' || c == '-' || c == '+' || c == '%') {
+				*noEmail = p + i + 1 // every start before i stops here too
 				return p
 			}
 		}
-		if at <= 0 {
+		if at < 0 {
+			*noEmail = b
+			return p
+		}
+		if at == 0 {
 			return p
 		}
 		dot := false
@@ -199,27 +210,29 @@ func urlEnd(text string, p, b int) int {
 			}
 		}
 		if !dot {
+			*noEmail = p + at + 1 // every start before the @ finds the same domain
 			return p
 		}
 		return p + i
 	}
 	// strip trailing punctuation, keeping a ")" matched inside the URL
+	open, close := 0, 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			open++
+		case ')':
+			close++
+		}
+	}
 	e := len(t)
 	for e > 0 {
 		c := t[e-1]
 		if c == ')' {
-			open, close := 0, 0
-			for i := 0; i < e; i++ {
-				switch t[i] {
-				case '(':
-					open++
-				case ')':
-					close++
-				}
-			}
 			if open >= close {
 				break
 			}
+			close--
 			e--
 			continue
 		}
