@@ -67,7 +67,10 @@ func extractHTML(r io.Reader, contentType, pageURL, origin string) (*dyad.Articl
 	}
 	p := readability.NewParser()
 	p.KeepClasses = true // dropNonText reads them
-	art, err := p.ParseAndMutate(doc, base)
+	art, err := parseReadable(&p, doc, base)
+	if errors.Is(err, errPanic) {
+		return nil, fmt.Errorf("%s: %w", origin, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", origin, ErrNoText, err)
 	}
@@ -235,6 +238,20 @@ func linkDensity(n *html.Node) float64 {
 		return 0
 	}
 	return float64(linked) / float64(all)
+}
+
+// errPanic marks a panic in go-readability.
+var errPanic = errors.New("readability panicked")
+
+// parseReadable runs go-readability on a document. A panic in it (it walks arbitrary pages from
+// the web) becomes an error, so that one odd page does not end a long read.
+func parseReadable(p *readability.Parser, doc *html.Node, base *nurl.URL) (art readability.Article, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%w: %v", errPanic, v)
+		}
+	}()
+	return p.ParseAndMutate(doc, base)
 }
 
 // pageMeta is what ExtractHTML reads from the page itself before readability mutates it.
