@@ -366,6 +366,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	case title != nil && s.toks[h].UPOS == "PROPN": // "Foreign Minister Jane Doe": a titled person
 		nlo, nhi := s.nameSpan(h)
 		m.actor.Name = s.span(nlo, nhi)
+		m.start, m.end = min(m.start, nlo), max(m.end, nhi)
 		m.person = true
 		m.surname = s.norm[nhi-1]
 		m.title = title.Phrase

@@ -1,0 +1,129 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/models"
+)
+
+var (
+	realOnce sync.Once
+	realPipe *nlp.Pipeline
+	realDict *dict.Dict
+	realErr  error
+)
+
+// realCoder loads the bundled models and dictionaries once for the end-to-end tests.
+func realCoder(t *testing.T) (*nlp.Pipeline, *Coder) {
+	t.Helper()
+	realOnce.Do(func() {
+		if realPipe, realErr = models.Pipeline(); realErr != nil {
+			return
+		}
+		realDict, realErr = dict.Default()
+	})
+	if realErr != nil {
+		t.Fatal(realErr)
+	}
+	return realPipe, New(realDict)
+}
+
+// TestCodeText runs the whole analysis (tokenizer, tagger, parser, bundled dictionaries) on
+// sentences written for these tests, one phenomenon each.
+func TestCodeText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the models")
+	}
+	pipe, c := realCoder(t)
+	tests := []struct {
+		name, date, text string
+		want             []string // "SRC CODE TGT DATE"; a code of two digits matches the root
+		not              []string // events that must not be coded (same form)
+	}{
+		{"phone call both ways", "2024-03-06",
+			"Chilean President Gabriel Boric spoke by phone with Argentine President Javier Milei on Monday.",
+			[]string{"CHLGOV 041 ARGGOV 2024-03-04", "ARGGOV 041 CHLGOV 2024-03-04"}, nil},
+		{"the two leaders", "2024-03-06",
+			"Gabriel Boric met Javier Milei in Santiago on Tuesday. The two leaders discussed trade.",
+			[]string{"ARGGOV 04 CHLGOV 2024-03-05", "CHLGOV 04 ARGGOV 2024-03-06", "ARGGOV 04 CHLGOV 2024-03-06"}, nil},
+		{"negation", "2024-03-06", "Peru did not attack Bolivia.", nil, []string{"PER 19 BOL"}},
+		{"modal", "2024-03-06", "Peru could impose sanctions on Bolivia.", nil, []string{"PER 16 BOL"}},
+		{"conditional", "2024-03-06", "If Bolivia attacks Peru, Chile would send troops.", nil,
+			[]string{"BOL 19 PER", "CHL 15 PER"}},
+		{"accusation, last week", "2024-03-06", "Last week, Chile accused Peru of espionage.",
+			[]string{"CHL 112 PER 2024-02-28"}, nil},
+		{"threat composed", "2024-03-06", "Bolivia threatened to attack Peru.",
+			[]string{"BOL 138 PER 2024-03-06"}, []string{"BOL 19 PER"}},
+		{"intent composed", "2024-03-06", "Chile and Peru agreed to hold talks.",
+			[]string{"CHL 036 PER 2024-03-06", "PER 036 CHL 2024-03-06"}, []string{"CHL 04 PER"}},
+		{"appeal composed", "2024-03-06", "The United Nations urged Peru to negotiate with Bolivia.",
+			[]string{"IGOUNO 02 PER 2024-03-06"}, []string{"PER 046 BOL"}},
+		{"passive", "2024-03-06", "Peruvian soldiers were attacked by Bolivian rebels yesterday.",
+			[]string{"BOLREB 19 PERMIL 2024-03-05"}, nil},
+		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
+		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
+			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},
+		{"pronoun", "2024-03-06", "Gabriel Boric arrived in Lima. He praised Peru.",
+			[]string{"CHLGOV 051 PER 2024-03-06"}, nil},
+		{"dated role", "2021-06-01", "Gabriel Boric criticized Peru.", nil, []string{"CHLGOV 11 PER"}},
+		{"surname", "2024-03-06", "Chilean Foreign Minister Ana Quispe arrived. Quispe criticized Peru.",
+			[]string{"CHLGOV 11 PER 2024-03-06"}, nil},
+		{"question", "2024-03-06", "Did Peru attack Bolivia?", nil, []string{"PER 19 BOL"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
+			evs := c.Code(a, pipe.Annotate(tc.text))
+			var got []string
+			for _, e := range evs {
+				got = append(got, brief(e))
+			}
+			sort.Strings(got)
+			match := func(w string) bool {
+				f := strings.Fields(w)
+				for _, e := range evs {
+					if e.Source.Code == f[0] && strings.HasPrefix(e.CAMEO, f[1]) && e.Target.Code == f[2] &&
+						(len(f) < 4 || e.Date.String() == f[3]) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, w := range tc.want {
+				if !match(w) {
+					t.Errorf("%q: no %s; got %q", tc.text, w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if match(w) {
+					t.Errorf("%q: coded %s, which the text does not assert; got %q", tc.text, w, got)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCoder measures the coder alone (mentions, coreference, extraction) on analysed text.
+func BenchmarkCoder(b *testing.B) {
+	docs := parsedDocs(b, "testdata/parses.conllu")
+	c := testCoder(b)
+	var list []*testDoc
+	for _, d := range docs {
+		list = append(list, d)
+	}
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range list {
+			c.Code(d.art, d.doc)
+			n += len(d.doc.Sentences)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
