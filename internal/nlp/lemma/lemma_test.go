@@ -233,3 +233,17 @@ func BenchmarkLemmatize(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(s.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkLoad reads the committed model file.
+func BenchmarkLoad(b *testing.B) {
+	data, err := os.ReadFile(modelPath)
+	if err != nil {
+		b.Skip(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

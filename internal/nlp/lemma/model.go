@@ -2,6 +2,7 @@ package lemma
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -10,7 +11,8 @@ import (
 	"strings"
 )
 
-// The model file is a gzip-compressed text: a magic line, then one entry a line, sorted:
+// The model file is a gzip-compressed text: a magic line, a line with the numbers of E, L and R
+// entries, then one entry a line, sorted:
 //
 //	E form xpos lemma      case-specific dictionary entry
 //	L form xpos lemma      lower-case dictionary entry
@@ -18,7 +20,7 @@ import (
 //
 // with the fields separated by tabs. To keep the file small a dictionary lemma is written as a
 // rewrite of its form ("=" + strip count + "," + added text) when that is shorter.
-const magic = "dyad-lemma-1"
+const magic = "dyad-lemma-2"
 
 // Save writes the model.
 func (m *Model) Save(w io.Writer) error {
@@ -28,6 +30,7 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic + "\n")
+	fmt.Fprintf(bw, "%d %d %d\n", len(m.exact), len(m.lower), len(m.rules))
 	dict := func(tag string, d map[string]string) {
 		keys := make([]string, 0, len(d))
 		for k := range d {
@@ -96,35 +99,67 @@ func Load(r io.Reader) (*Model, error) {
 	if !sc.Scan() || sc.Text() != magic {
 		return nil, fmt.Errorf("loading lemmatizer: not a dyad lemmatizer model")
 	}
-	m := &Model{exact: map[string]string{}, lower: map[string]string{}, rules: map[string]rewrite{}}
-	line := 1
+	var ne, nl, nr int
+	if !sc.Scan() {
+		return nil, fmt.Errorf("loading lemmatizer: no entry counts")
+	}
+	if _, err := fmt.Sscanf(sc.Text(), "%d %d %d", &ne, &nl, &nr); err != nil || ne < 0 || nl < 0 || nr < 0 {
+		return nil, fmt.Errorf("loading lemmatizer: line 2: bad entry counts %q", sc.Text())
+	}
+	const maxEntries = 1 << 16 // preallocation cap, so that a corrupt count cannot claim much memory
+	m := &Model{
+		exact: make(map[string]string, min(ne, maxEntries)),
+		lower: make(map[string]string, min(nl, maxEntries)),
+		rules: make(map[string]rewrite, min(nr, maxEntries)),
+	}
+	line := 2
 	for sc.Scan() {
 		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 4 && !(len(f) == 5 && f[0] == "R") {
-			return nil, fmt.Errorf("loading lemmatizer: line %d: want 4 or 5 fields, got %d", line, len(f))
+		// One string a line: "form\x00xpos" is the key, the rest is the value.
+		b := sc.Bytes()
+		bad := func(what string) error {
+			return fmt.Errorf("loading lemmatizer: line %d: %s", line, what)
 		}
-		k := f[1] + "\x00" + f[2]
-		switch f[0] {
-		case "E", "L":
-			l, ok := decodeLemma(f[1], f[3])
+		if len(b) < 2 || b[1] != '\t' {
+			return nil, bad("want a kind letter and a tab")
+		}
+		kind, rest := b[0], b[2:]
+		i := bytes.IndexByte(rest, '\t')
+		if i < 0 {
+			return nil, bad("missing fields")
+		}
+		j := bytes.IndexByte(rest[i+1:], '\t')
+		if j < 0 {
+			return nil, bad("missing fields")
+		}
+		j += i + 1
+		rest[i] = 0
+		str := string(rest)
+		key, val, form := str[:j], str[j+1:], str[:i]
+		switch kind {
+		case 'E', 'L':
+			if strings.IndexByte(val, '\t') >= 0 {
+				return nil, bad("want 4 fields")
+			}
+			l, ok := decodeLemma(form, val)
 			if !ok {
-				return nil, fmt.Errorf("loading lemmatizer: line %d: bad lemma %q", line, f[3])
+				return nil, bad(fmt.Sprintf("bad lemma %q", val))
 			}
-			if f[0] == "E" {
-				m.exact[k] = l
+			if kind == 'E' {
+				m.exact[key] = l
 			} else {
-				m.lower[k] = l
+				m.lower[key] = l
 			}
-		case "R":
-			strip, err := strconv.Atoi(f[3])
-			if len(f) != 5 || err != nil || strip < 0 || strip > 64 {
-				return nil, fmt.Errorf("loading lemmatizer: line %d: bad rewrite", line)
+		case 'R':
+			n, add, ok := strings.Cut(val, "\t")
+			strip, err := strconv.Atoi(n)
+			if !ok || err != nil || strip < 0 || strip > 64 || strings.IndexByte(add, '\t') >= 0 {
+				return nil, bad("bad rewrite")
 			}
-			m.rules[k] = rewrite{strip: strip, add: f[4]}
-			m.maxSuffix = max(m.maxSuffix, len(f[1]))
+			m.rules[key] = rewrite{strip: strip, add: add}
+			m.maxSuffix = max(m.maxSuffix, len(form))
 		default:
-			return nil, fmt.Errorf("loading lemmatizer: line %d: unknown entry %q", line, f[0])
+			return nil, bad(fmt.Sprintf("unknown entry %q", kind))
 		}
 	}
 	if err := sc.Err(); err != nil {
