@@ -113,5 +113,5 @@ func parseDate(s string) (dyad.Date, error) {
 			return dateOfTime(t), nil
 		}
 	}
-	return dyad.Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD or RFC 3339", s)
+	return dyad.Date{}, fmt.Errorf("%q: want YYYY-MM-DD or RFC 3339", s)
 }
