@@ -2,6 +2,8 @@ package lemma
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -220,6 +222,37 @@ func FuzzLoad(f *testing.F) {
 		}
 		s := tagged("The/DT envoys/NNS met/VBD 's/VBZ x/NNP")
 		m.Lemmatize(&s)
+	})
+}
+
+// FuzzParse fuzzes the model text under the gzip layer.
+func FuzzParse(f *testing.F) {
+	var buf bytes.Buffer
+	if err := trainTiny(f).Save(&buf); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&buf)
+	if err != nil {
+		f.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(text)
+	f.Add([]byte(magic + "\n1 1 1\nE\tUS\tNNP\tU.S.\nL\twent\tVBD\tgo\nR\ting\tVBG\t3\t\n"))
+	f.Add([]byte(magic + "\n0 0 0\nE\tx\tNN\t=9,y\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := parse(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		s := tagged("The/DT envoys/NNS met/VBD 's/VBZ x/NNP singing/VBG")
+		m.Lemmatize(&s)
+		var out bytes.Buffer
+		if err := m.Save(&out); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 

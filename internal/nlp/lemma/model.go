@@ -94,7 +94,12 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading lemmatizer: %w", err)
 	}
-	sc := bufio.NewScanner(zr)
+	return parse(zr)
+}
+
+// parse reads the uncompressed model text.
+func parse(r io.Reader) (*Model, error) {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	if !sc.Scan() || sc.Text() != magic {
 		return nil, fmt.Errorf("loading lemmatizer: not a dyad lemmatizer model")
