@@ -14,7 +14,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		"Serves the JSON API and the dashboard over the event store, read-only, until interrupted\n"+
 		"(SIGINT or SIGTERM). Open http://ADDR/ in a browser. The API: GET /api/stats, /api/events,\n"+
 		"/api/series, /api/dyad, /api/top/dyads, /api/counts, /api/places, /api/actors,\n"+
-		"/api/articles/{id}; POST /api/code codes posted text without storing it (docs/api.md).")
+		"/api/articles/{id}; POST /api/code codes posted text without storing it.")
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
 	cacheN := fs.Int("cache", 4096, "aggregate responses kept in memory (`N`; 0 disables)")
