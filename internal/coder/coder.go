@@ -37,6 +37,9 @@ type articleCoder struct {
 	entities []*entity
 	events   []dyad.Event
 	countryN map[string]int // how often each country is mentioned, for agents without a country
+
+	lastDate     dyad.Date // the latest date a time expression gave, and the sentence it was in
+	lastDateSent int
 }
 
 func (ac *articleCoder) run() []dyad.Event {

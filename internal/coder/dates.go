@@ -28,6 +28,7 @@ func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
 	future := s.modal(v)
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
 		if d, ok := s.clauseTime(cur, ac.date, future); ok {
+			ac.lastDate, ac.lastDateSent = d, s.index
 			return d
 		}
 		r := s.toks[cur].Rel
@@ -35,6 +36,11 @@ func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
 			break
 		}
 		cur = s.toks[cur].Head
+	}
+	// A sentence that gives no time of its own goes on with the story's latest time, if the
+	// sentence before set one ("On Sunday, X did A. It also did B.").
+	if !ac.lastDate.IsZero() && s.index-ac.lastDateSent <= 1 {
+		return ac.lastDate
 	}
 	return ac.date
 }
