@@ -245,3 +245,32 @@ func TestQueryNoStore(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want a clear 'no event store' error", code, stderr)
 	}
 }
+
+// FuzzQueryWhere checks that filter values reach the SQL only as parameters: the statement for
+// any values is the one for placeholder values, and there are as many parameters as placeholders.
+func FuzzQueryWhere(f *testing.F) {
+	f.Add("TUR", "iran", "", "RUS-UKR", "ank", "drones", "x'; DROP TABLE events; --")
+	f.Add("", "", "USA", "", "", "50%_off", `\"`)
+	f.Fuzz(func(t *testing.T, actor, source, target, dyadArg, place, text, country string) {
+		q := queryFilter{actor: actor, source: source, target: target, place: place, text: text, country: country}
+		q.dyadSource, q.dyadTarget, _ = strings.Cut(dyadArg, "-")
+		neutral := func(s string) string {
+			if s == "" {
+				return ""
+			}
+			return "x"
+		}
+		p := queryFilter{actor: neutral(actor), source: neutral(source), target: neutral(target), place: neutral(place),
+			text: neutral(text), country: neutral(country), dyadSource: neutral(q.dyadSource), dyadTarget: neutral(q.dyadTarget)}
+		for _, merged := range []bool{false, true} {
+			sql, args := q.where(merged)
+			want, _ := p.where(merged)
+			if sql != want {
+				t.Fatalf("SQL depends on filter values:\n%s\n%s", sql, want)
+			}
+			if n := strings.Count(sql, "$"); n != len(args) {
+				t.Fatalf("%d placeholders, %d args: %s", n, len(args), sql)
+			}
+		}
+	})
+}
