@@ -34,7 +34,7 @@ func (m *Model) Save(w io.Writer) error {
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
 	u32 := func(x uint32) { bw.Write(binary.LittleEndian.AppendUint32(buf[:0], x)) }
-	writeTable := func(t *table, val func(v uint32)) {
+	writeTable := func(t *table, val func(s slot)) {
 		log := 0
 		for 1<<log < len(t.slots) {
 			log++
@@ -49,7 +49,7 @@ func (m *Model) Save(w io.Writer) error {
 			uv(uint64(i - last))
 			last = i
 			u32(s.fp)
-			val(s.val)
+			val(s)
 		}
 	}
 
@@ -59,18 +59,19 @@ func (m *Model) Save(w io.Writer) error {
 		str(m.upos[i])
 		str(m.xpos[i])
 	}
-	writeTable(&m.dict, func(v uint32) { uv(uint64(v)) })
+	writeTable(&m.dict, func(s slot) { uv(uint64(s.val)) })
 	uv(uint64(len(m.ambs)))
 	for _, h := range m.ambs {
 		bw.Write(binary.LittleEndian.AppendUint64(buf[:0], h))
 	}
-	writeTable(&m.amb, func(v uint32) { uv(uint64(v)) })
+	writeTable(&m.amb, func(s slot) { uv(uint64(s.val)) })
 	for _, w := range []*weights{&m.w1, &m.w2} {
 		u32(math.Float32bits(w.scale))
-		writeTable(&w.feats, func(v uint32) {
-			start, n := v>>8, v&0xff
-			uv(uint64(n))
-			for _, e := range w.ent[start : start+n] {
+		writeTable(&w.feats, func(s slot) {
+			var buf [2]int32
+			r := w.row(s, &buf)
+			uv(uint64(len(r)))
+			for _, e := range r {
 				uv(uint64(uint8(e)))
 				q := int64(e >> 8)
 				uv(uint64((q << 1) ^ (q >> 63)))
@@ -183,7 +184,7 @@ func (d *decoder) table(val func() uint32) table {
 			if d.err != nil {
 				return table{}
 			}
-			t.slots[idx] = slot{fp, v}
+			t.slots[idx] = slot{fp: fp, val: v}
 		}
 	}
 	return t
@@ -239,7 +240,7 @@ func (d *decoder) weights(nc int) weights {
 			c := d.uv(uint64(nc - 1))
 			z := d.uv(math.MaxUint32)
 			q := int32(int64(z>>1) ^ -int64(z&1))
-			if q < -(1<<23) || q >= 1<<23 {
+			if q == 0 || q < -(1<<23) || q >= 1<<23 { // Save writes no zero weights
 				d.err = errCorrupt
 			}
 			if d.err != nil {
@@ -252,5 +253,6 @@ func (d *decoder) weights(nc int) weights {
 		}
 		return start<<8 | uint32(k)
 	})
+	w.pack()
 	return w
 }

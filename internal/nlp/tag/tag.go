@@ -29,11 +29,43 @@ type Model struct {
 	ambs       []uint64 // hashes of the ambiguity classes
 }
 
-// weights are the feature weights of one pass.
+// weights are the feature weights of one pass. A row of two weights (most rows: a perceptron
+// update touches two classes) is kept in its table slot (val, val2); a longer row is a run of ent,
+// with val = start<<8 | length and val2 = 0.
 type weights struct {
-	feats table   // feature hash → row: start<<8 | length in ent
-	ent   []int32 // packed weights
+	feats table   // feature hash → row
+	ent   []int32 // packed weights: weight<<8 | class, never 0
 	scale float32 // a packed weight stands for (ent>>8)*scale
+}
+
+// row returns the packed weights of a slot's row; buf holds an inline row.
+func (w *weights) row(s slot, buf *[2]int32) []int32 {
+	if s.val2 != 0 {
+		buf[0], buf[1] = int32(s.val), s.val2
+		return buf[:]
+	}
+	start := s.val >> 8
+	return w.ent[start : start+s.val&0xff]
+}
+
+// pack moves the two-weight rows into their slots and drops them from ent.
+func (w *weights) pack() {
+	var ent []int32
+	for i := range w.feats.slots {
+		s := &w.feats.slots[i]
+		if s.fp == 0 || s.val2 != 0 {
+			continue
+		}
+		start, n := s.val>>8, s.val&0xff
+		r := w.ent[start : start+n]
+		if n == 2 {
+			s.val, s.val2 = uint32(r[0]), r[1]
+			continue
+		}
+		s.val = uint32(len(ent))<<8 | n
+		ent = append(ent, r...)
+	}
+	w.ent = ent
 }
 
 // best returns the highest-scoring class for the features fs; sc is scratch of one int32 a class.
@@ -44,10 +76,18 @@ func (w *weights) best(fs []uint64, sc []int32) int {
 	var rows [maxFeatures]uint32
 	n := 0
 	for _, f := range fs {
-		if r, ok := w.feats.get(f); ok {
-			rows[n] = r
-			n++
+		s, ok := w.feats.slot(f)
+		if !ok {
+			continue
 		}
+		if s.val2 != 0 {
+			e1, e2 := int32(s.val), s.val2
+			sc[uint8(e1)] += e1 >> 8
+			sc[uint8(e2)] += e2 >> 8
+			continue
+		}
+		rows[n] = s.val
+		n++
 	}
 	for _, r := range rows[:n] {
 		start := r >> 8
@@ -81,7 +121,10 @@ type table struct {
 	mask  uint64
 }
 
-type slot struct{ fp, val uint32 }
+type slot struct {
+	fp, val uint32
+	val2    int32 // used by the weight tables only
+}
 
 func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
 
@@ -99,22 +142,27 @@ func (t *table) put(h uint64, v uint32) {
 	for t.slots[i].fp != 0 && t.slots[i].fp != fp {
 		i = (i + 1) & t.mask
 	}
-	t.slots[i] = slot{fp, v}
+	t.slots[i] = slot{fp: fp, val: v}
 }
 
 func (t *table) get(h uint64) (uint32, bool) {
+	s, ok := t.slot(h)
+	return s.val, ok
+}
+
+func (t *table) slot(h uint64) (slot, bool) {
 	if len(t.slots) == 0 {
-		return 0, false
+		return slot{}, false
 	}
 	fp := fingerprint(h)
 	i := h & t.mask
 	for {
 		s := t.slots[i]
 		if s.fp == fp {
-			return s.val, true
+			return s, true
 		}
 		if s.fp == 0 {
-			return 0, false
+			return slot{}, false
 		}
 		i = (i + 1) & t.mask
 	}
@@ -134,8 +182,17 @@ func (t *table) len() int {
 func (m *Model) Classes() int { return len(m.upos) }
 
 // Features returns the number of feature rows and non-zero weights of the model.
-func (m *Model) Features() (rows, weights int) {
-	return m.w1.feats.len() + m.w2.feats.len(), len(m.w1.ent) + len(m.w2.ent)
+func (m *Model) Features() (rows, nweights int) {
+	for _, w := range []*weights{&m.w1, &m.w2} {
+		var buf [2]int32
+		for _, s := range w.feats.slots {
+			if s.fp != 0 {
+				rows++
+				nweights += len(w.row(s, &buf))
+			}
+		}
+	}
+	return rows, nweights
 }
 
 // stackTokens is the sentence length up to which Tag works without heap allocation.

@@ -440,6 +440,7 @@ func (p *perceptron) finish() weights {
 	for _, r := range rows {
 		m.feats.put(r.key, uint32(r.start)<<8|uint32(r.end-r.start))
 	}
+	m.pack()
 	return m
 }
 

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -142,4 +143,25 @@ func TestModelFileAccuracy(t *testing.T) {
 			t.Logf("%s, news genre only (%d sentences): UPOS %.2f%% XPOS %.2f%%", c.file, len(news), 100*u, 100*x)
 		}
 	}
+}
+
+// TestModelFileRoundTrip checks that saving the loaded committed model gives back its bytes.
+func TestModelFileRoundTrip(t *testing.T) {
+	want, err := os.ReadFile(modelPath)
+	if err != nil {
+		t.Skipf("no model file: %v", err)
+	}
+	m, err := Load(bytes.NewReader(want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := m.Save(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("re-saved model differs from %s (%d vs %d bytes)", modelPath, got.Len(), len(want))
+	}
+	rows, weights := m.Features()
+	t.Logf("%s: %d bytes, %d classes, %d feature rows, %d weights", modelPath, len(want), m.Classes(), rows, weights)
 }
