@@ -440,6 +440,8 @@ func TestIsEnglish(t *testing.T) {
 		{"وقال الوزير يوم الاثنين إن المحادثات مع المتمردين ستستأنف في جنيف بعد توقف دام أسبوعين", false},
 		{"部长周一表示，与叛军的会谈将在两周的休会后在日内瓦恢复。", false},
 		{"Le président et le ministre", false},
+		{"[1, 2] 3.5 -- !!", false},
+		{"", false},
 	}
 	for _, tt := range tests {
 		if got := IsEnglish(tt.text); got != tt.want {
@@ -508,5 +510,45 @@ func TestParseJSONLineAliases(t *testing.T) {
 	a, _, _ = ParseJSONLine([]byte(`{"title":"T","headline":"H","text":"own","body":"alias","source":"S","source_domain":"D"}`), "f:2")
 	if a.Title != "T" || a.Text != "own" || a.Source != "S" {
 		t.Errorf("got %+v", a)
+	}
+}
+
+func TestReadJSONVariants(t *testing.T) {
+	const text = "The Security Council met on Friday to discuss the crisis in Haiti, diplomats said."
+	tests := []struct {
+		name, in string
+		ids      []string
+		reasons  []string
+	}{
+		{"jsonl with BOM", "\ufeff{\"id\":\"a\",\"text\":\"" + text + "\"}\n", []string{"a"}, nil},
+		{"array with BOM", "\ufeff [ {\"id\":\"a\",\"text\":\"" + text + "\"} ]", []string{"a"}, nil},
+		{"empty array", "[]", nil, nil},
+		{"array of non-objects", `[{"text":"` + text + `"}, 1, "x", null]`, []string{"stdin#1"}, []string{ReasonBadJSON, ReasonBadJSON, ReasonBadJSON}},
+		{"not an array of objects: text", `[1, 2]`, nil, []string{ReasonNotEnglish}},
+		{"array cut short", `[{"id":"a","text":"` + text + `"}, {"id":`, []string{"a"}, []string{ReasonBadJSON}},
+		{"array then garbage", `[{"id":"a","text":"` + text + `"}] x`, []string{"a"}, nil},
+		{"unclosed array", `[{"id":"a","text":"` + text + `"}`, []string{"a"}, []string{ReasonBadJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ids, reasons []string
+			_, err := Read(context.Background(), []string{"-"}, Options{
+				Stdin: strings.NewReader(tt.in),
+				OnSkip: func(err error) {
+					var se *SkipError
+					errors.As(err, &se)
+					reasons = append(reasons, se.Reason)
+				},
+			}, func(a *dyad.Article) error {
+				ids = append(ids, a.ID)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(ids, ",") != strings.Join(tt.ids, ",") || strings.Join(reasons, ",") != strings.Join(tt.reasons, ",") {
+				t.Errorf("ids %q reasons %q, want %q %q", ids, reasons, tt.ids, tt.reasons)
+			}
+		})
 	}
 }

@@ -69,7 +69,8 @@ const (
 // more) English function words at least 10% of the words and at least as frequent as those of any
 // of ten other common languages (German, French, Spanish, Italian, Portuguese, Dutch, Turkish,
 // Indonesian, Swedish/Danish/Norwegian, Polish). Short texts in Latin script are taken as English
-// unless another language's function words outnumber English ones by two or more.
+// unless another language's function words outnumber English ones by two or more. A text without
+// any word is not English.
 func IsEnglish(text string) bool {
 	var counts [16]int
 	words, latin, letters := 0, 0, 0
@@ -124,6 +125,9 @@ func IsEnglish(text string) bool {
 		}
 	}
 	flush()
+	if words == 0 {
+		return false // no words at all: numbers, punctuation
+	}
 	if letters >= 20 && float64(latin) < langMinLatin*float64(letters) {
 		return false
 	}
