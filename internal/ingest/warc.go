@@ -274,9 +274,22 @@ func readHTTPHead(br *bufio.Reader) (int, textproto.MIMEHeader, error) {
 	if !strings.HasPrefix(proto, "HTTP/") || err != nil || len(code) != 3 {
 		return 0, nil, fmt.Errorf("bad HTTP status line %q", truncate(line, 40))
 	}
-	hdr, err := tp.ReadMIMEHeader()
-	if err != nil {
-		return 0, nil, fmt.Errorf("HTTP header: %w", unexpected(err))
+	// Header lines are read leniently, as crawled servers send odd ones: a line without a colon or
+	// with a bad name is ignored; only Content-Type and the encodings matter here.
+	hdr := textproto.MIMEHeader{}
+	for {
+		line, err := tp.ReadLine()
+		if err != nil {
+			return 0, nil, fmt.Errorf("HTTP header: %w", unexpected(err))
+		}
+		if line == "" {
+			break
+		}
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || k == "" || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		hdr.Add(textproto.CanonicalMIMEHeaderKey(k), strings.TrimSpace(v))
 	}
 	return status, hdr, nil
 }

@@ -233,6 +233,10 @@ func TestWARCPayloads(t *testing.T) {
 		{"not http", "<html>" + page, ReasonWARCBadHTTP},
 		{"header too large", "HTTP/1.1 200 OK\r\nX-Big: " + strings.Repeat("a", maxHTTPHeader) + "\r\n\r\n" + page, ReasonWARCBadHTTP},
 		{"json", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", ReasonWARCNonHTML},
+		{"odd header lines", "HTTP/1.1 200 OK\r\nBroken line\r\nBad Name: x\r\n: empty\r\nContent-Type: text/html\r\n\r\n" + page, ""},
+		{"http/2 without reason", "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n" + page, ""},
+		{"lf line ends", "HTTP/1.1 200 OK\nContent-Type: text/html\n\n" + page, ""},
+		{"header cut short", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", ReasonWARCBadHTTP},
 		{"empty body", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", ReasonNoText},
 	}
 	for _, tt := range tests {
