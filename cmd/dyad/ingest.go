@@ -85,6 +85,9 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
+// maxBatchEvents bounds the events of one stored batch, whatever its number of articles.
+const maxBatchEvents = 100_000
+
 // ingestOptions configure runIngest.
 type ingestOptions struct {
 	inputs    []string       // files, directories, "-"
@@ -207,6 +210,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 	}()
 
 	var cur []codedArticle
+	curEvents := 0
 	mapErr := pipeline.Map(ctx, opts.workers, in, func(a *dyad.Article) codedArticle {
 		evs := c.Code(a)
 		for i := range evs {
@@ -221,9 +225,10 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 		res.events += len(ca.events)
 		prog.add(ca.art, len(ca.events))
 		cur = append(cur, ca)
-		if len(cur) >= opts.batch {
+		curEvents += len(ca.events)
+		if len(cur) >= opts.batch || curEvents >= maxBatchEvents {
 			batches <- cur
-			cur = nil
+			cur, curEvents = nil, 0
 		}
 		return nil
 	})
