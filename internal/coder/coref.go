@@ -15,9 +15,10 @@ type entity struct {
 	plural  bool
 	title   string
 	surname string
-	sent    int  // sentence of the latest mention
-	tok     int  // token of the latest mention
-	subj    bool // the latest mention was a subject (more salient for pronouns)
+	names   []string // every word of the person's names, for surname-only mentions
+	sent    int      // sentence of the latest mention
+	tok     int      // token of the latest mention
+	subj    bool     // the latest mention was a subject (more salient for pronouns)
 }
 
 // resolveMentions gives pronouns, descriptions and bare surnames the actor of what they refer to,
@@ -28,7 +29,11 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 		case named:
 			ac.remember(s, m)
 		case surname:
-			if e := ac.find(s, m.head, func(e *entity) bool { return e.person && e.surname == m.surname }); e != nil {
+			e := ac.find(s, m.head, func(e *entity) bool { return e.person && e.surname == m.surname })
+			if e == nil { // "Wang" for Wang Yi: family names come first in some languages
+				e = ac.find(s, m.head, func(e *entity) bool { return e.person && len(m.surname) > 2 && hasWord(e.names, m.surname) })
+			}
+			if e != nil {
 				m.bind(e)
 				ac.touch(e, s, m)
 			}
@@ -66,7 +71,8 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 			return
 		}
 	}
-	e := &entity{actor: m.actor, person: m.person, org: m.org, plural: m.plural, title: m.title, surname: m.surname}
+	e := &entity{actor: m.actor, person: m.person, org: m.org, plural: m.plural, title: m.title, surname: m.surname,
+		names: m.names}
 	m.entity = e
 	ac.entities = append(ac.entities, e)
 	ac.touch(e, s, m)
@@ -239,4 +245,13 @@ func (ac *articleCoder) sentencePlace(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+func hasWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,7 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 		}
 	}
 	w := p.Words
+	anchors := []int{v}
 	for i := 0; i < len(w); i++ {
 		word := w[i]
 		switch {
@@ -56,9 +57,9 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			}
 			m.target = t
 		case preps[word] && i+1 < len(w) && w[i+1] == "+":
-			t := s.prepChild(m.anchor, word)
-			if t < 0 && m.anchor != v {
-				t = s.prepChild(v, word)
+			t := -1
+			for j := len(anchors) - 1; j >= 0 && t < 0; j-- { // the latest word first, then the earlier ones
+				t = s.prepChild(anchors[j], word)
 			}
 			if t < 0 {
 				return m, false
@@ -73,6 +74,8 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			if k < 0 {
 				return m, false
 			}
+			m.anchor = k // "call for [release] of +": the next preposition hangs on this word
+			anchors = append(anchors, k)
 			i++
 		default:
 			k := s.depWithLemma(m.anchor, word, !p.Noun && m.anchor == v && s.isPassive(v))
@@ -84,6 +87,7 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			}
 			if s.toks[k].Rel != "compound:prt" {
 				m.anchor = k
+				anchors = append(anchors, k)
 			}
 		}
 	}
@@ -138,21 +142,47 @@ func lemmaIs(s *sentence, k int, w string) bool {
 	return s.lemma[k] == w || s.norm[k] == w
 }
 
-// bestMatch returns the most specific pattern of the list that fits trigger v.
+// bestMatch returns the most specific pattern of the list that fits trigger v. When the most
+// specific one has no target, the target of the best pattern that has one is used if it names an
+// actor ("clashed with police": 145 from "clash with police", the target from "clash with +").
 func (s *sentence) bestMatch(v int, pats []dict.Pattern) (match, bool) {
-	var best match
-	found := false
+	var best, withTarget match
+	found, foundT := false, false
 	for i := range pats {
 		m, ok := s.matchPattern(v, &pats[i])
 		if !ok {
 			continue
 		}
-		if !found || len(m.p.Words)+len(m.p.HeadMods) > len(best.p.Words)+len(best.p.HeadMods) ||
-			(best.target < 0 && m.target >= 0) {
+		if !found || moreSpecific(m.p, best.p) || (!moreSpecific(best.p, m.p) && best.target < 0 && m.target >= 0) {
 			best, found = m, true
 		}
+		if m.target >= 0 && (!foundT || moreSpecific(m.p, withTarget.p)) {
+			withTarget, foundT = m, true
+		}
+	}
+	if found && best.target < 0 && foundT && len(s.mentionsAt(withTarget.target)) > 0 {
+		best.target = withTarget.target
 	}
 	return best, found
+}
+
+// specificity ranks a pattern: its words (a '_'-joined word counting each part), then its literal
+// words (all but the target slot): "send humanitarian_aid to +" beats "send aid to +".
+func specificity(p *dict.Pattern) (int, int) {
+	n, lit := len(p.Words)+len(p.HeadMods), len(p.HeadMods)
+	for _, w := range p.Words {
+		n += strings.Count(w, "_")
+		if w != "+" {
+			lit++
+		}
+	}
+	return n, lit
+}
+
+func moreSpecific(a, b *dict.Pattern) bool {
+	as, al := specificity(a)
+	bs, bl := specificity(b)
+	return as > bs || (as == bs && al > bl)
 }
 
 // extract codes the events of one sentence.
@@ -274,8 +304,8 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		if k := s.child(v, "nsubj"); k >= 0 {
 			if a := ac.eventNounActor(s, k); a != nil {
 				src = []*mention{a}
-				if pats := ac.c.dict.NounPatterns(s.lemma[k]); len(pats) > 0 {
-					code = pats[0].Code
+				if nm, ok := s.bestMatch(k, ac.c.dict.NounPatterns(s.lemma[k])); ok {
+					code = nm.p.Code
 				}
 			}
 		}
@@ -510,8 +540,16 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 // shares with the verb it depends on ("agreed to meet", "met X and discussed", "who accused").
 func (s *sentence) sources(v int) []*mention {
 	k := s.subjectOf(v, 0)
-	if k < 0 && !s.isPassive(v) && s.toks[v].Rel != "xcomp" {
-		k = s.linearSubject(v) // the parse found no subject: the nearest actor before the verb
+	if k < 0 && !s.isPassive(v) { // the parse found no subject: the nearest actor before the verb
+		g := v
+		if s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0 {
+			g = s.toks[v].Head
+		}
+		if k = s.linearSubject(g); k >= 0 {
+			for s.toks[k].Rel == "conj" && s.toks[k].Head >= 0 && s.toks[k].Head < k { // "Chile and Peru"
+				k = s.toks[k].Head
+			}
+		}
 	}
 	return s.mentionsAt(k)
 }

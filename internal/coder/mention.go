@@ -30,6 +30,7 @@ type mention struct {
 	plural     bool
 	title      string     // office words ("president", "foreign minister") when known
 	surname    string     // last word of a person's name, for later surname-only mentions
+	names      []string   // every word of a known person's names
 	count      int        // "the two leaders" -> 2
 	group      []*mention // a description that resolved to several actors
 	entity     *entity
@@ -325,6 +326,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			m.org = e.Kind == dict.Org
 			if m.person {
 				m.surname = dict.Norm(lastWord(e.Name))
+				for _, n := range e.Names {
+					m.names = append(m.names, strings.Fields(dict.Norm(n))...)
+				}
 			}
 			if r, ok := e.Resolve(ac.date); ok {
 				m.actor.Country, m.actor.Agent, m.actor.Code = r.Country, r.Agent, r.Code

@@ -15,7 +15,9 @@ var nonFactive = map[string]bool{"plan": true, "intend": true, "want": true, "se
 	"appeal": true, "push": true, "request": true, "encourage": true, "invite": true, "allow": true,
 	"decide": true, "wish": true, "fear": true, "suggest": true, "recommend": true, "order": true,
 	"plot": true, "prevent": true, "stop": true, "avoid": true, "help": true, "continue": false,
-	"insist": true, "require": true, "permit": true, "authorize": true, "authorise": true}
+	"insist": true, "require": true, "permit": true, "authorize": true, "authorise": true,
+	// what one is accused of has not been shown to have happened
+	"accuse": true, "allege": true, "blame": true, "investigate": true, "suspect": true, "charge": true}
 
 // conditionMarks introduce clauses that are not asserted.
 var conditionMarks = map[string]bool{"if": true, "unless": true, "whether": true, "lest": true}

@@ -65,7 +65,7 @@ func TestCodeText(t *testing.T) {
 		{"appeal composed", "2024-03-06", "The United Nations urged Peru to negotiate with Bolivia.",
 			[]string{"IGOUNO 02 PER 2024-03-06"}, []string{"PER 046 BOL"}},
 		{"passive", "2024-03-06", "Peruvian soldiers were attacked by Bolivian rebels yesterday.",
-			[]string{"BOLREB 19 PERMIL 2024-03-05"}, nil},
+			[]string{"BOLREB 19 PERMIL"}, nil},
 		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
 		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
 			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},
