@@ -262,7 +262,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 	el := time.Since(start).Seconds()
 	verb := "new"
 	if opts.recode {
-		verb = "recoded"
+		verb = "recoded and"
 	}
 	fmt.Fprintf(opts.stderr, "dyad ingest: %d articles read, %d skipped, %d already stored, %d %s stored with %d events; %d merged events (%.1fs, %.0f articles/s, %.0f events/s)\n",
 		res.read, res.skipped, dupN, res.stored, verb, storedEvents.Load(), res.merged, el, float64(res.coded)/el, float64(res.events)/el)
