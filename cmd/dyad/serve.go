@@ -21,6 +21,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body in `bytes` (POST /api/code)")
 	maxPage := fs.Int("max-page", 500, "most events in one page of /api/events (`N`)")
 	noCoder := fs.Bool("no-coder", false, "do not load the coder (POST /api/code answers 503)")
+	noIndex := fs.Bool("no-index", false, "answer aggregates with SQL only, without the in-memory index of the events")
 	var dicts dictFlag
 	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones for /api/code (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -43,7 +44,20 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv := server.New(serveStore{st}, nil, server.Options{
+	store := &indexedStore{serveStore: serveStore{st}}
+	if !*noIndex {
+		// Until the index is loaded (seconds for a million events), aggregates use SQL.
+		go func() {
+			start := time.Now()
+			n, err := store.loadIndex(ctx)
+			if err != nil {
+				log.Error("indexing events; aggregates use SQL", "err", err)
+				return
+			}
+			log.Info("events indexed for aggregates", "events", n, "took", time.Since(start).Round(time.Millisecond))
+		}()
+	}
+	srv := server.New(store, nil, server.Options{
 		MaxBody: *maxBody, MaxPage: *maxPage, CacheEntries: *cacheN, Log: log, Version: coderVersion(dicts)})
 	if !*noCoder {
 		// The models take a few seconds to load: serve the store meanwhile.

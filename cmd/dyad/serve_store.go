@@ -8,9 +8,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/server"
+	"github.com/dyad-events/dyad/internal/server/aggindex"
 )
 
 // serveStore answers the server's reads with SQL over the documented tables, with the filters of
@@ -179,7 +181,20 @@ func (s serveStore) TopDyads(ctx context.Context, f server.Filter, level string,
 	return out, nil
 }
 
-func (s serveStore) Counts(ctx context.Context, f server.Filter, key string) ([]server.KeyCount, error) {
+func (s serveStore) Counts(ctx context.Context, f server.Filter) (server.Counts, error) {
+	var c server.Counts
+	var err error
+	if c.PLOVER, err = s.counts(ctx, f, "plover"); err != nil {
+		return c, err
+	}
+	if c.Quad, err = s.counts(ctx, f, "quad"); err != nil {
+		return c, err
+	}
+	c.Root, err = s.counts(ctx, f, "root")
+	return c, err
+}
+
+func (s serveStore) counts(ctx context.Context, f server.Filter, key string) ([]server.KeyCount, error) {
 	col := map[string]string{"plover": "plover", "quad": "CAST(quad_class AS VARCHAR)", "root": "root"}[key]
 	if col == "" {
 		return nil, fmt.Errorf("unknown key %q", key)
@@ -306,4 +321,86 @@ func (s serveStore) Stats(ctx context.Context) (server.Stats, error) {
 	}
 	st.First, st.Last = fromNullTime(first), fromNullTime(last)
 	return st, nil
+}
+
+// indexedStore answers the aggregate reads from an in-memory index of the events once it is
+// loaded (aggindex), and everything else, and aggregates with a text filter, with SQL. The
+// store is opened read-only, so the index stays true while the server runs.
+type indexedStore struct {
+	serveStore
+	idx atomic.Pointer[aggindex.Index]
+}
+
+// loadIndex reads every event's aggregate columns into an index and makes the store use it.
+func (s *indexedStore) loadIndex(ctx context.Context) (int, error) {
+	rows, err := s.st.Query(ctx, `SELECT date, source_code, source_name, source_country,
+		target_code, target_name, target_country, cameo, root, plover, quad_class, goldstein,
+		location_name, location_country, location_lat, location_lon FROM events`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	b := aggindex.NewBuilder()
+	var r aggindex.Row
+	var date sql.NullTime
+	var str [12]sql.NullString
+	var quad sql.NullInt64
+	var gold, lat, lon sql.NullFloat64
+	n := 0
+	for rows.Next() {
+		if err := rows.Scan(&date, &str[0], &str[1], &str[2], &str[3], &str[4], &str[5], &str[6], &str[7], &str[8],
+			&quad, &gold, &str[9], &str[10], &lat, &lon); err != nil {
+			return 0, fmt.Errorf("indexing events: %w", err)
+		}
+		r = aggindex.Row{Date: fromNullTime(date),
+			SourceCode: str[0].String, SourceName: str[1].String, SourceCountry: str[2].String,
+			TargetCode: str[3].String, TargetName: str[4].String, TargetCountry: str[5].String,
+			CAMEO: str[6].String, Root: str[7].String, PLOVER: str[8].String,
+			Quad: int(quad.Int64), Goldstein: gold.Float64}
+		if str[9].Valid && lat.Valid {
+			r.Location = &dyad.Location{Name: str[9].String, Country: str[10].String, Lat: lat.Float64, Lon: lon.Float64}
+		}
+		b.Add(&r)
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("indexing events: %w", err)
+	}
+	s.idx.Store(b.Build())
+	return n, nil
+}
+
+func (s *indexedStore) index(f server.Filter) *aggindex.Index {
+	if !aggindex.Supports(f) {
+		return nil
+	}
+	return s.idx.Load()
+}
+
+func (s *indexedStore) Series(ctx context.Context, f server.Filter, period string) ([]server.Point, error) {
+	if x := s.index(f); x != nil {
+		return x.Series(f, period), nil
+	}
+	return s.serveStore.Series(ctx, f, period)
+}
+
+func (s *indexedStore) TopDyads(ctx context.Context, f server.Filter, level string, limit int) ([]server.DyadCount, error) {
+	if x := s.index(f); x != nil {
+		return x.TopDyads(f, level, limit), nil
+	}
+	return s.serveStore.TopDyads(ctx, f, level, limit)
+}
+
+func (s *indexedStore) Counts(ctx context.Context, f server.Filter) (server.Counts, error) {
+	if x := s.index(f); x != nil {
+		return x.Counts(f), nil
+	}
+	return s.serveStore.Counts(ctx, f)
+}
+
+func (s *indexedStore) Places(ctx context.Context, f server.Filter, limit int) ([]server.PlaceCount, error) {
+	if x := s.index(f); x != nil {
+		return x.Places(f, limit), nil
+	}
+	return s.serveStore.Places(ctx, f, limit)
 }

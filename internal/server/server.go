@@ -278,30 +278,17 @@ func (s *Server) handleTopDyads(r *http.Request) (any, error) {
 	return TopDyadsResponse{Level: level, Dyads: nonNil(ds)}, nil
 }
 
-// CountsResponse is the body of GET /api/counts: events by PLOVER type, quad class and root.
-type CountsResponse struct {
-	PLOVER []KeyCount `json:"plover"`
-	Quad   []KeyCount `json:"quad"`
-	Root   []KeyCount `json:"root"`
-}
-
 func (s *Server) handleCounts(r *http.Request) (any, error) {
 	f, err := parseFilter(r.URL.Query())
 	if err != nil {
 		return nil, err
 	}
-	var out CountsResponse
-	for _, k := range []struct {
-		key string
-		dst *[]KeyCount
-	}{{"plover", &out.PLOVER}, {"quad", &out.Quad}, {"root", &out.Root}} {
-		kc, err := s.store.Counts(r.Context(), f, k.key)
-		if err != nil {
-			return nil, err
-		}
-		*k.dst = nonNil(kc)
+	c, err := s.store.Counts(r.Context(), f)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	c.PLOVER, c.Quad, c.Root = nonNil(c.PLOVER), nonNil(c.Quad), nonNil(c.Root)
+	return c, nil
 }
 
 // PlacesResponse is the body of GET /api/places.

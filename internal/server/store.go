@@ -17,8 +17,8 @@ type Store interface {
 	// TopDyads returns the source-target pairs with the most events matching f; level "code" pairs
 	// actor codes, "country" pairs countries.
 	TopDyads(ctx context.Context, f Filter, level string, limit int) ([]DyadCount, error)
-	// Counts counts the events matching f by key: "plover", "quad" or "root".
-	Counts(ctx context.Context, f Filter, key string) ([]KeyCount, error)
+	// Counts counts the events matching f by PLOVER type, quad class and root.
+	Counts(ctx context.Context, f Filter) (Counts, error)
 	// Places counts the events matching f per stated location, most events first.
 	Places(ctx context.Context, f Filter, limit int) ([]PlaceCount, error)
 	// Actors returns the actors whose code or name starts with q (case-insensitive), most events first.
@@ -88,6 +88,14 @@ type KeyCount struct {
 	Key       string  `json:"key"`
 	Events    int     `json:"events"`
 	Goldstein float64 `json:"goldstein"`
+}
+
+// Counts is the body of GET /api/counts: events by PLOVER type, quad class ("1".."4") and CAMEO
+// root, most events first.
+type Counts struct {
+	PLOVER []KeyCount `json:"plover"`
+	Quad   []KeyCount `json:"quad"`
+	Root   []KeyCount `json:"root"`
 }
 
 // PlaceCount is the number of events at one location.
