@@ -167,8 +167,9 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 					}
 				}
 				switch {
-				case either:
-					return true
+				case either: // "both sides": states or armed groups, not the press or the public
+					a := e.actor.Agent
+					return a == "" || a == dyad.AgentGOV || a == dyad.AgentMIL || a == dyad.AgentREB || a == dyad.AgentOPP
 				case countries:
 					return !e.person && (e.actor.Agent == "" || e.actor.Agent == dyad.AgentGOV)
 				}

@@ -679,10 +679,14 @@ func (s *sentence) linearMatch(v int, p *dict.Pattern) (int, bool) {
 		end++
 	}
 	at, target := v+1, -1
-	for _, w := range p.Words {
+	for wi, w := range p.Words {
 		if w == "+" {
+			direct := wi == 0 || !preps[p.Words[wi-1]]
 			for ; at < end; at++ {
 				if m := s.mentionOf(at); m != nil && m.head == at {
+					if direct && (s.caseOf(at) != "" || m.start > 0 && s.toks[m.start-1].UPOS == "ADP") {
+						continue // "meeting in Cairo": a place in a phrase is not a direct object
+					}
 					target = at
 					break
 				}
