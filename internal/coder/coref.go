@@ -240,8 +240,7 @@ func (ac *articleCoder) sentencePlace(s *sentence) string {
 		if s.toks[i].UPOS != "PROPN" || !placePreps[s.caseOf(i)] {
 			continue
 		}
-		lo, hi := s.nameSpan(i)
-		if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
+		if p := ac.placeAt(s, i); p != nil {
 			return p.Country
 		}
 	}

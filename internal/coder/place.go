@@ -1,6 +1,9 @@
 package coder
 
-import "github.com/dyad-events/dyad"
+import (
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
 
 // placePreps introduce where an event happened.
 var placePreps = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true}
@@ -20,7 +23,7 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 					continue
 				}
 				if n, p := ac.c.dict.MatchPlace(s.norm[i:hi]); n > 0 && p != nil {
-					return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+					return location(p)
 				}
 			}
 		}
@@ -40,9 +43,8 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 				continue
 			}
 			if s.toks[k].UPOS == "PROPN" && placePreps[s.caseOf(k)] {
-				lo, hi := s.nameSpan(k)
-				if n, p := ac.c.dict.MatchPlace(s.norm[lo:hi]); n > 0 && p != nil {
-					return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+				if p := ac.placeAt(s, k); p != nil {
+					return location(p)
 				}
 			}
 			queue = append(queue, k)
@@ -62,9 +64,8 @@ func (ac *articleCoder) placeMention(s *sentence, t int) *mention {
 		if s.toks[i].UPOS != "PROPN" {
 			continue
 		}
-		_, nhi := s.nameSpan(i)
-		n, p := ac.c.dict.MatchPlace(s.norm[i:max(nhi, i+1)])
-		if n == 0 || p == nil {
+		p := ac.placeAt(s, i)
+		if p == nil {
 			continue
 		}
 		a := dyad.Actor{Name: p.Name, Country: p.Country, Code: p.Country}
@@ -81,3 +82,16 @@ var placeNouns = map[string]bool{"town": true, "city": true, "village": true, "r
 	"area": true, "district": true, "territory": true, "enclave": true, "camp": true, "neighbourhood": true,
 	"neighborhood": true, "capital": true, "port": true, "state": true, "strip": true, "hospital": true,
 	"school": true, "market": true, "settlement": true, "suburb": true, "island": true, "base": true}
+
+// placeAt returns the gazetteer place named by the proper noun at token i and its flat parts.
+func (ac *articleCoder) placeAt(s *sentence, i int) *dict.Place {
+	lo, hi := s.nameSpan(i)
+	if n, p := ac.c.dict.MatchPlace(s.norm[min(lo, i):hi]); n > 0 {
+		return p
+	}
+	return nil
+}
+
+func location(p *dict.Place) *dyad.Location {
+	return &dyad.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+}
