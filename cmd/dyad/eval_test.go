@@ -1,0 +1,56 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The gold file holds events of the bundled examples, hand-coded for this test.
+func TestEvalCommand(t *testing.T) {
+	gold := filepath.Join("testdata", "examples-gold.jsonl")
+	code, out, errs := runDyad(t, "eval", "--gold", gold, "../../examples/news.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, s := range []string{"articles 3, gold events 4", "level  precision", "root ", "code ", "full ",
+		"per CAMEO root", "misses", "false alarms"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	code, out, errs = runDyad(t, "eval", "--json", "--gold", gold, "../../examples/news.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var levels []struct {
+		Level             string
+		Precision, Recall float64
+		Gold, Coded       int
+		Match             int
+	}
+	if err := json.Unmarshal([]byte(out), &levels); err != nil || len(levels) != 3 {
+		t.Fatalf("--json output %q: %v", out, err)
+	}
+	if levels[0].Level != "root" || levels[0].Gold != 4 || levels[0].Match < 2 {
+		t.Errorf("root level = %+v: the phone call should match both ways", levels[0])
+	}
+	if levels[0].Match < levels[1].Match || levels[1].Match < levels[2].Match {
+		t.Errorf("levels not nested: %+v", levels)
+	}
+}
+
+func TestEvalUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval", "../../examples/news.jsonl"},
+		{"eval", "--gold", "testdata/examples-gold.jsonl"},
+	} {
+		if code, _, errs := runDyad(t, args...); code != 2 || !strings.Contains(errs, "--gold") {
+			t.Errorf("dyad %v: exit %d, stderr %q; want a usage error", args, code, errs)
+		}
+	}
+	if code, _, errs := runDyad(t, "eval", "--gold", "/nonexistent.jsonl", "../../examples/news.jsonl"); code != 1 || !strings.Contains(errs, "nonexistent") {
+		t.Errorf("missing gold file: exit %d, %q", code, errs)
+	}
+}
