@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -333,5 +334,39 @@ func TestIngestProgressBar(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("progress output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// failingStore fails its second Write.
+type failingStore struct {
+	ingestStore
+	writes int
+}
+
+func (s *failingStore) Write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
+	s.writes++
+	if s.writes == 2 {
+		return fmt.Errorf("disk full")
+	}
+	return s.ingestStore.Write(ctx, coder, arts, events)
+}
+
+// TestIngestStoreFailure checks that a failed write stops the ingest with that error (and does
+// not hang), leaving the batches written before it.
+func TestIngestStoreFailure(t *testing.T) {
+	dir := t.TempDir()
+	input := manyArticles(t, dir, 40)
+	st, err := duckdb.Open(context.Background(), filepath.Join(dir, "f.duckdb"), duckdb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fs := &failingStore{ingestStore: st}
+	_, err = runIngest(context.Background(), fs, tagCoder{}, ingestOptions{inputs: []string{input}, batch: 4, coder: "t", stderr: io.Discard})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the write error", err)
+	}
+	if a, _, _, _ := st.Counts(context.Background()); a != 4 {
+		t.Errorf("%d articles stored, want the 4 of the first batch", a)
 	}
 }
