@@ -556,11 +556,17 @@ func (x *Index) dyadNames(p *pred, out []server.DyadCount) {
 	}
 	want := map[[2]uint32]*names{}
 	codeID := func(s string) uint32 { return uint32(slices.Index(x.codes, s)) }
+	srcWanted, tgtWanted := make([]bool, len(x.codes)), make([]bool, len(x.codes))
 	for _, d := range out {
-		want[[2]uint32{codeID(d.Source), codeID(d.Target)}] = &names{}
+		s, t := codeID(d.Source), codeID(d.Target)
+		want[[2]uint32{s, t}] = &names{}
+		srcWanted[s], tgtWanted[t] = true, true
 	}
 	p.each(func(sel []int32) {
 		for _, i := range sel {
+			if !srcWanted[x.src[i]] || !tgtWanted[x.tgt[i]] {
+				continue
+			}
 			nm := want[[2]uint32{x.src[i], x.tgt[i]}]
 			if nm == nil {
 				continue

@@ -157,7 +157,7 @@
     });
     const defs = svg("defs");
     const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
-    marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#888" }));
+    marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#555" }));
     defs.append(marker);
     g.append(defs);
     const max = Math.max(...res.dyads.map((d) => d.events));
@@ -165,7 +165,10 @@
       const [x1, y1] = pos[d.source], [x2, y2] = pos[d.target];
       // bend each direction to its own side so A→B and B→A do not overlap
       const mx = (x1 + x2) / 2 + (y2 - y1) * 0.15, my = (y1 + y2) / 2 - (x2 - x1) * 0.15;
-      const path = svg("path", { d: `M${x1},${y1} Q${mx},${my} ${x2},${y2}`, fill: "none", stroke: gcolor(d.mean),
+      // stop short of the target's dot so the arrowhead shows
+      const dx = x2 - mx, dy = y2 - my, len = Math.hypot(dx, dy) || 1;
+      const ex = x2 - (dx / len) * 6, ey = y2 - (dy / len) * 6;
+      const path = svg("path", { d: `M${x1},${y1} Q${mx},${my} ${ex},${ey}`, fill: "none", stroke: gcolor(d.mean),
         "stroke-width": 1 + 5 * Math.sqrt(d.events / max), "stroke-opacity": 0.75, "marker-end": "url(#arrow)", class: "edge" });
       const t = svg("title");
       t.textContent = `${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${d.mean.toFixed(1)}`;
