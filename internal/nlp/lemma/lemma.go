@@ -19,6 +19,7 @@ type Model struct {
 	rules map[string]rewrite
 	// maxSuffix is the longest suffix (in bytes) with a learned rewrite.
 	maxSuffix int
+	infl      inflection
 }
 
 // rewrite turns a form into its lemma: drop strip bytes from the end, then append add.
@@ -118,14 +119,14 @@ func (m *Model) unseen(buf []byte, form, low, xpos string) string {
 		return form
 	}
 	if isVerb(xpos) {
-		if l, ok := irregular[low]; ok {
+		if l, ok := m.infl.verbs[low]; ok {
 			return l
 		}
 	}
 	if l, ok := m.suffixRule(buf, w, xpos); ok {
 		return l
 	}
-	return handRules(w, xpos)
+	return m.infl.lemma(w, xpos)
 }
 
 func hasLetter(s string) bool {

@@ -71,6 +71,7 @@ func TestTrainTiny(t *testing.T) {
 }
 
 func TestHandRules(t *testing.T) {
+	in := newInflection()
 	for _, c := range []struct{ w, xpos, want string }{
 		{"carried", "VBD", "carry"},
 		{"stopped", "VBD", "stop"},
@@ -112,8 +113,8 @@ func TestHandRules(t *testing.T) {
 		{"are", "VBP", "be"},
 		{"unclear", "JJ", "unclear"},
 	} {
-		if got := handRules(c.w, c.xpos); got != c.want {
-			t.Errorf("handRules(%q, %s) = %q, want %q", c.w, c.xpos, got, c.want)
+		if got := in.lemma(c.w, c.xpos); got != c.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c.w, c.xpos, got, c.want)
 		}
 	}
 }

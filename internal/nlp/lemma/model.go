@@ -113,6 +113,7 @@ func parse(r io.Reader) (*Model, error) {
 	}
 	const maxEntries = 1 << 16 // preallocation cap, so that a corrupt count cannot claim much memory
 	m := &Model{
+		infl:  newInflection(),
 		exact: make(map[string]string, min(ne, maxEntries)),
 		lower: make(map[string]string, min(nl, maxEntries)),
 		rules: make(map[string]rewrite, min(nr, maxEntries)),

@@ -2,8 +2,19 @@ package lemma
 
 import "strings"
 
-// irregular maps inflected forms of English irregular verbs to their base form.
-var irregular = func() map[string]string {
+// inflection holds the hand-written English rules' word lists; it is built once per Model and
+// only read afterwards.
+type inflection struct {
+	verbs map[string]string // inflected forms of irregular verbs → base form
+	adjs  map[string]string // irregular comparatives and superlatives → base
+}
+
+func newInflection() inflection {
+	return inflection{verbs: irregularVerbs(), adjs: irregularAdjs()}
+}
+
+// irregularVerbs maps inflected forms of English irregular verbs to their base form.
+func irregularVerbs() map[string]string {
 	m := map[string]string{
 		"am": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
 		"'m": "be", "'re": "be", "ai": "be",
@@ -182,13 +193,15 @@ write wrote written`
 		}
 	}
 	return m
-}()
+}
 
-// irregularAdj maps irregular comparatives and superlatives to their base.
-var irregularAdj = map[string]string{
-	"better": "good", "best": "good", "worse": "bad", "worst": "bad", "more": "more", "most": "most",
-	"less": "less", "least": "least", "further": "far", "furthest": "far", "farther": "far",
-	"farthest": "far", "elder": "old", "eldest": "old",
+// irregularAdjs maps irregular comparatives and superlatives to their base.
+func irregularAdjs() map[string]string {
+	return map[string]string{
+		"better": "good", "best": "good", "worse": "bad", "worst": "bad", "more": "more", "most": "most",
+		"less": "less", "least": "least", "further": "far", "furthest": "far", "farther": "far",
+		"farthest": "far", "elder": "old", "eldest": "old",
+	}
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
@@ -228,13 +241,13 @@ func restoreE(s string) string {
 	return s
 }
 
-// handRules lemmatizes an unseen word w (lower case unless a proper noun) by English inflection.
-func handRules(w, xpos string) string {
+// lemma lemmatizes an unseen word w (lower case unless a proper noun) by English inflection.
+func (in *inflection) lemma(w, xpos string) string {
 	switch xpos {
 	case "NNS", "NNPS", "VBZ":
 		return stripS(w)
 	case "VBD", "VBN":
-		if l, ok := irregular[w]; ok {
+		if l, ok := in.verbs[w]; ok {
 			return l
 		}
 		switch {
@@ -254,7 +267,7 @@ func handRules(w, xpos string) string {
 		}
 		return w
 	case "VBG":
-		if l, ok := irregular[w]; ok {
+		if l, ok := in.verbs[w]; ok {
 			return l
 		}
 		if strings.HasSuffix(w, "ing") && len(w) > 4 {
@@ -269,7 +282,7 @@ func handRules(w, xpos string) string {
 		}
 		return w
 	case "JJR", "JJS", "RBR", "RBS":
-		if l, ok := irregularAdj[w]; ok {
+		if l, ok := in.adjs[w]; ok {
 			return l
 		}
 		suf := "er"
@@ -292,7 +305,7 @@ func handRules(w, xpos string) string {
 		}
 		return restoreE(stem)
 	case "VB", "VBP":
-		if l, ok := irregular[w]; ok && (w == "am" || w == "are" || w == "'m" || w == "'re" || w == "'ve") {
+		if l, ok := in.verbs[w]; ok && (w == "am" || w == "are" || w == "'m" || w == "'re" || w == "'ve") {
 			return l
 		}
 	}

@@ -56,7 +56,7 @@ func Train(train []*conllu.Sentence, logf func(format string, a ...any)) (*Model
 		}
 		return b
 	}
-	m := &Model{exact: map[string]string{}, lower: map[string]string{}, rules: map[string]rewrite{}}
+	m := &Model{exact: map[string]string{}, lower: map[string]string{}, rules: map[string]rewrite{}, infl: newInflection()}
 	for k, c := range lower {
 		m.lower[k.form+"\x00"+k.xpos] = best(c)
 	}
