@@ -138,10 +138,37 @@ func TestTagEdgeCases(t *testing.T) {
 		}
 	}
 	odd := sentence("Ünïcödé 3.5% @user https://x.org/a?b=c ... ——")
+	odd.Tokens = append(odd.Tokens, nlp.Token{Text: ""}, nlp.Token{Text: "\xff\xfe"})
 	m.Tag(&odd)
 	for _, tk := range odd.Tokens {
 		if tk.XPOS == "" {
 			t.Errorf("%q untagged", tk.Text)
+		}
+	}
+}
+
+// TestTagConcurrent tags from several goroutines at once (run with -race to check for data races).
+func TestTagConcurrent(t *testing.T) {
+	m := trainTiny(t)
+	want := sentence("The rebels were arrested in Geneva .")
+	m.Tag(&want)
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				s := sentence("The rebels were arrested in Geneva .")
+				m.Tag(&s)
+				if !slices.Equal(s.Tokens, want.Tokens) {
+					errs <- fmt.Sprint(s.Tokens)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Errorf("concurrent tagging gave %s, want %v", e, want.Tokens)
 		}
 	}
 }
