@@ -189,6 +189,11 @@ func actFeats(st *state) []uint64 {
 	add(88, w[b0], p[b1], 0)
 	add(89, p[s0], w[b1], 0)
 	add(90, u[s0h], u[s0], w[b0])
+	suf := st.suf
+	add(91, suf[s0], p[b0], 0)
+	add(92, suf[b0], p[s0], 0)
+	add(93, suf[b0], 0, 0)
+	add(94, suf[b1], p[b0], 0)
 	st.feats = f
 	return f
 }
@@ -248,6 +253,7 @@ func labFeats(st *state, h, d int32) []uint64 {
 	add(33, w[hl], p[h], p[d])
 	add(34, l[d], p[h], dd)
 	add(35, w[dr], p[d], 0)
+	add(36, st.suf[d], p[h], 0)
 	st.lfeats = f
 	return f
 }

@@ -13,8 +13,8 @@ import (
 
 // Model file layout (integers are unsigned varints unless said otherwise):
 //
-//	magic "DYADPARSE3\n"
-//	vocabularies words, lemmas, xpos, upos (each: count, then per entry length + bytes; id = index+3)
+//	magic "DYADPARSE4\n"
+//	vocabularies words, lemmas, xpos, upos, suffixes (each: count, then per entry length + bytes; id = index+3)
 //	labels (count, strings), root label id, left-allowed and right-allowed label flags (a byte each)
 //	transition table: log2 of its size, number of used slots, scale (float32, 4 bytes little endian);
 //	  per used slot in order: gap from the previous used slot, fingerprint (4 bytes little endian),
@@ -24,7 +24,7 @@ import (
 //
 // The hash tables are stored as laid out in memory, so loading rebuilds nothing. Weights are
 // quantized to 16 bits of a shared scale.
-const magic = "DYADPARSE3\n"
+const magic = "DYADPARSE4\n"
 
 const qmax = 32767
 
@@ -74,7 +74,7 @@ func quant(w, scale float32) int64 {
 func (m *Model) Save(out io.Writer) error {
 	w := &writer{w: bufio.NewWriterSize(out, 1<<16)}
 	w.w.WriteString(magic)
-	for _, v := range []map[string]uint32{m.words, m.lemmas, m.xpos, m.upos} {
+	for _, v := range []map[string]uint32{m.words, m.lemmas, m.xpos, m.upos, m.sufs} {
 		list := vocabList(v)
 		w.uv(uint64(len(list)))
 		for _, s := range list {
@@ -239,7 +239,7 @@ func Load(in io.Reader) (*Model, error) {
 	}
 	r := &reader{b: data[len(magic):]}
 	m := &Model{}
-	vocabs := make([]map[string]uint32, 4)
+	vocabs := make([]map[string]uint32, 5)
 	for i := range vocabs {
 		n := r.count(1 << 24)
 		v := make(map[string]uint32, min(n, 1<<12))
@@ -248,7 +248,7 @@ func Load(in io.Reader) (*Model, error) {
 		}
 		vocabs[i] = v
 	}
-	m.words, m.lemmas, m.xpos, m.upos = vocabs[0], vocabs[1], vocabs[2], vocabs[3]
+	m.words, m.lemmas, m.xpos, m.upos, m.sufs = vocabs[0], vocabs[1], vocabs[2], vocabs[3], vocabs[4]
 	nl := r.count(250)
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, r.str())

@@ -17,6 +17,7 @@ import (
 // Model is a trained parser. It is safe for concurrent use.
 type Model struct {
 	words, lemmas, xpos, upos map[string]uint32
+	sufs                      map[string]uint32 // last three letters of lower-cased words
 	labels                    []string
 	rootLab                   int
 	dirOK                     [2][]bool // labels seen on left (0) and right (1) arcs
@@ -164,11 +165,37 @@ func (m *Model) fill(st *state, toks []nlp.Token, buf []byte) []byte {
 				st.l[j] = idUnk
 			}
 		}
+		st.suf[j] = m.suffixID(t.Text, buf)
 		st.p[j] = lookup(m.xpos, t.XPOS)
 		st.u[j] = lookup(m.upos, t.UPOS)
 		st.shape[j] = shape(t.Text)
 	}
 	return buf
+}
+
+// suffix returns the last three letters (runes) of the normalized word w.
+func suffix(w []byte) []byte {
+	n := 0
+	for i := len(w); i > 0; {
+		_, size := utf8.DecodeLastRune(w[:i])
+		i -= size
+		n++
+		if n == 3 {
+			return w[i:]
+		}
+	}
+	return w
+}
+
+func (m *Model) suffixID(text string, buf []byte) uint32 {
+	b, plain := normWord(text, buf)
+	if plain {
+		b = append(buf[:0], text...)
+	}
+	if v, ok := m.sufs[string(suffix(b))]; ok {
+		return v
+	}
+	return idUnk
 }
 
 // bestLabel returns the highest-scoring label allowed for the arc h -> d.
@@ -239,12 +266,18 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	}
 }
 
-// finish attaches the words left without a head: the first becomes the root's dependent when the
-// root has none, the others depend on the root's dependent.
+// finish makes a tree with a single root dependent: the words left without a head and the root's
+// dependents after the first one are attached to that first one.
 func (m *Model) finish(st *state) {
-	r := st.rc1[0]
+	r := st.N
 	for j := int32(1); j < st.N; j++ {
-		if st.head[j] != st.N {
+		if st.head[j] == 0 {
+			r = j
+			break
+		}
+	}
+	for j := int32(1); j < st.N; j++ {
+		if j == r || (st.head[j] != st.N && st.head[j] != 0) {
 			continue
 		}
 		if r == st.N {
@@ -253,6 +286,7 @@ func (m *Model) finish(st *state) {
 			continue
 		}
 		m.lab.score(labFeats(st, r, j), st.lscores)
-		st.arc(r, j, m.bestLabel(st, r, j, st.lscores))
+		st.head[j] = r
+		st.lab[j] = uint32(m.bestLabel(st, r, j, st.lscores) + 1)
 	}
 }

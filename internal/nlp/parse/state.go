@@ -15,6 +15,7 @@ const (
 type state struct {
 	N          int32 // number of positions including the root; also the "none" position
 	w, l, p, u []uint32
+	suf        []uint32 // id of the last three letters
 	shape      []uint32
 	head       []int32
 	lab        []uint32 // label id + 1, 0 for none
@@ -63,6 +64,7 @@ func (st *state) reset(n int) {
 	st.p = growU32(st.p, size)
 	st.u = growU32(st.u, size)
 	st.shape = growU32(st.shape, size)
+	st.suf = growU32(st.suf, size)
 	st.head = grow32(st.head, size)
 	st.lab = growU32(st.lab, size)
 	st.lc1 = grow32(st.lc1, size)
@@ -82,8 +84,8 @@ func (st *state) reset(n int) {
 		st.ls[i], st.rs[i] = 0, 0
 	}
 	// root and none attributes
-	st.w[0], st.l[0], st.p[0], st.u[0], st.shape[0] = idRoot, idRoot, idRoot, idRoot, idRoot
-	st.w[N], st.l[N], st.p[N], st.u[N], st.shape[N] = 0, 0, 0, 0, 0
+	st.w[0], st.l[0], st.p[0], st.u[0], st.shape[0], st.suf[0] = idRoot, idRoot, idRoot, idRoot, idRoot, idRoot
+	st.w[N], st.l[N], st.p[N], st.u[N], st.shape[N], st.suf[N] = 0, 0, 0, 0, 0, 0
 	st.stack = append(st.stack[:0], 0)
 	st.b = 1
 	st.rootKids = 0
@@ -117,7 +119,7 @@ func (st *state) valid() (v [nAct]bool) {
 		v[actLeft] = bufOK && !hasHead
 		v[actRight] = bufOK
 	} else {
-		v[actRight] = bufOK && st.rootKids == 0
+		v[actRight] = bufOK // several root dependents are merged by finish
 	}
 	return v
 }
@@ -225,9 +227,6 @@ func (st *state) costs(v [nAct]bool) (c [nAct]int) {
 			if g[b] == k {
 				n++
 			}
-		}
-		if s == 0 && g[b] != 0 {
-			n++ // the single root arc becomes impossible
 		}
 		c[actRight] = n
 	}

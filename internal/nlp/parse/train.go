@@ -11,6 +11,10 @@ import (
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
 
+// DefaultIterations is the number of training passes when TrainOptions.Iterations is 0, chosen on
+// EWT dev (with jackknifed tags: 8 passes 85.33 UAS, 11 passes 85.37, 15 passes 85.27).
+const DefaultIterations = 11
+
 // TrainOptions sets the number of passes over the training data and the seed of the shuffling and
 // exploration; training is deterministic for a given seed.
 type TrainOptions struct {
@@ -67,16 +71,18 @@ func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, 
 	return trainWith(train, opt, logf, nil)
 }
 
-// trainWith is Train with a hook called after each pass with the model averaged so far (pruned
-// with pruneBelow); it lets experiments pick the number of passes.
+// trainWith is Train with a hook called after each pass with the model averaged (and pruned) so
+// far; it lets experiments pick the number of passes.
 func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any), after func(it int, m *Model)) (*Model, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
 	if opt.Iterations <= 0 {
-		opt.Iterations = 15
+		opt.Iterations = DefaultIterations
 	}
 	m := &Model{words: map[string]uint32{}, lemmas: map[string]uint32{}, xpos: map[string]uint32{}, upos: map[string]uint32{}}
+	m.sufs = map[string]uint32{}
+	sc := map[string]int{}
 	wc := map[string]int{}
 	lc := map[string]int{}
 	labID := map[string]int{}
@@ -90,6 +96,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 		g := goldSent{toks: s.Tokens, heads: make([]int32, len(s.Tokens)+2), labs: make([]int, len(s.Tokens)+2)}
 		for i, t := range s.Tokens {
 			wc[normString(t.Text)]++
+			sc[string(suffix([]byte(normString(t.Text))))]++
 			lc[normString(t.Lemma)]++
 			if _, ok := m.xpos[t.XPOS]; !ok {
 				m.xpos[t.XPOS] = uint32(len(m.xpos) + idBase)
@@ -136,7 +143,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 	for _, vocab := range []struct {
 		counts map[string]int
 		ids    map[string]uint32
-	}{{wc, m.words}, {lc, m.lemmas}} {
+	}{{wc, m.words}, {lc, m.lemmas}, {sc, m.sufs}} {
 		keys := make([]string, 0, len(vocab.counts))
 		for k, n := range vocab.counts {
 			if n >= 2 {
@@ -151,6 +158,10 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 	logf("parse: %d sentences (%d skipped, %d projectivized), %d words, %d lemmas, %d tags, %d relations",
 		len(sents), skipped, nonproj, len(m.words), len(m.lemmas), len(m.xpos), len(m.labels))
 
+	prune := 1e-3
+	if len(sents) >= pruneMinSentences {
+		prune = pruneBelow
+	}
 	ta := &trainAct{index: map[uint64]int32{}}
 	tl := &trainLab{index: map[uint64]int32{}}
 	rng := rand.New(rand.NewSource(opt.Seed))
@@ -237,19 +248,24 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 			it, opt.Iterations, 100*float64(errs)/float64(max(trans, 1)), 100*float64(labErrs)/float64(max(arcs, 1)),
 			len(ta.w), len(tl.rows))
 		if after != nil && it < opt.Iterations {
-			m.finalize(ta, tl, c, pruneBelow)
+			m.finalize(ta, tl, c, prune)
 			m.tact, m.tlab, m.tc = ta, tl, c
 			after(it, m)
 		}
 	}
-	m.finalize(ta, tl, c, pruneBelow)
+	m.finalize(ta, tl, c, prune)
 	m.tact, m.tlab, m.tc = ta, tl, c
 	logf("parse: kept %d transition and %d label features", m.act.n, m.lab.n)
 	return m, nil
 }
 
-// pruneBelow is the smallest averaged weight kept in the model.
-const pruneBelow = 1e-3
+// pruneBelow is the smallest averaged weight kept in a model trained on at least pruneMinSentences
+// sentences. Pruning at 1 halves the model (mostly features updated once) for -0.05 LAS on EWT
+// dev; on small treebanks averaged weights stay small and nothing is pruned.
+const (
+	pruneBelow        = 1.0
+	pruneMinSentences = 2000
+)
 
 // finalize averages the weights, drops the negligible ones and builds the parsing tables.
 func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune float64) {
