@@ -245,7 +245,8 @@ func matchStrings(strs []string, f func(string) bool) []bool {
 
 // filter keeps the rows of sel that pass every filter except the date range, in place.
 // Each condition is one tight loop over the selection.
-func (p *pred) filter(sel []int32) []int32 {
+// skip names the actor filter whose posting lists chose the rows, which needs no second check.
+func (p *pred) filter(sel []int32, skip string) []int32 {
 	x := p.x
 	keep := func(ok func(r int32) bool) {
 		k := 0
@@ -298,13 +299,13 @@ func (p *pred) filter(sel []int32) []int32 {
 	if p.dyadSrc != nil {
 		keep(func(r int32) bool { return p.dyadSrc[x.src[r]] && p.dyadTgt[x.tgt[r]] })
 	}
-	if p.srcCode != nil {
+	if p.srcCode != nil && skip != "source" {
 		keep(func(r int32) bool { return p.srcCode[x.src[r]] || p.srcName[x.srcName[r]] })
 	}
-	if p.tgtCode != nil {
+	if p.tgtCode != nil && skip != "target" {
 		keep(func(r int32) bool { return p.tgtCode[x.tgt[r]] || p.tgtName[x.tgtName[r]] })
 	}
-	if p.actorCode != nil {
+	if p.actorCode != nil && skip != "actor" {
 		keep(func(r int32) bool {
 			return p.actorCode[x.src[r]] || p.actorName[x.srcName[r]] || p.actorCode[x.tgt[r]] || p.actorName[x.tgtName[r]]
 		})
@@ -329,16 +330,20 @@ func (p *pred) each(fn func(sel []int32)) {
 		}
 		lists = append(lists, ls)
 	}
+	skip := ""
 	switch {
 	case p.dyadSrc != nil:
 		add(p.dyadSrc, x.bySrc)
 	case p.srcCode != nil:
 		add(p.srcCode, x.bySrc)
 		add(p.srcName, x.bySrcName)
+		skip = "source"
 	case p.tgtCode != nil:
 		add(p.tgtCode, x.byTgt)
 		add(p.tgtName, x.byTgtName)
+		skip = "target"
 	case p.actorCode != nil:
+		skip = "actor"
 		add(p.actorCode, x.bySrc)
 		add(p.actorName, x.bySrcName)
 		add(p.actorCode, x.byTgt)
@@ -349,7 +354,7 @@ func (p *pred) each(fn func(sel []int32)) {
 			for i := lo; i < min(lo+block, p.hi); i++ {
 				sel = append(sel, int32(i))
 			}
-			if sel = p.filter(sel); len(sel) > 0 {
+			if sel = p.filter(sel, ""); len(sel) > 0 {
 				fn(sel)
 			}
 		}
@@ -374,7 +379,7 @@ func (p *pred) each(fn func(sel []int32)) {
 		}
 	}
 	flush := func() {
-		if sel = p.filter(sel); len(sel) > 0 {
+		if sel = p.filter(sel, skip); len(sel) > 0 {
 			fn(sel)
 		}
 		sel = sel[:0]
