@@ -68,7 +68,11 @@ type goldSent struct {
 // the tokens carry; pass predicted tags to train for predicted-tag input). Sentences with missing or
 // malformed heads are skipped. logf, when not nil, receives progress lines.
 func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any)) (*Model, error) {
-	return trainWith(train, opt, logf, nil)
+	m, err := trainWith(train, opt, logf, nil)
+	if m != nil {
+		m.tact, m.tlab = nil, nil // the training tables are large; only experiments need them
+	}
+	return m, err
 }
 
 // trainWith is Train with a hook called after each pass with the model averaged (and pruned) so
