@@ -27,6 +27,9 @@ type feedState struct {
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
 	Polled       time.Time `json:"polled,omitzero"` // last successful poll
+	// Listed are the ids and links of the items in the last full response: a 304 refreshes their
+	// times in Seen, so that items of a feed that stays unchanged are not forgotten.
+	Listed []string `json:"listed,omitempty"`
 }
 
 func newState() *state {

@@ -246,11 +246,18 @@ func (w *Watcher) pollFeed(ctx context.Context, f Feed) Stats {
 		w.opts.Log("feed %s: not modified", f.URL)
 		s.NotModified++
 		w.mu.Lock()
-		w.feedState(f.URL).Polled = w.now()
+		now := w.now()
+		p := w.feedState(f.URL)
+		p.Polled = now
+		for _, k := range p.Listed {
+			if _, ok := w.st.Seen[k]; ok {
+				w.st.Seen[k] = now
+			}
+		}
 		w.mu.Unlock()
 		return s
 	}
-	items, err := w.newItems(resp.body, f.URL)
+	items, listed, err := w.newItems(resp.body, f.URL)
 	if err != nil {
 		w.opts.Log("feed %s: %v", f.URL, err)
 		s.FeedErrors++
@@ -324,6 +331,7 @@ func (w *Watcher) pollFeed(ctx context.Context, f Feed) Stats {
 	}
 	p := w.feedState(f.URL)
 	p.Polled = now
+	p.Listed = listed
 	if allOK {
 		// Only now may the server say "not modified": the items that failed must be listed again.
 		p.ETag = resp.header.Get("ETag")
@@ -346,11 +354,12 @@ func (w *Watcher) feedState(u string) *feedState {
 }
 
 // newItems parses a feed and returns its items not seen yet nor being fetched for another feed,
-// marking them in flight. Seen items still listed have their time refreshed.
-func (w *Watcher) newItems(body []byte, feedURL string) ([]item, error) {
+// marking them in flight, and the ids and links of all items listed. Seen items still listed have
+// their time refreshed.
+func (w *Watcher) newItems(body []byte, feedURL string) ([]item, []string, error) {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("parsing feed: %w", err)
+		return nil, nil, fmt.Errorf("parsing feed: %w", err)
 	}
 	// The feed's own articles (items with text), for fallback text, dates and titles.
 	own := map[string]*dyad.Article{}
@@ -363,6 +372,7 @@ func (w *Watcher) newItems(body []byte, feedURL string) ([]item, error) {
 	defer w.mu.Unlock()
 	now := w.now()
 	var items []item
+	var listed []string
 	for _, it := range feed.Items {
 		if it == nil {
 			continue
@@ -374,6 +384,10 @@ func (w *Watcher) newItems(body []byte, feedURL string) ([]item, error) {
 		}
 		if id == "" {
 			continue // nothing to know it by
+		}
+		listed = append(listed, id)
+		if link != "" && link != id {
+			listed = append(listed, link)
 		}
 		_, seenID := w.st.Seen[id]
 		_, seenLink := w.st.Seen[link]
@@ -401,7 +415,7 @@ func (w *Watcher) newItems(body []byte, feedURL string) ([]item, error) {
 		}
 		items = append(items, item{id: id, link: link, title: title, date: date, fromFeed: own[id]})
 	}
-	return items, nil
+	return items, listed, nil
 }
 
 // fetchItem fetches and extracts an item's page. Items without a usable page fall back on the
@@ -439,7 +453,7 @@ func (w *Watcher) fetchItem(ctx context.Context, f Feed, it item) (*dyad.Article
 			return fallback("page " + it.link + " is " + mt + ", not HTML")
 		}
 	}
-	a, err := ingest.ExtractHTML(bytes.NewReader(resp.body), it.link, it.link)
+	a, err := ingest.ExtractHTML(bytes.NewReader(resp.body), resp.url, it.link) // resp.url: after redirects
 	if err != nil {
 		return fallback(err.Error())
 	}

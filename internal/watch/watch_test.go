@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -72,7 +73,7 @@ func (s *site) hitsOf(path string) int {
 	return s.hits[path]
 }
 
-// rss writes the feed's XML; its ETag and Last-Modified change with its items.
+// rss writes the feed's XML; its ETag changes with the XML, its Last-Modified with the number of items.
 func (s *site) rss(items []feedItem) (body, etag, lastMod string) {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<rss version="2.0"><channel><title>River Post</title><link>` + s.srv.URL + `/</link><description>News</description>` + "\n")
@@ -91,7 +92,7 @@ func (s *site) rss(items []feedItem) (body, etag, lastMod string) {
 	}
 	b.WriteString("</channel></rss>\n")
 	mod := time.Date(2026, 11, 23, 8, 0, len(items), 0, time.UTC)
-	return b.String(), fmt.Sprintf(`"v%d"`, len(items)), mod.Format(http.TimeFormat)
+	return b.String(), fmt.Sprintf(`"%08x"`, crc32.ChecksumIEEE([]byte(b.String()))), mod.Format(http.TimeFormat)
 }
 
 func (s *site) serve(w http.ResponseWriter, r *http.Request) {
@@ -124,6 +125,11 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "application/rss+xml")
 		w.Write([]byte(body))
+		return
+	}
+	if to, ok := strings.CutPrefix(r.URL.Path, "/go/"); ok {
+		s.mu.Unlock()
+		http.Redirect(w, r, "/news/"+to+".html", http.StatusMovedPermanently)
 		return
 	}
 	page, ok := s.pages[r.URL.Path]
@@ -244,6 +250,10 @@ func TestNewItemsPickedUpAndSeenNotRefetched(t *testing.T) {
 	}
 	if a := k.arts[slices.IndexFunc(k.arts, func(a *dyad.Article) bool { return a.ID == "rp-1" })]; a.Date != dyad.MustDate("2026-11-20") {
 		t.Errorf("talks dated %v, want the page's 2026-11-20", a.Date)
+	}
+	// The aid page's JSON-LD lacks @context, so it gives no date: the feed's pubDate is used.
+	if a := k.arts[slices.IndexFunc(k.arts, func(a *dyad.Article) bool { return a.ID == "rp-2" })]; a.Date != dyad.MustDate("2026-11-23") {
+		t.Errorf("aid dated %v, want the feed's 2026-11-23", a.Date)
 	}
 
 	// A new item appears: only it is fetched.
@@ -591,5 +601,74 @@ func TestStateFile(t *testing.T) {
 	}
 	if _, err := loadState(filepath.Join(dir, "none.json")); err != nil {
 		t.Errorf("missing state: %v", err)
+	}
+}
+
+func TestRedirectedPage(t *testing.T) {
+	s := newSite(t)
+	s.setFeed("/rss", feedItem{guid: "r-1", title: "Talks", path: "/go/talks"})
+	k, lb := &sink{}, &logBuf{}
+	w := testWatcher(t, t.TempDir(), k, lb, Feed{URL: s.url("/rss")})
+	poll(t, w)
+	if len(k.arts) != 1 {
+		t.Fatalf("stored %v\n%s", k.ids(), lb)
+	}
+	if a := k.arts[0]; a.ID != "r-1" || a.URL != s.url("/news/talks.html") {
+		t.Errorf("article id %q url %q, want r-1 and the page redirected to", a.ID, a.URL)
+	}
+	if n := s.hitsOf("/go/talks"); n != 1 {
+		t.Errorf("link asked %d times", n)
+	}
+}
+
+func TestAtomFeed(t *testing.T) {
+	s := newSite(t)
+	s.pages["/atom.xml"] = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Border Watch</title><id>urn:bw</id><updated>2026-11-22T10:00:00Z</updated>
+<entry><title>Crossing reopens</title><id>urn:bw:1</id><link rel="alternate" href="` + s.url("/news/border.html") + `"/>
+<updated>2026-11-22T10:00:00Z</updated></entry></feed>`
+	k, lb := &sink{}, &logBuf{}
+	w := testWatcher(t, t.TempDir(), k, lb, Feed{URL: s.url("/atom.xml")})
+	poll(t, w)
+	if len(k.arts) != 1 {
+		t.Fatalf("stored %v\n%s", k.ids(), lb)
+	}
+	if a := k.arts[0]; a.ID != "urn:bw:1" || a.Date != dyad.MustDate("2026-11-22") || !strings.Contains(a.Text, "border crossing") {
+		t.Errorf("article %+v", a)
+	}
+}
+
+func TestUnchangedFeedKeepsItsItems(t *testing.T) {
+	// Items are forgotten SeenTTL after a feed last listed them; a 304 counts as listing them again.
+	s := newSite(t)
+	s.setFeed("/rss", itTalks)
+	k, lb := &sink{}, &logBuf{}
+	w := testWatcher(t, t.TempDir(), k, lb, Feed{URL: s.url("/rss")})
+	w.opts.SeenTTL = 48 * time.Hour
+	clock := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	w.now = func() time.Time { return clock }
+	poll(t, w)
+	for range 3 {
+		clock = clock.Add(36 * time.Hour)
+		if st := poll(t, w); st.NotModified != 1 {
+			t.Fatalf("stats %+v", st)
+		}
+	}
+	if _, ok := w.st.Seen["rp-1"]; !ok {
+		t.Fatalf("item of an unchanged feed forgotten: %v", w.st.Seen)
+	}
+	// Dropped from the feed (a full response without it), it is forgotten after SeenTTL.
+	s.setFeed("/rss", itAid)
+	poll(t, w)
+	clock = clock.Add(50 * time.Hour)
+	poll(t, w)
+	if _, ok := w.st.Seen["rp-1"]; ok {
+		t.Errorf("item no longer listed kept: %v", w.st.Seen)
+	}
+	if _, ok := w.st.Seen["rp-2"]; !ok {
+		t.Errorf("listed item forgotten: %v", w.st.Seen)
+	}
+	if n := s.hitsOf("/news/talks.html"); n != 1 {
+		t.Errorf("talks fetched %d times", n)
 	}
 }
