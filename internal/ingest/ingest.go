@@ -96,7 +96,7 @@ type reader struct {
 }
 
 // item is one record on its way from the reader to yield or OnSkip. Exactly one of a, job and reason
-// is set; job (HTML extraction) and the checks on a run on worker goroutines.
+// is set; job (HTML extraction, JSON decoding) and the checks on a run on worker goroutines.
 type item struct {
 	where  string
 	a      *dyad.Article
@@ -139,6 +139,9 @@ func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.A
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if it.a == nil && it.reason == "" {
+			return nil
+		}
 		if it.reason != "" {
 			st.Skipped++
 			st.ByReason[it.reason]++
@@ -172,6 +175,9 @@ func process(it item) item {
 		a, reason, err := it.job()
 		if reason != "" {
 			return item{where: it.where, reason: reason, err: err}
+		}
+		if a == nil {
+			return item{} // nothing to report
 		}
 		it = item{where: a.Origin, a: a}
 	}
@@ -225,7 +231,8 @@ func (r *reader) skip(origin, reason string, err error) {
 // emit passes an article on to be checked and yielded. It fails only when Read is stopping.
 func (r *reader) emit(a *dyad.Article) error { return r.send(item{where: a.Origin, a: a}) }
 
-// extract passes a page on to be extracted on a worker. It fails only when Read is stopping.
+// extract passes a job (a page to extract, a line to decode) on to a worker. The job gives an
+// article, a skip reason, or neither (nothing to report). It fails only when Read is stopping.
 func (r *reader) extract(where string, job func() (*dyad.Article, string, error)) error {
 	return r.send(item{where: where, job: job})
 }

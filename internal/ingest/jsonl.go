@@ -102,7 +102,7 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 }
 
-// readJSONL reads one article a line. Blank lines are ignored. A file that starts with '[' is read
+// readJSONL reads one article a line; lines are decoded on workers. Blank lines are ignored. A file that starts with '[' is read
 // as one JSON array of articles instead.
 func (r *reader) readJSONL(br *bufio.Reader, origin string) error {
 	if first, err := firstNonSpace(br); err == nil && first == '[' {
@@ -126,15 +126,11 @@ func (r *reader) readJSONL(br *bufio.Reader, origin string) error {
 			r.skip(where, ReasonUnreadable, err)
 			return nil
 		}
-		a, reason, err := ParseJSONLine(line, where)
-		if reason != "" {
-			r.skip(where, reason, err)
-			continue
-		}
-		if a == nil {
+		if len(bytes.TrimSpace(line)) == 0 {
 			continue // blank line
 		}
-		if err := r.emit(a); err != nil {
+		line = bytes.Clone(line) // the line reader reuses its buffer
+		if err := r.extract(where, func() (*dyad.Article, string, error) { return ParseJSONLine(line, where) }); err != nil {
 			return err
 		}
 	}
@@ -244,15 +240,7 @@ func (r *reader) readJSONArray(br *bufio.Reader, origin string) error {
 			r.skip(where, ReasonBadJSON, err) // a syntax error: the rest cannot be read
 			return nil
 		}
-		a, reason, err := ParseJSONLine(raw, where)
-		if reason != "" {
-			r.skip(where, reason, err)
-			continue
-		}
-		if a == nil {
-			continue
-		}
-		if err := r.emit(a); err != nil {
+		if err := r.extract(where, func() (*dyad.Article, string, error) { return ParseJSONLine(raw, where) }); err != nil {
 			return err
 		}
 	}
