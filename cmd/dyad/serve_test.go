@@ -98,6 +98,8 @@ func TestServeAPI(t *testing.T) {
 
 		{name: "article-missing", url: "/api/articles/nope", status: 404, errMsg: `no article "nope"`},
 		{name: "no-endpoint", url: "/api/nothing", status: 404, errMsg: "no API endpoint GET /api/nothing"},
+		{name: "wrong-method", method: "POST", url: "/api/events", status: 405, errMsg: "POST /api/events: use GET"},
+		{name: "code-needs-post", url: "/api/code", status: 405, errMsg: "GET /api/code: use POST"},
 		{name: "bad-quad", url: "/api/events?quad=7", status: 400, errMsg: `quad "7": quad classes are 1 to 4`},
 		{name: "bad-code", url: "/api/series?code=999", status: 400, errMsg: `code "999": not a CAMEO event code`},
 		{name: "bad-plover", url: "/api/counts?plover=HUG", status: 400, errMsg: `plover "HUG": not a PLOVER event type`},

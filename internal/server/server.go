@@ -92,6 +92,15 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
 	s.mux.HandleFunc("POST /api/code", s.handleCode)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range []string{"GET", "POST"} {
+			other := r.Clone(r.Context())
+			other.Method = m
+			if _, pattern := s.mux.Handler(other); pattern != "/api/" && m != r.Method {
+				w.Header().Set("Allow", m)
+				writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, m))
+				return
+			}
+		}
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no API endpoint %s %s", r.Method, r.URL.Path))
 	})
 	s.uiRoutes()
