@@ -373,6 +373,7 @@
   }
 
   function init() {
+    $("#code-date").value = new Date().toISOString().slice(0, 10); // relative dates in pasted text resolve from today
     const sel = $("#filters").elements.plover;
     for (const t of PLOVER) sel.append(el("option", { value: t }, t));
     const params = new URLSearchParams(location.search);
