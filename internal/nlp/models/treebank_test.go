@@ -1,0 +1,83 @@
+package models_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/eval/treebank"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
+)
+
+// sharedTreebank returns the path of a file in ../shared/treebanks next to the repository root,
+// skipping the test when it is absent.
+func sharedTreebank(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "treebanks", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("treebank %s not available", p)
+	}
+	return p
+}
+
+// TestTreebankAccuracy guards the committed models against regressions: tags, lemmas and
+// attachments on the gold words of EWT dev must stay above floors a little below the figures
+// measured when the models were committed (UPOS 95.5, lemma 97.3, UAS 85.3, LAS 81.9).
+func TestTreebankAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a treebank")
+	}
+	path := sharedTreebank(t, "en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline(t)
+	var a treebank.Attachment
+	for _, g := range gold {
+		toks := make([]nlp.Token, len(g.Tokens))
+		for i, tk := range g.Tokens {
+			toks[i] = nlp.Token{Text: tk.Text, SpaceAfter: tk.SpaceAfter, Head: -1}
+		}
+		s := nlp.Sentence{Tokens: toks}
+		p.AnnotateSentence(&s)
+		if err := a.Add(g.Tokens, s.Tokens); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Log(a.String())
+	for _, c := range []struct {
+		name  string
+		got   float64
+		floor float64
+	}{
+		{"UPOS", a.Pct(a.UPOS), 94.5},
+		{"lemma", a.Pct(a.Lemma), 96.5},
+		{"UAS", a.Pct(a.UAS), 84.5},
+		{"LAS", a.Pct(a.LAS), 81},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s %.2f on %s, below the floor %.1f", c.name, c.got, path, c.floor)
+		}
+	}
+}
