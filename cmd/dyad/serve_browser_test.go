@@ -118,7 +118,23 @@ func TestServeBrowser(t *testing.T) {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(t.Logf))
+	// chromedp may report errors from its own goroutines while the browser shuts down, after the
+	// test has returned, where t.Logf must not be called.
+	var logMu sync.Mutex
+	testDone := false
+	logf := func(format string, a ...any) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		if !testDone {
+			t.Logf(format, a...)
+		}
+	}
+	defer func() {
+		logMu.Lock()
+		testDone = true
+		logMu.Unlock()
+	}()
+	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(logf))
 	defer cancel()
 
 	// Script errors on the page fail the test.
