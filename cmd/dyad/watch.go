@@ -148,7 +148,9 @@ func runWatch(ctx context.Context, cfg watchConfig, c articleCoder, open openFun
 	}
 	opts.Log("watching %d feeds every %v (state %s, store %s)", len(opts.Feeds), opts.Interval, opts.StatePath, cfg.db)
 	if !cfg.once {
-		return w.Run(ctx)
+		err := w.Run(ctx)
+		opts.Log("stopped")
+		return err
 	}
 	s, err := w.Poll(ctx)
 	sk.finish(ctx, s, cfg.mergeDays)

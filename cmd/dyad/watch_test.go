@@ -202,3 +202,59 @@ func TestWatchUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// cancelOnWrite cancels a context when a line containing want is written.
+type cancelOnWrite struct {
+	mu     sync.Mutex
+	buf    strings.Builder
+	want   string
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnWrite) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.buf.Write(p)
+	if strings.Contains(string(p), c.want) {
+		c.cancel()
+	}
+	return len(p), nil
+}
+
+func TestWatchRunsUntilCancelled(t *testing.T) {
+	site := newWatchSite(t, "ankara")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "events.duckdb")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out := &cancelOnWrite{want: "round done", cancel: cancel}
+	cfg := watchConfig{
+		opts: watch.Options{
+			Feeds: []watch.Feed{{URL: site.srv.URL + "/feed.xml"}}, StatePath: filepath.Join(dir, "w.json"),
+			Log: newWatchLog(out), HostDelay: -1, Interval: time.Hour,
+		},
+		db: db, coder: "test",
+	}
+	err := runWatch(ctx, cfg, tagCoder{}, func(ctx context.Context) (ingestStore, io.Closer, error) {
+		st, err := duckdb.Open(ctx, db, duckdb.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		return st, st, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctx.Err() != context.Canceled {
+		t.Fatalf("watch ended by %v, want cancellation after the first round", ctx.Err())
+	}
+	out.mu.Lock()
+	log := out.buf.String()
+	out.mu.Unlock()
+	if !strings.HasSuffix(log, "dyad watch: stopped\n") {
+		t.Errorf("log does not end with 'stopped':\n%s", log)
+	}
+	if ids, _ := storedIDs(t, db); len(ids) != 1 {
+		t.Errorf("stored %v, want 1 article", ids)
+	}
+}
