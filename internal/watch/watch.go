@@ -36,6 +36,12 @@ const (
 	DefaultUserAgent   = "dyad (+https://github.com/dyad-events/dyad)"
 )
 
+// Accept headers of feed and page requests.
+const (
+	acceptFeed = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+	acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+)
+
 // Limits on bodies read.
 const (
 	maxFeedBytes = 16 << 20
@@ -227,7 +233,7 @@ func (w *Watcher) pollFeed(ctx context.Context, f Feed) Stats {
 		fst = *p
 	}
 	w.mu.Unlock()
-	hdr := http.Header{}
+	hdr := http.Header{"Accept": {acceptFeed}}
 	if fst.ETag != "" {
 		hdr.Set("If-None-Match", fst.ETag)
 	}
@@ -436,7 +442,7 @@ func (w *Watcher) fetchItem(ctx context.Context, f Feed, it item) (*dyad.Article
 	if it.link == "" {
 		return fallback("no link")
 	}
-	resp, err := w.fetch.get(ctx, it.link, nil, maxPageBytes)
+	resp, err := w.fetch.get(ctx, it.link, http.Header{"Accept": {acceptPage}}, maxPageBytes)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, failed

@@ -300,6 +300,9 @@ func TestConditionalGet(t *testing.T) {
 	if len(s.condSeen) != 2 {
 		t.Fatalf("%d feed requests, want 2", len(s.condSeen))
 	}
+	if h := s.condSeen[0]; !strings.Contains(h.Get("Accept"), "application/rss+xml") {
+		t.Errorf("feed request Accept %q", h.Get("Accept"))
+	}
 	if h := s.condSeen[0]; h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != "" {
 		t.Errorf("first request conditional: %v", h)
 	}
