@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/server"
@@ -44,24 +45,32 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	// The loaders below run while the server starts; they stop and are waited for before the
+	// store closes.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	store := &indexedStore{serveStore: serveStore{st}}
 	if !*noIndex {
 		// Until the index is loaded (seconds for a million events), aggregates use SQL.
-		go func() {
+		wg.Go(func() {
 			start := time.Now()
 			n, err := store.loadIndex(ctx)
 			if err != nil {
-				log.Error("indexing events; aggregates use SQL", "err", err)
+				if ctx.Err() == nil {
+					log.Error("indexing events; aggregates use SQL", "err", err)
+				}
 				return
 			}
 			log.Info("events indexed for aggregates", "events", n, "took", time.Since(start).Round(time.Millisecond))
-		}()
+		})
 	}
 	srv := server.New(store, nil, server.Options{
 		MaxBody: *maxBody, MaxPage: *maxPage, CacheEntries: *cacheN, Log: log, Version: coderVersion(dicts)})
 	if !*noCoder {
 		// The models take a few seconds to load: serve the store meanwhile.
-		go func() {
+		wg.Go(func() {
 			warn := func(err error) { log.Warn("dictionary", "err", err) }
 			c, err := newArticleCoder(coderOptions{dictDirs: dicts, warn: warn})
 			if err != nil {
@@ -69,7 +78,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 				return
 			}
 			srv.SetCoder(c)
-		}()
+		})
 	}
 	return server.ListenAndServe(ctx, *addr, srv, 5*time.Second, func(a string) {
 		fmt.Fprintf(e.stderr, "dyad serve: serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), a)
