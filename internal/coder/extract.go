@@ -338,6 +338,16 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
 		}
 	}
+	if reactive(code) && s.lemma[t] == "what" { // "condemned what it called Turkish aggression"
+		lo, hi := s.subtreeSpan(t)
+		for n := lo; n < hi; n++ {
+			if s.toks[n].UPOS == "NOUN" && n != t {
+				if ms := ac.targetsOf(s, n, code); len(ms) > 0 {
+					return ms
+				}
+			}
+		}
+	}
 	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
 		// "struck a Hezbollah site", "destroyed a Ukrainian warship", "welcomed the Hungarian vote"
 		for _, k := range s.kids[t] {
@@ -551,7 +561,15 @@ func (s *sentence) sources(v int) []*mention {
 			}
 		}
 	}
-	return s.mentionsAt(k)
+	out := s.mentionsAt(k)
+	if k >= 0 && s.toks[k].Head == v {
+		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects
+			if j != k && s.toks[j].Rel == s.toks[k].Rel {
+				out = append(out, s.mentionsAt(j)...)
+			}
+		}
+	}
+	return out
 }
 
 func (s *sentence) subjectOf(v, depth int) int {
