@@ -113,7 +113,8 @@ type Index struct {
 	loc                                 []int32
 	// rows of each code and name as source and as target, in row order
 	bySrc, byTgt, bySrcName, byTgtName [][]int32
-	firstDated                         int // rows before it have no date
+	firstDated                         int     // rows before it have no date
+	rows                               []int32 // 0, 1, ..., n-1: the selection of every row
 }
 
 // Build sorts the rows by date and returns the index. The builder must not be used afterwards.
@@ -134,6 +135,10 @@ func (b *Builder) Build() *Index {
 	x.bySrc, x.byTgt = postings(x.src, len(x.codes)), postings(x.tgt, len(x.codes))
 	x.bySrcName, x.byTgtName = postings(x.srcName, len(x.names)), postings(x.tgtName, len(x.names))
 	x.firstDated = sort.Search(n, func(i int) bool { return x.day[i] != noDate })
+	x.rows = perm
+	for i := range x.rows {
+		x.rows[i] = int32(i)
+	}
 	*b = Builder{}
 	return x
 }
@@ -348,6 +353,12 @@ func (p *pred) each(fn func(sel []int32)) {
 		add(p.actorName, x.bySrcName)
 		add(p.actorCode, x.byTgt)
 		add(p.actorName, x.byTgtName)
+	case p.quad == 0 && p.plover == -1 && p.cameo == nil && p.locOK == nil:
+		// no row conditions: every row of the date range
+		if p.lo < p.hi {
+			fn(x.rows[p.lo:p.hi])
+		}
+		return
 	default:
 		for lo := p.lo; lo < p.hi; lo += block {
 			sel = sel[:0]
