@@ -128,11 +128,26 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 			}
 		}
 		return
+	case "i", "me", "we", "us":
+		if sp := s.quoteSpeaker(m.head); sp != nil { // "We will respond," the minister said.
+			m.actor, m.entity, m.person, m.title = sp.actor, sp.entity, sp.person, sp.title
+			if s.lemma[m.head] == "we" || s.lemma[m.head] == "us" { // we: the speaker's side
+				m.actor = dyad.Actor{Name: sp.actor.Country, Country: sp.actor.Country, Code: sp.actor.Country}
+				if sp.actor.Country == dyad.CountryIGO {
+					m.actor = sp.actor
+				}
+			}
+			return
+		}
+		if s.lemma[m.head] == "i" || s.lemma[m.head] == "me" {
+			return
+		}
+		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
 	case "he", "she", "him", "her":
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person }, true)
 	case "it":
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural }, true)
-	case "they", "them", "we":
+	case "they", "them":
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
 	}
 	if e != nil {
@@ -254,4 +269,37 @@ func hasWord(words []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// reportVerbs introduce quoted speech.
+var reportVerbs = map[string]bool{"say": true, "tell": true, "warn": true, "add": true, "state": true,
+	"declare": true, "write": true, "insist": true, "vow": true, "tweet": true, "announce": true}
+
+// quoteSpeaker returns who speaks the quotation that token i stands in: the subject of the
+// reporting verb outside the quotation marks, or nil.
+func (s *sentence) quoteSpeaker(i int) *mention {
+	if !s.inQuote(i) {
+		return nil
+	}
+	for v := range s.toks {
+		if s.toks[v].UPOS != "VERB" || !reportVerbs[s.lemma[v]] || s.inQuote(v) {
+			continue
+		}
+		if m := s.mentionOf(s.child(v, "nsubj")); m != nil && m.kind != pronoun {
+			return m
+		}
+	}
+	return nil
+}
+
+// inQuote reports whether token i stands between quotation marks.
+func (s *sentence) inQuote(i int) bool {
+	n := 0
+	for j := 0; j < i; j++ {
+		switch s.toks[j].Text {
+		case "\"", "“", "”", "``", "''":
+			n++
+		}
+	}
+	return n%2 == 1
 }

@@ -227,6 +227,13 @@ func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
 // verbEvent codes the event of verb v, composing it with the event it governs when v asks for,
 // promises or threatens another event ("urged X to withdraw", "agreed to hold talks").
 func (ac *articleCoder) verbEvent(s *sentence, v int) {
+	if s.futureAct(v) { // "We will strike back": a threat; "will send aid": an intent
+		if m, ok := ac.verbMatch(s, v); ok {
+			code, _ := compose("030", m.p.Code)
+			ac.code(s, v, code, ac.sourcesOf(s, v), ac.targetsOf(s, m.target, code), m.p.Recip)
+		}
+		return
+	}
 	if !s.asserted(v) {
 		return
 	}

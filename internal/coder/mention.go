@@ -140,7 +140,7 @@ func (s *sentence) atomHead(a atom) int {
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true,
-	"who": true, "which": true, "him": true, "her": true, "them": true}
+	"who": true, "which": true, "him": true, "her": true, "them": true, "i": true, "me": true, "us": true}
 
 // findMentions detects the actor mentions of a sentence from dictionary matches grouped by noun
 // phrase. Mentions that need the article context (pronouns, descriptions, surnames) are resolved
@@ -186,7 +186,7 @@ func (ac *articleCoder) findMentions(s *sentence) {
 		switch {
 		case t.UPOS == "PRON" && pronouns[s.lemma[i]] && !relIs(t.Rel, "nmod"):
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: pronoun,
-				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we"})
+				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we" || s.lemma[i] == "us"})
 		case t.UPOS == "NOUN" && orgNouns[s.lemma[i]] && (s.hasChildLemma(i, "det", "the") || s.child(i, "nmod:poss") >= 0):
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: description, org: true,
 				plural: isPlural(t.XPOS), actor: dyad.Actor{Name: s.lemma[i]}})

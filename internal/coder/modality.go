@@ -60,8 +60,20 @@ func (s *sentence) conditional(v int) bool {
 // asserted reports whether the event of verb v is stated as having happened: not negated, not
 // modal, not conditional, and not inside the complement of a non-factive verb. Reported speech
 // ("X said Y attacked Z") stays asserted: it is coded as the speaker asserts it.
-func (s *sentence) asserted(v int) bool {
-	if s.negated(v) || s.modal(v) || s.conditional(v) {
+func (s *sentence) asserted(v int) bool { return s.assertedBut(v, false) }
+
+// futureAct reports whether v is stated as something its subject will do ("will strike",
+// "would send aid"): only a future auxiliary keeps it from being asserted.
+func (s *sentence) futureAct(v int) bool {
+	return !s.asserted(v) && s.assertedBut(v, true) && s.hasChildLemma(v, "aux", "will", "'ll", "shall", "would", "wo")
+}
+
+// assertedBut is asserted; with future, v's own future auxiliary does not count against it.
+func (s *sentence) assertedBut(v int, future bool) bool {
+	if s.negated(v) || (s.modal(v) && !future) || s.conditional(v) {
+		return false
+	}
+	if future && s.hasChildLemma(v, "aux", "could", "might", "may", "should", "must", "can") {
 		return false
 	}
 	cur := v

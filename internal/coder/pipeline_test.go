@@ -75,6 +75,10 @@ func TestCodeText(t *testing.T) {
 		{"surname", "2024-03-06", "Chilean Foreign Minister Ana Quispe arrived. Quispe criticized Peru.",
 			[]string{"CHLGOV 11 PER 2024-03-06"}, nil},
 		{"question", "2024-03-06", "Did Peru attack Bolivia?", nil, []string{"PER 19 BOL"}},
+		{"quoted threat", "2024-03-06", "\"We will strike Peru,\" Bolivian President Luis Arce said.",
+			[]string{"BOL 138 PER 2024-03-06"}, []string{"BOL 19 PER"}},
+		{"future aid is an intent", "2024-03-06", "Chile will send humanitarian aid to Bolivia.",
+			[]string{"CHL 03 BOL 2024-03-06"}, []string{"CHL 07 BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
