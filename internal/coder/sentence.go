@@ -208,6 +208,9 @@ func (s *sentence) mentionsAt(i int) []*mention {
 				}
 			}
 		}
+		if m != nil && m.group == nil && m.actor.Country == "" {
+			m = nil // an unresolved name or pronoun is no actor
+		}
 		if m != nil {
 			if m.group != nil {
 				out = append(out, m.group...)
