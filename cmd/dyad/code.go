@@ -68,8 +68,8 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 		err = cerr
 	}
 	el := time.Since(start)
-	fmt.Fprintf(e.stderr, "dyad code: %d articles read, %d skipped, %d events written (%.1fs, %.0f sentences/s)\n",
-		res.stats.Articles, res.stats.Skipped, res.events, el.Seconds(), float64(res.sentences)/el.Seconds())
+	fmt.Fprintf(e.stderr, "dyad code: %d articles read, %d skipped, %d events written (%s, %.0f sentences/s)\n",
+		res.stats.Articles, res.stats.Skipped, res.events, el.Round(time.Millisecond), float64(res.sentences)/el.Seconds())
 	if err != nil {
 		return err
 	}
