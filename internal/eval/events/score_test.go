@@ -28,10 +28,10 @@ func TestScoreLevels(t *testing.T) {
 		gold("b", "XKX", "GOV", "112", "SRB", "GOV", "2023-01-02"),
 	}
 	p := []dyad.Event{
-		ev("a", "TUR", "GOV", "041", "IRN", "GOV", "2023-10-16"), // full match
-		ev("a", "IRN", "GOV", "042", "TUR", "GOV", "2023-10-16"), // root only
-		ev("a", "ISR", "GOV", "112", "IRN", "", "2023-10-16"),    // code match, agent differs
-		ev("a", "ISR", "GOV", "112", "IRN", "", "2023-10-16"),    // a second copy is a false alarm
+		ev("a", "TUR", "GOV", "041", "IRN", "GOV", "2023-10-16"),  // full match
+		ev("a", "IRN", "GOV", "042", "TUR", "GOV", "2023-10-16"),  // root only
+		ev("a", "ISR", "GOV", "112", "IRN", "", "2023-10-16"),     // code match, agent differs
+		ev("a", "ISR", "GOV", "112", "IRN", "", "2023-10-16"),     // a second copy is a false alarm
 		ev("b", "KOS", "GOV", "1121", "SRB", "GOV", "2023-01-02"), // KOS = XKX, 4-digit folds to 3
 	}
 	r := Score(g, p, nil)
