@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,11 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // sharedDir returns ../shared beside the repository, or skips the test when it is absent.
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	dir, _ := filepath.Abs("../../../shared")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no shared data at %s", dir)
-	}
-	return dir
+	return testenv.Shared(t, ".")
 }
 
 func runWithStdin(t *testing.T, stdin string, args ...string) (int, string, string) {

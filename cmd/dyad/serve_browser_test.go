@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -46,20 +47,7 @@ func testOutDir(t *testing.T) string {
 // repoRoot walks up from the test's folder to the folder holding go.mod.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test folder")
-		}
-		dir = parent
-	}
+	return testenv.RepoRoot(t)
 }
 
 // TestServeBrowser drives Chromium through the dashboard over a store filled from the bundled

@@ -3,6 +3,7 @@ package eventio
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,25 +16,7 @@ import (
 // sharedDir finds ../shared relative to the repository root, or skips the test.
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return shared
+	return testenv.Shared(t, ".")
 }
 
 // TestLayoutColumnsMatchRecordFormats checks the layouts against the published column lists.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,25 +270,7 @@ func TestSeedArticle(t *testing.T) {
 // sharedPath finds /work/shared as ../shared from the repository root, or skips the test.
 func sharedPath(t *testing.T, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent", p)
-	}
-	return p
+	return testenv.Shared(t, name)
 }
 
 func TestParseSeed(t *testing.T) {

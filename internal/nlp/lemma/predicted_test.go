@@ -1,6 +1,7 @@
 package lemma_test
 
 import (
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,10 +33,7 @@ func TestPredictedTags(t *testing.T) {
 	var lm *lemma.Model
 	load("../models/tagger.bin", func(f *os.File) (err error) { tm, err = tag.Load(f); return err })
 	load("../models/lemma.bin", func(f *os.File) (err error) { lm, err = lemma.Load(f); return err })
-	shared := lemma.SharedDir(t)
-	if shared == "" {
-		t.Skip("../shared/treebanks not found")
-	}
+	shared := filepath.Dir(testenv.Shared(t, "treebanks"))
 	for _, c := range []struct {
 		file string
 		min  float64

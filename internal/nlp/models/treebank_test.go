@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,25 +15,7 @@ import (
 // skipping the test when it is absent.
 func sharedTreebank(t *testing.T, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "treebanks", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("treebank %s not available", p)
-	}
-	return p
+	return testenv.Shared(t, filepath.Join("treebanks", name))
 }
 
 // TestTreebankAccuracy guards the committed models against regressions: tags, lemmas and

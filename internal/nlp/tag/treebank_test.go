@@ -3,6 +3,7 @@ package tag
 import (
 	"bytes"
 	"flag"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,35 +19,15 @@ var (
 	itersFlag = flag.Int("iters", 0, "with -train: training passes (0: default)")
 )
 
-// sharedDir returns ../shared relative to the module root, or "" when absent.
+// sharedDir returns ../shared beside the repository; the test skips when its treebanks are absent.
 func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return ""
-		}
-		dir = up
-	}
-	s := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(s, "treebanks")); err != nil {
-		return ""
-	}
-	return s
+	t.Helper()
+	return filepath.Dir(testenv.Shared(t, "treebanks"))
 }
 
 func readTreebanks(t testing.TB, names ...string) []*conllu.Sentence {
 	t.Helper()
 	dir := sharedDir(t)
-	if dir == "" {
-		t.Skip("../shared/treebanks not found")
-	}
 	var all []*conllu.Sentence
 	for _, n := range names {
 		p := filepath.Join(dir, "treebanks", n)

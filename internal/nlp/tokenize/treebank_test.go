@@ -3,6 +3,7 @@ package tokenize_test
 import (
 	"flag"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,25 +21,7 @@ var retrain = flag.Bool("retrain", false, "retrain segmenter.bin from ../shared/
 // when it is absent.
 func treebankDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	tb := filepath.Join(dir, "..", "shared", "treebanks")
-	if _, err := os.Stat(tb); err != nil {
-		t.Skipf("treebanks not available: %v", err)
-	}
-	return tb
+	return testenv.Shared(t, "treebanks")
 }
 
 func readTreebank(t testing.TB, dir, name string) []*conllu.Sentence {

@@ -1,4 +1,0 @@
-package lemma
-
-// SharedDir exposes sharedDir to the external tests.
-var SharedDir = sharedDir
