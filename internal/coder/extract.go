@@ -237,6 +237,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if !s.asserted(v) {
 		return
 	}
+	if labelVerbs[s.lemma[v]] && ac.labelEvent(s, v) {
+		return
+	}
 	x := s.child(v, "xcomp")
 	viaClause := false
 	if x < 0 { // "demanded that the Houthis halt their attacks", "warned that it would strike"

@@ -77,6 +77,10 @@ func TestCodeText(t *testing.T) {
 		{"question", "2024-03-06", "Did Peru attack Bolivia?", nil, []string{"PER 19 BOL"}},
 		{"quoted threat", "2024-03-06", "\"We will strike Peru,\" Bolivian President Luis Arce said.",
 			[]string{"BOL 138 PER 2024-03-06"}, []string{"BOL 19 PER"}},
+		{"a label criticizes", "2024-03-06", "Chilean President Gabriel Boric called Peru a dangerous neighbour.",
+			[]string{"CHLGOV 111 PER 2024-03-06"}, nil},
+		{"a label praises", "2024-03-06", "Gabriel Boric described the agreement with Peru as a historic step.",
+			nil, []string{"CHLGOV 11 PER"}},
 		{"future aid is an intent", "2024-03-06", "Chile will send humanitarian aid to Bolivia.",
 			[]string{"CHL 03 BOL 2024-03-06"}, []string{"CHL 07 BOL"}},
 	}

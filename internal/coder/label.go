@@ -1,0 +1,67 @@
+package coder
+
+// labelVerbs say what something is: "called the deal a failure", "described it as a victory",
+// "branded the group terrorists". Whether that is criticism (111) or praise (051) depends on the
+// words of the label.
+var labelVerbs = map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
+	"term": true, "dub": true, "characterize": true, "characterise": true, "denounce": false}
+
+// negativeWords and positiveWords judge a label.
+var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": true, "terrorist": true,
+	"terrorism": true, "unacceptable": true, "aggression": true, "barbarism": true, "provocation": true,
+	"provocative": true, "violation": true, "absurd": true, "outrageous": true, "slander": true,
+	"irresponsible": true, "illegal": true, "dangerous": true, "destabilising": true,
+	"destabilizing": true, "disgrace": true, "shameful": true, "genocide": true, "lie": true,
+	"false": true, "baseless": true, "unfounded": true, "surrender": true, "betrayal": true,
+	"mistake": true, "threat": true, "act": false, "stab": true, "attack": true, "war": true,
+	"rebel": true, "militia": true, "puppet": true, "illegitimate": true, "brutal": true,
+	"inhumane": true, "unjustified": true, "unprovoked": true, "catastrophe": true, "disaster": true,
+	"fake": true, "hostile": true, "reckless": true, "cowardly": true}
+
+var positiveWords = map[string]bool{"victory": true, "success": true, "historic": true, "important": true,
+	"positive": true, "constructive": true, "friend": true, "partner": true, "ally": true,
+	"breakthrough": true, "milestone": true, "feat": true, "welcome": true, "decisive": true,
+	"step": true, "good": true, "great": true, "excellent": true, "productive": true, "candid": true}
+
+// labelEvent codes "X called Y a Z": criticism or praise of Y (or of whoever did Y, when Y is an
+// act), by the words of Z. It reports whether it coded anything.
+func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
+	o := s.child(v, "obj")
+	if o < 0 {
+		return false
+	}
+	pred := s.child(v, "xcomp")
+	if pred < 0 {
+		pred = s.child(o, "xcomp")
+	}
+	if pred < 0 {
+		if k := s.prepChild(v, "as"); k >= 0 {
+			pred = k
+		}
+	}
+	if pred < 0 {
+		return false
+	}
+	neg, pos := 0, 0
+	lo, hi := s.subtreeSpan(pred)
+	for i := lo; i < hi; i++ {
+		switch {
+		case negativeWords[s.lemma[i]]:
+			neg++
+		case positiveWords[s.lemma[i]]:
+			pos++
+		}
+	}
+	code := ""
+	switch {
+	case neg > pos:
+		code = "111"
+	case pos > neg:
+		code = "051"
+	default:
+		return false
+	}
+	before := len(s.events)
+	ac.code(s, v, code, ac.sourcesOf(s, v), ac.targetsOf(s, o, code), false)
+	return len(s.events) > before
+}
