@@ -4,7 +4,7 @@ package coder
 // "branded the group terrorists". Whether that is criticism (111) or praise (051) depends on the
 // words of the label.
 var labelVerbs = map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
-	"term": true, "dub": true, "characterize": true, "characterise": true, "denounce": false}
+	"term": true, "dub": true, "characterize": true, "characterise": true}
 
 // negativeWords and positiveWords judge a label.
 var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": true, "terrorist": true,
@@ -13,7 +13,7 @@ var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": 
 	"irresponsible": true, "illegal": true, "dangerous": true, "destabilising": true,
 	"destabilizing": true, "disgrace": true, "shameful": true, "genocide": true, "lie": true,
 	"false": true, "baseless": true, "unfounded": true, "surrender": true, "betrayal": true,
-	"mistake": true, "threat": true, "act": false, "stab": true, "attack": true, "war": true,
+	"mistake": true, "threat": true, "stab": true, "attack": true, "war": true,
 	"rebel": true, "militia": true, "puppet": true, "illegitimate": true, "brutal": true,
 	"inhumane": true, "unjustified": true, "unprovoked": true, "catastrophe": true, "disaster": true,
 	"fake": true, "hostile": true, "reckless": true, "cowardly": true}
