@@ -170,7 +170,8 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		var group []*mention
 		seen := map[*entity]bool{}
 		countries := isCountryWord(m.actor.Name)
-		either := m.actor.Name == "side" || m.actor.Name == "party"
+		either := m.actor.Name == "side" || m.actor.Name == "party" || m.actor.Name == "foe" ||
+			m.actor.Name == "rival" || m.actor.Name == "enemy" || m.actor.Name == "belligerent" || m.actor.Name == "adversary"
 		for len(group) < n {
 			e := ac.find(s, m.head, func(e *entity) bool {
 				if seen[e] || e.actor.Country == "" {

@@ -613,7 +613,8 @@ func (s *sentence) subjectOf(v, depth int) int {
 		}
 		return h
 	case "advcl":
-		if s.child(v, "mark") < 0 { // a participle clause: ", accusing Israel of ..."
+		// a participle clause (", accusing Israel of ...") or a purpose clause ("rallied to denounce")
+		if mk := s.child(v, "mark"); mk < 0 || s.lemma[mk] == "to" {
 			return s.subjectOf(h, depth+1)
 		}
 	}

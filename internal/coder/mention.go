@@ -412,7 +412,8 @@ var orgNouns = map[string]bool{"group": true, "movement": true, "organisation": 
 // groupNouns refer back to several actors when counted: "the two men", "both sides".
 var groupNouns = map[string]bool{"man": true, "woman": true, "side": true, "party": true, "country": true,
 	"nation": true, "neighbour": true, "neighbor": true, "state": true, "government": true,
-	"counterpart": true, "leader": true}
+	"counterpart": true, "leader": true, "foe": true, "rival": true, "enemy": true, "belligerent": true,
+	"adversary": true}
 
 // ofCountry returns the country of an "of X" or "from X" modifier of h ("the army of Sudan").
 func (ac *articleCoder) ofCountry(s *sentence, h int) string {
