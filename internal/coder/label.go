@@ -39,6 +39,13 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 			pred = k
 		}
 	}
+	if pred < 0 { // "called the attacks unacceptable" parsed with the adjective on the noun
+		for _, k := range s.kids[o] {
+			if s.toks[k].Rel == "amod" && k > o {
+				pred = k
+			}
+		}
+	}
 	if pred < 0 {
 		return false
 	}
