@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
 
 // RepoRoot returns the folder holding go.mod, walking up from the test's working directory.
@@ -37,4 +39,31 @@ func Shared(t testing.TB, rel string) string {
 		t.Skipf("shared data not available: %s", p)
 	}
 	return p
+}
+
+// ReadCoNLLU reads every sentence of a CoNLL-U file, failing the test on any error.
+func ReadCoNLLU(t testing.TB, path string) []*conllu.Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss
+}
+
+// Treebanks reads the named files of ../shared/treebanks in order, skipping the test when the
+// folder is absent.
+func Treebanks(t testing.TB, names ...string) []*conllu.Sentence {
+	t.Helper()
+	dir := Shared(t, "treebanks")
+	var all []*conllu.Sentence
+	for _, n := range names {
+		all = append(all, ReadCoNLLU(t, filepath.Join(dir, n))...)
+	}
+	return all
 }

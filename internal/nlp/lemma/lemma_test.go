@@ -3,6 +3,7 @@ package lemma
 import (
 	"bytes"
 	"compress/gzip"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"io"
 	"os"
 	"runtime"
@@ -16,16 +17,7 @@ import (
 
 func readTiny(t testing.TB) []*conllu.Sentence {
 	t.Helper()
-	f, err := os.Open("testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := conllu.ReadAll(f, "testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ss
+	return testenv.ReadCoNLLU(t, "testdata/tiny.conllu")
 }
 
 func trainTiny(t testing.TB) *Model {

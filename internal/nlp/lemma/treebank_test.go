@@ -4,7 +4,6 @@ import (
 	"flag"
 	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -18,30 +17,9 @@ var (
 	errsFlag  = flag.Bool("errs", false, "with -train: log dev errors")
 )
 
-// sharedDir returns ../shared beside the repository; the test skips when its treebanks are absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return filepath.Dir(testenv.Shared(t, "treebanks"))
-}
-
 func readTreebanks(t testing.TB, names ...string) []*conllu.Sentence {
 	t.Helper()
-	dir := sharedDir(t)
-	var all []*conllu.Sentence
-	for _, n := range names {
-		p := filepath.Join(dir, "treebanks", n)
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ss, err := conllu.ReadAll(f, p)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, ss...)
-	}
-	return all
+	return testenv.Treebanks(t, names...)
 }
 
 // TestTrainTreebank trains on EWT+GUM train and reports accuracy with gold tags. Run with -train.

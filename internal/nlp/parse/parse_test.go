@@ -2,7 +2,7 @@ package parse
 
 import (
 	"bytes"
-	"os"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/nlp"
@@ -11,16 +11,7 @@ import (
 
 func readFile(t testing.TB, path string) []*conllu.Sentence {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return testenv.ReadCoNLLU(t, path)
 }
 
 func trainTiny(t testing.TB) (*Model, []*conllu.Sentence) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
 	"runtime"
 	"slices"
@@ -19,16 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func readTiny(t testing.TB) []*conllu.Sentence {
 	t.Helper()
-	f, err := os.Open("testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := conllu.ReadAll(f, "testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ss
+	return testenv.ReadCoNLLU(t, "testdata/tiny.conllu")
 }
 
 func trainTiny(t testing.TB) *Model {
