@@ -1,5 +1,10 @@
 package dyad
 
+import (
+	"encoding/json"
+	"strconv"
+)
+
 // Article is one news document to be coded.
 type Article struct {
 	ID     string `json:"id"`     // unique within a corpus; a file name or file:line when the input has none
@@ -22,13 +27,13 @@ func (s Span) Contains(t Span) bool { return t.Start >= s.Start && t.End <= s.En
 
 // MarshalJSON writes the span as [start,end].
 func (s Span) MarshalJSON() ([]byte, error) {
-	return []byte("[" + itoa(s.Start) + "," + itoa(s.End) + "]"), nil
+	return []byte("[" + strconv.Itoa(s.Start) + "," + strconv.Itoa(s.End) + "]"), nil
 }
 
 // UnmarshalJSON reads [start,end].
 func (s *Span) UnmarshalJSON(b []byte) error {
 	var v [2]int
-	if err := jsonUnmarshal(b, &v); err != nil {
+	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
 	s.Start, s.End = v[0], v[1]

@@ -51,7 +51,7 @@ func (ac *articleCoder) run() []dyad.Event {
 	}
 	for _, s := range ac.sents {
 		for _, m := range s.mentions {
-			if m.actor.Country != "" && m.actor.Country != "---" && m.actor.Country != dyad.CountryIGO {
+			if m.actor.Country != "" && m.actor.Country != dyad.CountryIGO {
 				ac.countryN[m.actor.Country]++
 			}
 		}
@@ -64,7 +64,7 @@ func (ac *articleCoder) run() []dyad.Event {
 }
 
 // emit adds an event unless the sentence already has one with the same source, code and target.
-func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb int) {
+func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb int, loc *dyad.Location) {
 	if src == nil || tgt == nil || src.actor.Country == "" || tgt.actor.Country == "" {
 		return
 	}
@@ -92,7 +92,7 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 		Target:   ta,
 		Evidence: s.text(),
 		Span:     dyad.Span{Start: s.sent.Start, End: s.sent.End},
-		Location: ac.eventPlace(s, verb),
+		Location: loc,
 	}
 	if !ev.SetCode(code) {
 		return

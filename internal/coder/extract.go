@@ -230,7 +230,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if s.futureAct(v) { // "We will strike back": a threat; "will send aid": an intent
 		if m, ok := ac.verbMatch(s, v); ok {
 			code, _ := compose("030", m.p.Code)
-			ac.code(s, v, code, ac.sourcesOf(s, v), ac.targetsOf(s, m.target, code), m.p.Recip)
+			ac.code(s, v, code, s.sources(v), ac.targetsOf(s, m.target, code), m.p.Recip)
 		}
 		return
 	}
@@ -268,13 +268,13 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		switch {
 		case innerOK && intentWords[s.lemma[v]]: // "agreed to restore ties", "ready to work with"
 			code, _ := compose("030", inner.p.Code)
-			ac.code(s, x, code, ac.sourcesOf(s, x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
+			ac.code(s, x, code, s.sources(x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
 		case x >= 0 && !viaClause && pledgeWords[s.lemma[v]]: // "pledged to continue their cooperation"
 			var tgt []*mention
 			if k := s.prepChild(x, "with"); k >= 0 {
 				tgt = s.mentionsAt(k)
 			}
-			ac.code(s, v, "030", ac.sourcesOf(s, v), tgt, true)
+			ac.code(s, v, "030", s.sources(v), tgt, true)
 		}
 		return
 	}
@@ -299,7 +299,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			}
 		}
 	}
-	src := ac.sourcesOf(s, v)
+	src := s.sources(v)
 	if len(src) == 0 && s.isPassive(v) { // "were killed in the U.S. strike": the strike's actor
 		for _, k := range s.kids[v] {
 			if relIs(s.toks[k].Rel, "obl") && (s.caseOf(k) == "in" || s.caseOf(k) == "by") {
@@ -322,9 +322,6 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	}
 	ac.code(s, v, code, src, tgt, recip)
 }
-
-// sourcesOf returns the source mentions of verb v.
-func (ac *articleCoder) sourcesOf(s *sentence, v int) []*mention { return s.sources(v) }
 
 // targetsOf returns the target mentions at token t. For a verb of verbal conflict (code root 10-14
 // or 16) whose object is an event noun ("condemned the strikes", "denounced the offensive"), the
@@ -514,6 +511,10 @@ func (s *sentence) negatedNoun(n int) bool {
 // code emits the events of a matched trigger: each source to each target, both ways when the
 // pattern is mutual; a mutual pattern with no target pairs up conjoined sources ("A and B met").
 func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mention, recip bool) {
+	if len(src) == 0 {
+		return
+	}
+	loc := ac.eventPlace(s, v) // once for all the pairs
 	if len(tgt) == 0 {
 		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Russia and Ukraine signed the agreement"
 			return
@@ -521,35 +522,31 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		for i, a := range src {
 			for j, b := range src {
 				if i != j {
-					ac.emit(s, a, b, code, v)
+					ac.emit(s, a, b, code, v, loc)
 				}
 			}
 		}
 		return
 	}
-	var loc *dyad.Location
-	if code == "040" || code == "042" {
-		loc = ac.eventPlace(s, v)
-	}
 	for _, a := range src {
 		for _, b := range tgt {
 			switch {
 			case code == "042": // a visit: the host hosts (043)
-				ac.emit(s, a, b, "042", v)
-				ac.emit(s, b, a, "043", v)
+				ac.emit(s, a, b, "042", v, loc)
+				ac.emit(s, b, a, "043", v, loc)
 			case code == "043": // hosting: the guest visits (042)
-				ac.emit(s, a, b, "043", v)
-				ac.emit(s, b, a, "042", v)
+				ac.emit(s, a, b, "043", v, loc)
+				ac.emit(s, b, a, "042", v, loc)
 			case code == "040" && loc != nil && loc.Country == b.actor.Country && a.actor.Country != b.actor.Country:
-				ac.emit(s, a, b, "042", v) // a meeting in the target's country is a visit
-				ac.emit(s, b, a, "043", v)
+				ac.emit(s, a, b, "042", v, loc) // a meeting in the target's country is a visit
+				ac.emit(s, b, a, "043", v, loc)
 			case code == "040" && loc != nil && loc.Country == a.actor.Country && a.actor.Country != b.actor.Country:
-				ac.emit(s, b, a, "042", v)
-				ac.emit(s, a, b, "043", v)
+				ac.emit(s, b, a, "042", v, loc)
+				ac.emit(s, a, b, "043", v, loc)
 			default:
-				ac.emit(s, a, b, code, v)
+				ac.emit(s, a, b, code, v, loc)
 				if recip {
-					ac.emit(s, b, a, code, v)
+					ac.emit(s, b, a, code, v, loc)
 				}
 			}
 		}

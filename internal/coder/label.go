@@ -69,6 +69,6 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 		return false
 	}
 	before := len(s.events)
-	ac.code(s, v, code, ac.sourcesOf(s, v), ac.targetsOf(s, o, code), false)
+	ac.code(s, v, code, s.sources(v), ac.targetsOf(s, o, code), false)
 	return len(s.events) > before
 }

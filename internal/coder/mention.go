@@ -46,9 +46,6 @@ func (m *mention) sameActor(o *mention) bool {
 func (m *mention) dyadActor(s *sentence) dyad.Actor {
 	a := m.actor
 	a.Text = s.span(m.start, m.end)
-	if a.Country == "---" {
-		a.Country = ""
-	}
 	if a.Code == "" {
 		a.Code = a.Country + a.Agent
 	}
@@ -115,7 +112,7 @@ func prenominal(a atom) bool {
 
 // npRels are the relations that keep a word inside the noun phrase of its head.
 var npRels = map[string]bool{"compound": true, "flat": true, "flat:name": true, "amod": true,
-	"nmod:poss": true, "nmod:desc": true, "det": false}
+	"nmod:poss": true, "nmod:desc": true}
 
 // npHead climbs from token i to the head of its noun phrase.
 func (s *sentence) npHead(i int) int {
@@ -338,7 +335,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			} else {
 				m.actor = dyad.Actor{Name: e.Name} // known, but holds no coded role at this date
 			}
-			if m.actor.Country == "" || m.actor.Country == "---" {
+			if m.actor.Country == "" {
 				m.actor.Country = modCountry
 				m.actor.Code = ""
 			}
@@ -434,7 +431,7 @@ func entryCountry(e *dict.Entry, date dyad.Date) string {
 	if e.Country != "" {
 		return e.Country
 	}
-	if r, ok := e.Resolve(date); ok && r.Country != "---" {
+	if r, ok := e.Resolve(date); ok {
 		return r.Country
 	}
 	return ""

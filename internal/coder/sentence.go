@@ -131,9 +131,6 @@ func (s *sentence) mentionOf(i int) *mention {
 	if i < 0 {
 		return nil
 	}
-	if i < 0 {
-		return nil
-	}
 	if m := s.mentAt[i]; m >= 0 {
 		return s.mentions[m]
 	}
