@@ -5,8 +5,10 @@ package models
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/lemma"
@@ -25,21 +27,27 @@ var (
 )
 
 // Pipeline loads the embedded models into a new pipeline: tokenizer, tagger, lemmatizer and parser.
-// Loading takes a moment; callers keep the result, which is safe for concurrent use.
+// The four models load concurrently, each on its own goroutine, so that loading takes about as
+// long as the slowest of them when there are cores to spare. Callers keep the result, which is
+// safe for concurrent use.
 func Pipeline() (*nlp.Pipeline, error) {
-	tg, err := Tagger()
-	if err != nil {
-		return nil, err
+	var (
+		wg  sync.WaitGroup
+		tk  *tokenize.Tokenizer
+		tg  *tag.Model
+		lm  *lemma.Model
+		ps  *parse.Model
+		err [3]error
+	)
+	wg.Go(func() { ps, err[2] = Parser() }) // the largest first
+	wg.Go(func() { tg, err[0] = Tagger() })
+	wg.Go(func() { lm, err[1] = Lemmatizer() })
+	wg.Go(func() { tk = tokenize.New() })
+	wg.Wait()
+	if e := errors.Join(err[:]...); e != nil {
+		return nil, e
 	}
-	lm, err := Lemmatizer()
-	if err != nil {
-		return nil, err
-	}
-	ps, err := Parser()
-	if err != nil {
-		return nil, err
-	}
-	return &nlp.Pipeline{Tokenizer: tokenize.New(), Tagger: tg, Lemmatizer: lm, Parser: ps}, nil
+	return &nlp.Pipeline{Tokenizer: tk, Tagger: tg, Lemmatizer: lm, Parser: ps}, nil
 }
 
 // Tagger loads the embedded tagger.
