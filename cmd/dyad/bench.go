@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -16,9 +18,15 @@ import (
 )
 
 func cmdBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "bench", "[flags] FILE|DIR ...\n\nMeasures dyad's throughput per stage on a corpus: read, tokenize (with sentence\n"+
-		"segmentation), tag, lemmatize, parse and code, one core at a time, then end to end on all cores.")
-	repeat := fs.Int("repeat", 1, "code the corpus this many `times` (for small corpora)")
+	fs := newFlagSet(e, "bench", "[flags] FILE|DIR ...\n\nMeasures dyad's throughput on a corpus: each stage — tokenize (with sentence\n"+
+		"segmentation), tag, lemmatize, parse, code — on one core and on all cores, then the whole of\n"+
+		"dyad code (one streaming pipeline with ordered output) on one core and on all cores.\n"+
+		"Each measurement runs over the corpus until --min-time has passed. Besides wall-clock rates\n"+
+		"it reports the process's CPU time per sentence and the cores it kept busy, figures that\n"+
+		"other processes on a busy machine disturb less.")
+	repeat := fs.Int("repeat", 1, "take the corpus this many `times` (copies of each article)")
+	minTime := fs.Duration("min-time", time.Second, "run each measurement at least this `long`")
+	workers := fs.Int("workers", 0, "workers of the all-cores measurements (0: GOMAXPROCS)")
 	dateFlag := fs.String("date", "", "publication date for inputs that carry none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -30,14 +38,23 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("--date: %v", err)
 	}
+	if *repeat < 1 {
+		return usageError("--repeat must be at least 1")
+	}
+	nw := *workers
+	if nw <= 0 {
+		nw = runtime.GOMAXPROCS(0)
+	}
+	t0 := time.Now()
 	c, err := newArticleCoder(coderOptions{warn: func(error) {}})
 	if err != nil {
 		return err
 	}
+	loadTime := time.Since(t0)
 	// Read.
 	var arts []*dyad.Article
 	var bytes int
-	t0 := time.Now()
+	t0 = time.Now()
 	st, err := ingest.Read(ctx, fs.Args(), ingest.Options{Date: date, Stdin: e.stdin}, func(a *dyad.Article) error {
 		arts = append(arts, a)
 		bytes += len(a.Text)
@@ -50,6 +67,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(arts) == 0 {
 		return fmt.Errorf("no article could be read")
 	}
+	readBytes := bytes
 	for r := 1; r < *repeat; r++ {
 		for _, a := range arts[:st.Articles] {
 			b := *a
@@ -59,88 +77,209 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	p := c.pipe
-	type stage struct {
-		name string
-		d    time.Duration
-		mall uint64
-	}
-	var stages []stage
-	measure := func(name string, f func()) {
-		runtime.GC()
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		t := time.Now()
-		f()
-		d := time.Since(t)
-		runtime.ReadMemStats(&m1)
-		stages = append(stages, stage{name, d, m1.Mallocs - m0.Mallocs})
-	}
 	docs := make([]*nlp.Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = &nlp.Doc{Text: a.Text, Sentences: p.Tokenizer.Tokenize(a.Text)}
+	}
 	var nSent, nTok int
-	measure("tokenize", func() {
-		for i, a := range arts {
-			docs[i] = &nlp.Doc{Text: a.Text, Sentences: p.Tokenizer.Tokenize(a.Text)}
-		}
-	})
 	for _, d := range docs {
 		nSent += len(d.Sentences)
 		for _, s := range d.Sentences {
 			nTok += len(s.Tokens)
 		}
 	}
-	eachSent := func(f func(*nlp.Sentence)) func() {
-		return func() {
-			for _, d := range docs {
-				for i := range d.Sentences {
-					f(&d.Sentences[i])
-				}
+	if nSent == 0 {
+		return fmt.Errorf("the corpus has no sentence")
+	}
+	eachSent := func(f func(*nlp.Sentence)) func(int) {
+		return func(i int) {
+			for k := range docs[i].Sentences {
+				f(&docs[i].Sentences[k])
 			}
 		}
 	}
-	measure("tag", eachSent(p.Tagger.Tag))
-	measure("lemmatize", eachSent(p.Lemmatizer.Lemmatize))
-	measure("parse", eachSent(p.Parser.Parse))
 	events := 0
-	measure("code", func() {
-		for i, a := range arts {
-			events += len(c.coder.Code(a, docs[i]))
+	for i, a := range arts { // annotate every document once, as the coder needs
+		for k := range docs[i].Sentences {
+			p.AnnotateSentence(&docs[i].Sentences[k])
 		}
-	})
-	// End to end on all cores.
-	workers := runtime.GOMAXPROCS(0)
-	in := make(chan *dyad.Article, 64)
-	go func() {
-		for _, a := range arts {
-			in <- a
+		events += len(c.coder.Code(a, docs[i]))
+	}
+	b := benchRun{ctx: ctx, n: len(arts), minTime: *minTime}
+	stages := []struct {
+		name string
+		f    func(i int)
+	}{
+		{"tokenize", func(i int) { p.Tokenizer.Tokenize(arts[i].Text) }},
+		{"tag", eachSent(p.Tagger.Tag)},
+		{"lemmatize", eachSent(p.Lemmatizer.Lemmatize)},
+		{"parse", eachSent(p.Parser.Parse)},
+		{"code", func(i int) { c.coder.Code(arts[i], docs[i]) }},
+	}
+	type row struct {
+		name     string
+		one, all benchResult
+	}
+	var rows []row
+	for _, s := range stages {
+		r := row{name: s.name, one: b.each(1, s.f)}
+		if nw > 1 {
+			r.all = b.each(nw, s.f)
 		}
-		close(in)
-	}()
-	t1 := time.Now()
-	if err := pipeline.Map(ctx, workers, in, c.Code, func([]dyad.Event) error { return nil }); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rows = append(rows, r)
+	}
+	// The whole of dyad code: one streaming pipeline, results delivered in input order.
+	e2e := func(workers int) (benchResult, error) {
+		var err error
+		r := b.measure(func() {
+			in := make(chan *dyad.Article, 64)
+			go func() {
+				defer close(in)
+				for _, a := range arts {
+					in <- a
+				}
+			}()
+			if e := pipeline.Map(ctx, workers, in, c.Code, func([]dyad.Event) error { return nil }); e != nil {
+				err = e
+			}
+		})
+		return r, err
+	}
+	r := row{name: "dyad code"}
+	if r.one, err = e2e(1); err != nil {
 		return err
 	}
-	all := time.Since(t1)
+	if nw > 1 {
+		if r.all, err = e2e(nw); err != nil {
+			return err
+		}
+	}
+	rows = append(rows, r)
 
 	w := e.stdout
 	fmt.Fprintf(w, "corpus: %d articles (%d read, %d skipped, x%d), %d sentences, %d tokens, %.2f MB; %d events\n",
 		len(arts), st.Articles, st.Skipped, *repeat, nSent, nTok, float64(bytes)/1e6, events)
-	fmt.Fprintf(w, "machine: %d cores (GOMAXPROCS %d), %s %s/%s\n\n", runtime.NumCPU(), workers, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintf(w, "%-10s %12s %14s %12s %10s %12s\n", "stage", "time", "sentences/s", "tokens/s", "MB/s", "allocs/sent")
-	fmt.Fprintf(w, "%-10s %12s %14s %12s %10.1f %12s\n", "read", readTime.Round(time.Millisecond), "", "", float64(bytes)/1e6/readTime.Seconds()*float64(st.Articles)/float64(len(arts)), "")
-	var total time.Duration
-	for _, s := range stages {
-		total += s.d
-		fmt.Fprintf(w, "%-10s %12s %14.0f %12.0f %10.2f %12.1f\n", s.name, s.d.Round(time.Millisecond),
-			float64(nSent)/s.d.Seconds(), float64(nTok)/s.d.Seconds(), float64(bytes)/1e6/s.d.Seconds(), float64(s.mall)/float64(nSent))
+	fmt.Fprintf(w, "machine: %d cores (GOMAXPROCS %d), %s %s/%s; %d workers on all cores\n",
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, nw)
+	fmt.Fprintf(w, "model load %s, read %s (%.1f MB/s)\n\n", loadTime.Round(time.Millisecond),
+		readTime.Round(time.Millisecond), float64(readBytes)/1e6/readTime.Seconds())
+	fmt.Fprintf(w, "%-10s | %-44s | %-47s |\n", "", "one core", fmt.Sprintf("%d workers", nw))
+	fmt.Fprintf(w, "%-10s | %10s %8s %10s %11s | %10s %8s %8s %11s %6s | %11s %4s\n", "stage",
+		"sent/s", "MB/s", "tokens/s", "cpu-µs/sent", "sent/s", "MB/s", "speedup", "cpu-µs/sent", "busy", "allocs/sent", "GCs")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-10s | %10.0f %8.2f %10.0f %11.1f |", r.name, r.one.rate(nSent), r.one.rate(bytes)/1e6,
+			r.one.rate(nTok), r.one.cpuPer(nSent))
+		if r.all.rounds > 0 {
+			fmt.Fprintf(w, " %10.0f %8.2f %7.2fx %11.1f %6.2f |", r.all.rate(nSent), r.all.rate(bytes)/1e6,
+				r.all.rate(nSent)/r.one.rate(nSent), r.all.cpuPer(nSent), r.all.busy())
+		} else {
+			fmt.Fprintf(w, " %10s %8s %8s %11s %6s |", "", "", "", "", "")
+		}
+		fmt.Fprintf(w, " %11.1f %4d\n", float64(r.one.mallocs)/float64(r.one.rounds*nSent), r.one.gcs+r.all.gcs)
 	}
-	fmt.Fprintf(w, "%-10s %12s %14.0f %12.0f %10.2f %12s\n", "1 core", total.Round(time.Millisecond),
-		float64(nSent)/total.Seconds(), float64(nTok)/total.Seconds(), float64(bytes)/1e6/total.Seconds(), "")
-	fmt.Fprintf(w, "%-10s %12s %14.0f %12.0f %10.2f %12s\n", fmt.Sprintf("%d cores", workers), all.Round(time.Millisecond),
-		float64(nSent)/all.Seconds(), float64(nTok)/all.Seconds(), float64(bytes)/1e6/all.Seconds(), "")
+	fmt.Fprintf(w, "\nsent/s, MB/s, tokens/s: wall clock; cpu-µs/sent: CPU time of the process per sentence (all threads,\n"+
+		"the garbage collector's included); busy: CPU time / wall time, the cores kept busy on average.\n")
 	if rss := peakRSS(); rss != "" {
-		fmt.Fprintf(w, "\npeak RSS: %s\n", rss)
+		fmt.Fprintf(w, "peak RSS: %s\n", rss)
 	}
 	return nil
+}
+
+// benchRun measures functions over the n articles of a corpus.
+type benchRun struct {
+	ctx     context.Context
+	n       int
+	minTime time.Duration
+}
+
+// benchResult is one measurement: rounds passes over the corpus.
+type benchResult struct {
+	rounds    int
+	wall, cpu time.Duration
+	mallocs   uint64
+	gcs       uint32
+}
+
+func (r benchResult) rate(perRound int) float64 {
+	return float64(perRound*r.rounds) / r.wall.Seconds()
+}
+
+// cpuPer returns the CPU microseconds per unit (perRound units a round); 0 when CPU time is unknown.
+func (r benchResult) cpuPer(perRound int) float64 {
+	return float64(r.cpu.Microseconds()) / float64(perRound*r.rounds)
+}
+
+func (r benchResult) busy() float64 { return r.cpu.Seconds() / r.wall.Seconds() }
+
+// measure runs round until minTime has passed (at least once) and reports time and allocations.
+func (b *benchRun) measure(round func()) benchResult {
+	runtime.GC()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	cpu0 := processCPU()
+	t := time.Now()
+	var r benchResult
+	for r.rounds == 0 || time.Since(t) < b.minTime && b.ctx.Err() == nil {
+		round()
+		r.rounds++
+	}
+	r.wall = time.Since(t)
+	r.cpu = processCPU() - cpu0
+	runtime.ReadMemStats(&m1)
+	r.mallocs = m1.Mallocs - m0.Mallocs
+	r.gcs = m1.NumGC - m0.NumGC
+	return r
+}
+
+// each measures f over every article on workers goroutines, which take the next article as they
+// finish one.
+func (b *benchRun) each(workers int, f func(i int)) benchResult {
+	return b.measure(func() {
+		if workers == 1 {
+			for i := range b.n {
+				f(i)
+			}
+			return
+		}
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < b.n; i = int(next.Add(1) - 1) {
+					f(i)
+				}
+			})
+		}
+		wg.Wait()
+	})
+}
+
+// processCPU returns the user and system CPU time of the process, all threads, from /proc (Linux;
+// 0 elsewhere). Its resolution is a clock tick (10 ms), which --min-time makes small.
+func processCPU() time.Duration {
+	b, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name (which is in parentheses and may hold spaces): state is field
+	// 3, utime and stime are fields 14 and 15, in clock ticks of 1/100 s on Linux.
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) < 13 {
+		return 0
+	}
+	ut, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
 // peakRSS reads the process's peak resident set size from /proc (Linux); "" elsewhere.
