@@ -114,6 +114,16 @@ type decoder struct {
 }
 
 func (d *decoder) uv(limit uint64) uint64 {
+	if len(d.data) > 0 {
+		if x := uint64(d.data[0]); x < 0x80 && x <= limit && d.err == nil { // one byte: most of them
+			d.data = d.data[1:]
+			return x
+		}
+	}
+	return d.uvLong(limit)
+}
+
+func (d *decoder) uvLong(limit uint64) uint64 {
 	if d.err != nil {
 		return 0
 	}
@@ -147,8 +157,8 @@ func (d *decoder) u32() uint32 {
 	return binary.LittleEndian.Uint32(b)
 }
 
-// table reads a table; val reads the value of a slot.
-func (d *decoder) table(val func() uint32) table {
+// table reads a table; val reads the value (val, val2) of a slot.
+func (d *decoder) table(val func() (uint32, int32)) table {
 	log := d.uv(maxTableLog)
 	n := d.uv(1 << maxTableLog)
 	if d.err != nil {
@@ -167,7 +177,7 @@ func (d *decoder) table(val func() uint32) table {
 		for k := uint64(0); k < n; k++ {
 			delta := d.uv(uint64(size))
 			fp := d.u32()
-			v := val()
+			v, v2 := val()
 			if d.err != nil {
 				return table{}
 			}
@@ -184,7 +194,7 @@ func (d *decoder) table(val func() uint32) table {
 			if d.err != nil {
 				return table{}
 			}
-			t.slots[idx] = slot{fp: fp, val: v}
+			t.slots[idx] = slot{fp: fp, val: v, val2: v2}
 		}
 	}
 	return t
@@ -205,7 +215,7 @@ func (d *decoder) model() *Model {
 	if nc == 0 && d.err == nil {
 		d.err = errCorrupt
 	}
-	m.dict = d.table(func() uint32 { return uint32(d.uv(uint64(nc - 1))) })
+	m.dict = d.table(func() (uint32, int32) { return uint32(d.uv(uint64(nc - 1))), 0 })
 	na := int(d.uv(1 << 24))
 	for range na {
 		b := d.bytes(8)
@@ -214,12 +224,12 @@ func (d *decoder) model() *Model {
 		}
 		m.ambs = append(m.ambs, binary.LittleEndian.Uint64(b))
 	}
-	m.amb = d.table(func() uint32 {
+	m.amb = d.table(func() (uint32, int32) {
 		v := d.uv(uint64(max(na-1, 0)))
 		if na == 0 && d.err == nil {
 			d.err = errCorrupt
 		}
-		return uint32(v)
+		return uint32(v), 0
 	})
 	m.w1 = d.weights(nc)
 	m.w2 = d.weights(nc)
@@ -229,14 +239,17 @@ func (d *decoder) model() *Model {
 	return m
 }
 
-// weights reads the weights of one pass.
+// weights reads the weights of one pass, straight into the packed layout: a row of two weights
+// goes into its slot, a longer one onto ent.
 func (d *decoder) weights(nc int) weights {
 	var w weights
 	w.scale = math.Float32frombits(d.u32())
-	w.feats = d.table(func() uint32 {
+	w.ent = make([]int32, 0, len(d.data)/8) // about enough for the committed models' long rows
+	w.feats = d.table(func() (uint32, int32) {
 		k := d.uv(uint64(nc))
+		var row [2]int32
 		start := uint32(len(w.ent))
-		for range k {
+		for j := range k {
 			c := d.uv(uint64(nc - 1))
 			z := d.uv(math.MaxUint32)
 			q := int32(int64(z>>1) ^ -int64(z&1))
@@ -244,15 +257,23 @@ func (d *decoder) weights(nc int) weights {
 				d.err = errCorrupt
 			}
 			if d.err != nil {
-				return 0
+				return 0, 0
 			}
-			w.ent = append(w.ent, q<<8|int32(c))
+			e := q<<8 | int32(c)
+			if k == 2 {
+				row[j] = e
+			} else {
+				w.ent = append(w.ent, e)
+			}
+		}
+		if k == 2 {
+			return uint32(row[0]), row[1]
 		}
 		if len(w.ent) >= 1<<24 {
 			d.err = errCorrupt
 		}
-		return start<<8 | uint32(k)
+		return start<<8 | uint32(k), 0
 	})
-	w.pack()
+	w.setBias()
 	return w
 }

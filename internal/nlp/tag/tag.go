@@ -36,6 +36,23 @@ type weights struct {
 	feats table   // feature hash → row
 	ent   []int32 // packed weights: weight<<8 | class, never 0
 	scale float32 // a packed weight stands for (ent>>8)*scale
+	bias  scores  // the row of the bias feature, which every position has, by class
+}
+
+// scores holds one score a class; indexed by a uint8 class it needs no bounds checks.
+type scores [maxClasses + 1]int32
+
+// setBias reads the bias feature's row into bias. It is called once the table is complete.
+func (w *weights) setBias() {
+	w.bias = scores{}
+	s, ok := w.feats.slot(combine(0, 0, 0)) // the bias feature (template 0 of extract)
+	if !ok {
+		return
+	}
+	var buf [2]int32
+	for _, e := range w.row(s, &buf) {
+		w.bias[uint8(e)] += e >> 8
+	}
 }
 
 // row returns the packed weights of a slot's row; buf holds an inline row.
@@ -66,19 +83,40 @@ func (w *weights) pack() {
 		ent = append(ent, r...)
 	}
 	w.ent = ent
+	w.setBias()
 }
 
-// best returns the highest-scoring class for the features fs; sc is scratch of one int32 a class.
-func (w *weights) best(fs []uint64, sc []int32) int {
-	clear(sc)
-	// Probe the table for all features first: the probes are independent, so their cache misses
-	// overlap, instead of each waiting for the previous row's weights.
+// best returns the highest-scoring of the first nc classes for the features of a position: the
+// bias feature, whose row w.bias holds, and fs, the others; sc is scratch.
+//
+// Scoring is bound by memory latency (the tables are several megabytes), so it is done in phases
+// whose loads do not wait for one another: first every feature's home slot is read in a loop
+// without branches, so that their cache misses overlap; then the slots are checked (probing on
+// only for collisions) and the two-weight rows added; then the first weight of every longer row
+// is read, again in one sweep, before the rows are added up. The sums are those of a plain
+// feature-by-feature loop: integer addition does not depend on the order.
+func (w *weights) best(fs []uint64, nc int, sc *scores) int {
+	*sc = w.bias
+	t := &w.feats
+	if len(t.slots) == 0 {
+		return 0
+	}
+	var home [maxFeatures]slot
+	for k, f := range fs {
+		home[k] = t.slots[f&t.mask]
+	}
 	var rows [maxFeatures]uint32
 	n := 0
-	for _, f := range fs {
-		s, ok := w.feats.slot(f)
-		if !ok {
-			continue
+	for k, f := range fs {
+		s, fp := home[k], fingerprint(f)
+		if s.fp != fp {
+			if s.fp == 0 {
+				continue
+			}
+			var ok bool
+			if s, ok = t.probeAfter(f, fp); !ok {
+				continue
+			}
 		}
 		if s.val2 != 0 {
 			e1, e2 := int32(s.val), s.val2
@@ -89,14 +127,20 @@ func (w *weights) best(fs []uint64, sc []int32) int {
 		rows[n] = s.val
 		n++
 	}
-	for _, r := range rows[:n] {
+	var heads [maxFeatures]int32
+	for k, r := range rows[:n] {
+		heads[k] = w.ent[r>>8]
+	}
+	for k, r := range rows[:n] {
+		e := heads[k]
+		sc[uint8(e)] += e >> 8
 		start := r >> 8
-		for _, e := range w.ent[start : start+r&0xff] {
+		for _, e := range w.ent[start+1 : start+r&0xff] {
 			sc[uint8(e)] += e >> 8
 		}
 	}
 	best := 0
-	for k := 1; k < len(sc); k++ {
+	for k := 1; k < nc; k++ {
 		if sc[k] > sc[best] {
 			best = k
 		}
@@ -168,6 +212,21 @@ func (t *table) slot(h uint64) (slot, bool) {
 	}
 }
 
+// probeAfter goes on probing for h, whose fingerprint is fp, after its home slot.
+func (t *table) probeAfter(h uint64, fp uint32) (slot, bool) {
+	i := h & t.mask
+	for {
+		i = (i + 1) & t.mask
+		s := t.slots[i]
+		if s.fp == fp {
+			return s, true
+		}
+		if s.fp == 0 {
+			return slot{}, false
+		}
+	}
+}
+
 func (t *table) len() int {
 	n := 0
 	for _, s := range t.slots {
@@ -225,7 +284,7 @@ func (m *Model) Tag(s *nlp.Sentence) {
 // tagSeq predicts the class of every token greedily from left to right, twice when the model has
 // a second pass; first is scratch of the sentence's length.
 func (m *Model) tagSeq(toks []tokFeat, out, first []int) {
-	if len(m.w2.ent) == 0 {
+	if len(m.w2.feats.slots) == 0 {
 		m.pass(&m.w1, toks, nil, out)
 		return
 	}
@@ -236,14 +295,13 @@ func (m *Model) tagSeq(toks []tokFeat, out, first []int) {
 // pass tags the sentence with the weights w; first holds the first pass's classes in the second.
 func (m *Model) pass(w *weights, toks []tokFeat, first, out []int) {
 	var fs [maxFeatures]uint64
-	var scores [maxClasses]int32
-	sc := scores[:len(m.upos)]
+	var sc scores
 	prev, prev2 := -1, -1
 	for i := range toks {
 		c, ok := m.dict.get(toks[i].norm)
 		if !ok {
-			n := extract(toks, i, prev, prev2, first, &fs)
-			c = uint32(w.best(fs[:n], sc))
+			n := extract(toks, i, prev, prev2, first, &fs) // fs[0] is the bias: w.bias
+			c = uint32(w.best(fs[1:n], len(m.upos), &sc))
 		}
 		out[i] = int(c)
 		prev2, prev = prev, int(c)
