@@ -8,8 +8,13 @@ import (
 	"sync"
 )
 
+// window is the number of items in flight per worker (see Map).
+const window = 16
+
 // Map reads items from in, applies f on workers goroutines (GOMAXPROCS when workers <= 0) and calls
-// out with each result in the order the items arrived. At most about 2*workers items are in flight.
+// out with each result in the order the items arrived. At most about window*workers items are in
+// flight: enough that the other workers go on while one works on a long item (a long article among
+// short ones) instead of waiting for its result to be delivered first.
 // Map returns when in is closed and every result has been delivered, or at the first error from out
 // or cancellation of ctx (the rest of in is then drained so its producer is not blocked).
 func Map[T, R any](ctx context.Context, workers int, in <-chan T, f func(T) R, out func(R) error) error {
@@ -21,7 +26,7 @@ func Map[T, R any](ctx context.Context, workers int, in <-chan T, f func(T) R, o
 		res  chan R
 	}
 	jobs := make(chan job, workers)
-	order := make(chan chan R, 2*workers)
+	order := make(chan chan R, window*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
