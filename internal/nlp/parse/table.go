@@ -7,6 +7,9 @@ package parse
 // nAct is the number of unlabelled transitions: shift, reduce, left-arc, right-arc.
 const nAct = 4
 
+// featChunk is the number of features whose table slots are fetched together while scoring.
+const featChunk = 128
+
 // aslot is one feature of the transition classifier: a 32-bit fingerprint of its key (the slot
 // position gives the low bits; 0 marks an empty slot) and its quantized weight for each transition.
 type aslot struct {
@@ -56,25 +59,40 @@ func (t *actTable) put(key uint64, w [nAct]int16) {
 
 // score adds the quantized weights of the features to out.
 func (t *actTable) score(feats []uint64, out *[nAct]int32) {
-	*out = [nAct]int32{}
-	for _, f := range feats {
-		fp := fingerprint(f)
-		i := f & t.mask
-		for {
-			s := &t.slots[i]
-			if s.fp == fp {
-				out[0] += int32(s.w[0])
-				out[1] += int32(s.w[1])
-				out[2] += int32(s.w[2])
-				out[3] += int32(s.w[3])
-				break
+	var o0, o1, o2, o3 int32
+	var home [featChunk]uint32
+	slots, mask := t.slots, t.mask
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), featChunk)]
+		feats = feats[len(chunk):]
+		// First read the home slot of every feature: these loads do not depend on each other, so
+		// their cache misses overlap instead of queueing behind the probing loop's branches.
+		for k, f := range chunk {
+			home[k] = slots[f&mask].fp
+		}
+		for k, f := range chunk {
+			h := home[k]
+			if h == 0 {
+				continue
 			}
-			if s.fp == 0 {
-				break
+			fp := fingerprint(f)
+			i := f & mask
+			for h != fp {
+				i = (i + 1) & mask
+				if h = slots[i].fp; h == 0 {
+					break
+				}
 			}
-			i = (i + 1) & t.mask
+			if h == fp {
+				w := &slots[i].w
+				o0 += int32(w[0])
+				o1 += int32(w[1])
+				o2 += int32(w[2])
+				o3 += int32(w[3])
+			}
 		}
 	}
+	*out = [nAct]int32{o0, o1, o2, o3}
 }
 
 // labTable maps feature keys to sparse label weights: slot i holds the fingerprint of its key and
@@ -104,21 +122,32 @@ func (t *labTable) score(feats []uint64, out []float32) {
 	if t.n == 0 {
 		return
 	}
-	for _, f := range feats {
-		fp := fingerprint(f)
-		i := f & t.mask
-		for {
-			k := t.slots[i].fp
-			if k == fp {
-				for _, e := range t.ents[t.slots[i].start:t.slots[i+1].start] {
+	var home [featChunk]uint32
+	slots, mask := t.slots, t.mask
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), featChunk)]
+		feats = feats[len(chunk):]
+		for k, f := range chunk { // independent loads first, as in actTable.score
+			home[k] = slots[f&mask].fp
+		}
+		for k, f := range chunk {
+			h := home[k]
+			if h == 0 {
+				continue
+			}
+			fp := fingerprint(f)
+			i := f & mask
+			for h != fp {
+				i = (i + 1) & mask
+				if h = slots[i].fp; h == 0 {
+					break
+				}
+			}
+			if h == fp {
+				for _, e := range t.ents[slots[i].start:slots[i+1].start] {
 					out[e.lab] += e.w
 				}
-				break
 			}
-			if k == 0 {
-				break
-			}
-			i = (i + 1) & t.mask
 		}
 	}
 }
