@@ -45,11 +45,13 @@ var benchSet = flag.String("set", "", "a SET statement to run before BenchmarkWr
 
 var benchBatch = flag.Int("batch", 1000, "articles per Write in BenchmarkWrite (10 events each)")
 
+var benchWriters = flag.Int("writers", 0, "Options.Writers for BenchmarkWrite (0: the default)")
+
 // BenchmarkWrite measures store writes in batches of 1,000 articles with 10 events each;
 // the events/s metric is the target figure (>= 200,000).
 func BenchmarkWrite(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.duckdb"), Options{})
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.duckdb"), Options{Writers: *benchWriters})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	duckdbpkg "github.com/duckdb/duckdb-go/v2"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -164,7 +166,8 @@ func TestWriteIsAtomic(t *testing.T) {
 	bad := event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")
 	s.mu.Lock()
 	s.exec(ctx, "BEGIN TRANSACTION")
-	err := writeTx(ctx, s.wconns[0], "v", bad.Date.Time(), writePart{[]*dyad.Article{a}, []dyad.Event{bad}, map[string]int{"a": 1}}, false)
+	p := writePart{arts: []*dyad.Article{a}, events: []dyad.Event{bad}, keys: []eventKeys{{place: -1}}, counts: map[string]int{"a": 1}}
+	err := writeTx(ctx, s.wconns[0], "v", bad.Date.Time(), 0, p, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,4 +354,193 @@ func TestWriteInParts(t *testing.T) {
 	if a, e, _, _ := s.Counts(ctx); a != 500 || e != len(evs) {
 		t.Errorf("after recode in parts: %d articles %d events, want 500 %d", a, e, len(evs))
 	}
+}
+
+// readEvents reads the stored events back through the events view, in id order.
+func readEvents(t *testing.T, s *Store) []dyad.Event {
+	t.Helper()
+	rows, err := s.Query(context.Background(), `SELECT id, doc, sentence, date, doc_date, source_text, source_name, source_code, source_country, source_agent,
+		target_text, target_name, target_code, target_country, target_agent, cameo, root, plover, quad_class, goldstein,
+		location_name, location_country, location_lat, location_lon, evidence, span_start, span_end
+		FROM events ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []dyad.Event
+	for rows.Next() {
+		var g dyad.Event
+		var date, docDate sql.NullTime
+		var ln, lc sql.NullString
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&g.ID, &g.Doc, &g.Sentence, &date, &docDate, &g.Source.Text, &g.Source.Name, &g.Source.Code, &g.Source.Country, &g.Source.Agent,
+			&g.Target.Text, &g.Target.Name, &g.Target.Code, &g.Target.Country, &g.Target.Agent, &g.CAMEO, &g.Root, &g.PLOVER, &g.QuadClass, &g.Goldstein,
+			&ln, &lc, &lat, &lon, &g.Evidence, &g.Span.Start, &g.Span.End); err != nil {
+			t.Fatal(err)
+		}
+		if date.Valid {
+			g.Date = dyad.DateOf(date.Time.Date())
+		}
+		if docDate.Valid {
+			g.DocDate = dyad.DateOf(docDate.Time.Date())
+		}
+		if ln.Valid {
+			g.Location = &dyad.Location{Name: ln.String, Country: lc.String, Lat: lat.Float64, Lon: lon.Float64}
+		}
+		got = append(got, g)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// lookupCounts returns the row counts of the lookup tables.
+func lookupCounts(t *testing.T, s *Store) string {
+	t.Helper()
+	var a, c, p, b int
+	err := s.db.QueryRow(`SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM codes), (SELECT count(*) FROM places), (SELECT count(*) FROM batches)`).Scan(&a, &c, &p, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("actors %d codes %d places %d batches %d", a, c, p, b)
+}
+
+// TestLookupKeysAcrossWrites checks that actors, codes and places are stored once however many
+// writes, reopenings and failed writes use them, and that events read back whole.
+func TestLookupKeysAcrossWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.duckdb")
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := &dyad.Location{Name: "Ankara", Country: "TUR", Lat: 39.92, Lon: 32.85}
+	e1 := event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")
+	e1.Location = loc
+	e2 := event("a", 1, "2024-01-01", "IRN", "TUR", "043", "y")
+	if err := s.Write(ctx, "v", []*dyad.Article{article("a", "2024-01-01", "X", "one")}, []dyad.Event{e1, e2}); err != nil {
+		t.Fatal(err)
+	}
+	// A write that fails (cancelled) leaves no keys behind that the next write would trust.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	e3 := event("b", 0, "2024-01-02", "USA", "CHN", "190", "z")
+	if err := s.Write(cancelled, "v", []*dyad.Article{article("b", "2024-01-02", "Y", "two")}, []dyad.Event{e3}); err == nil {
+		t.Fatal("write with a cancelled context succeeded")
+	}
+	if err := s.Write(ctx, "v", []*dyad.Article{article("b", "2024-01-02", "Y", "two")}, []dyad.Event{e3}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e4 := event("c", 0, "2024-01-03", "TUR", "IRN", "043", "w") // known actors and code
+	e4.Location = &dyad.Location{Name: "Ankara", Country: "TUR", Lat: 39.92, Lon: 32.85}
+	e5 := event("c", 1, "2024-01-03", "USA", "CHN", "190", "v") // new ones
+	e5.Source.Agent = "GOV"
+	if err := s.Write(ctx, "v2", []*dyad.Article{article("c", "2024-01-03", "Z", "three")}, []dyad.Event{e4, e5}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lookupCounts(t, s), "actors 5 codes 2 places 1 batches 3"; got != want {
+		t.Errorf("lookup rows: %s, want %s", got, want)
+	}
+	if got, want := readEvents(t, s), []dyad.Event{e1, e2, e3, e4, e5}; !reflect.DeepEqual(got, want) {
+		t.Errorf("events:\ngot  %+v\nwant %+v", got, want)
+	}
+	var keys, rows int
+	s.db.QueryRow(`SELECT count(DISTINCT id), count(*) FROM actors`).Scan(&keys, &rows)
+	if keys != rows {
+		t.Errorf("actors: %d keys for %d rows", keys, rows)
+	}
+}
+
+// TestMigrateFromV1 writes a store in the layout of schema 1 (one wide events table) and checks
+// that opening it migrates every event into the narrow layout unchanged.
+func TestMigrateFromV1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.duckdb")
+	c, err := duckdbpkg.NewConnector(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := sql.OpenDB(c)
+	for _, q := range []string{
+		`CREATE TABLE schema_version (version INTEGER)`,
+		migrations[0],
+		`INSERT INTO schema_version VALUES (1)`,
+		`INSERT INTO articles VALUES ('a', DATE '2024-03-05', 'https://example.org/a', 'Outlet', 'T', 'h', 'text', 'in:1', 3, TIMESTAMP '2024-03-06 10:00:00', 'v1')`,
+		`INSERT INTO events VALUES
+		('a-0', 'a', 0, DATE '2024-03-04', DATE '2024-03-05', 'Turkish Foreign Minister', 'Hakan Fidan', 'TURGOV', 'TUR', 'GOV',
+			'Iran', 'Iran', 'IRN', 'IRN', '', '043', '04', 'CONSULT', 1, 2.8, 'Ankara', 'TUR', 39.92, 32.85, 'Ankara hosted talks.', 0, 20,
+			TIMESTAMP '2024-03-06 10:00:00', 'v1'),
+		('a-1', 'a', 1, NULL, DATE '2024-03-05', 'Iran', 'Iran', 'IRN', 'IRN', '',
+			'Turkish Foreign Minister', 'Hakan Fidan', 'TURGOV', 'TUR', 'GOV', '043', '04', 'CONSULT', 1, 2.8, NULL, NULL, NULL, NULL, 'Iran came.', 21, 31,
+			TIMESTAMP '2024-03-06 10:00:00', 'v1'),
+		('a-2', 'a', 2, DATE '2024-03-04', DATE '2024-03-05', 'Iran', 'Iran', 'IRN', 'IRN', '',
+			'Turkey', 'Turkey', 'TUR', 'TUR', '', '190', '19', 'ASSAULT', 4, -10, 'Ankara', 'TUR', 39.92, 32.85, 'Shots.', 32, 38,
+			TIMESTAMP '2024-03-06 10:00:00', 'v1')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	before, err := db.Query(`SELECT * FROM events ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dumpRows(t, before)
+	db.Close()
+
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.Version(ctx); v != SchemaVersion {
+		t.Fatalf("version after migration = %d, want %d", v, SchemaVersion)
+	}
+	after, err := s.Query(ctx, `SELECT * FROM events ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, after); !reflect.DeepEqual(got, want) {
+		t.Errorf("events after migration:\ngot  %q\nwant %q", got, want)
+	}
+	if got, want := lookupCounts(t, s), "actors 3 codes 2 places 1 batches 1"; got != want {
+		t.Errorf("lookup rows: %s, want %s", got, want)
+	}
+	// Writing to the migrated store reuses its keys.
+	e := event("b", 0, "2024-03-07", "IRN", "TUR", "190", "More shots.")
+	e.Source = dyad.Actor{Text: "Iran", Name: "Iran", Code: "IRN", Country: "IRN"}
+	e.Target = dyad.Actor{Text: "Turkey", Name: "Turkey", Code: "TUR", Country: "TUR"}
+	if err := s.Write(ctx, "v2", []*dyad.Article{article("b", "2024-03-07", "X", "b")}, []dyad.Event{e}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lookupCounts(t, s), "actors 3 codes 2 places 1 batches 2"; got != want {
+		t.Errorf("lookup rows after a write: %s, want %s", got, want)
+	}
+}
+
+// dumpRows renders every row as one string.
+func dumpRows(t *testing.T, rows *sql.Rows) []string {
+	t.Helper()
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(vals...))
+	}
+	return out
 }

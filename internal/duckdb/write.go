@@ -74,11 +74,12 @@ func hashKey(h string) [32]byte {
 }
 
 // Write stores new articles and the events coded from them. Every event's Doc must name one of
-// the articles. The batch is split into parts written in parallel on the store's connections; each
-// part, a run of articles with all their events, is one transaction, so the store never holds an
-// article without its events or an event without its article. When Write fails, some parts may
-// have been committed. coder names the coder version for the provenance columns. Write does not
-// check for duplicates (see Deduper).
+// the articles. With one writer connection (the default) the batch is one transaction; with more
+// (Options.Writers) it is split into parts written in parallel, each part, a run of articles with
+// all their events, one transaction, and when Write fails some parts may have been committed.
+// Either way the store never holds an article without its events or an event without its article.
+// coder names the coder version for the provenance columns. Write does not check for duplicates
+// (see Deduper).
 func (s *Store) Write(ctx context.Context, coder string, arts []*dyad.Article, events []dyad.Event) error {
 	return s.write(ctx, coder, arts, events, false)
 }
@@ -93,6 +94,7 @@ func (s *Store) Recode(ctx context.Context, coder string, arts []*dyad.Article, 
 type writePart struct {
 	arts   []*dyad.Article
 	events []dyad.Event
+	keys   []eventKeys // the events' lookup keys
 	counts map[string]int
 }
 
@@ -111,6 +113,9 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 	}
 	for k := range parts {
 		parts[k].counts = make(map[string]int, len(parts[k].arts))
+		if n > 1 {
+			parts[k].events = make([]dyad.Event, 0, len(events)/n+1)
+		}
 	}
 	if n == 1 {
 		parts[0].events = events
@@ -129,13 +134,46 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Key the events' actors, codes and places, and commit the lookup rows the batch adds (and
+	// the batch's provenance row) before the events that use them.
+	if s.lk == nil {
+		lk, err := loadLookups(ctx, s.db)
+		if err != nil {
+			return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
+		}
+		s.lk = lk
+	}
+	var add lookupAdds
+	for k := range parts {
+		parts[k].keys = make([]eventKeys, len(parts[k].events))
+		for i := range parts[k].events {
+			parts[k].keys[i] = s.lk.keys(&parts[k].events[i], &add)
+		}
+	}
+	batch, brow := s.lk.nextBatch, batchRow{now, coder}
+	s.lk.nextBatch++
+	if n == 1 {
+		// One transaction holds the whole batch, lookup rows included.
+		err := writePartTx(ctx, s.wconns[0], coder, now, batch, parts[0], replace, func() error {
+			return appendLookups(s.wconns[0], s.lk, &add, batch, brow)
+		})
+		if err != nil {
+			s.lk = nil // reload the committed rows on the next write
+			return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
+		}
+		return nil
+	}
+	if err := writeLookups(ctx, s.wconns[0], s.lk, &add, batch, brow); err != nil {
+		s.lk = nil
+		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
+	}
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[k] = s.writePartTx(ctx, s.wconns[k], coder, now, parts[k], replace)
+			errs[k] = writePartTx(ctx, s.wconns[k], coder, now, batch, parts[k], replace, nil)
 		}()
 	}
 	wg.Wait()
@@ -145,12 +183,18 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 	return nil
 }
 
-// writePartTx writes one part in one transaction on conn.
-func (s *Store) writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool) error {
+// writePartTx writes one part in one transaction on conn, after the rows first appends (if not nil).
+func writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, batch int32, p writePart, replace bool, first func() error) error {
 	if err := exec(ctx, conn, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
-	err := writeTx(ctx, conn, coder, now, p, replace)
+	var err error
+	if first != nil {
+		err = first()
+	}
+	if err == nil {
+		err = writeTx(ctx, conn, coder, now, batch, p, replace)
+	}
 	if err == nil {
 		err = exec(ctx, conn, "COMMIT")
 	}
@@ -160,7 +204,7 @@ func (s *Store) writePartTx(ctx context.Context, conn driver.Conn, coder string,
 	return err
 }
 
-func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool) error {
+func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, batch int32, p writePart, replace bool) error {
 	arts, events := p.arts, p.events
 	if replace && len(arts) > 0 {
 		var sb strings.Builder
@@ -173,7 +217,7 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 			args[i] = a.ID
 		}
 		in := sb.String()
-		if err := exec(ctx, conn, "DELETE FROM events WHERE doc IN ("+in+")", args...); err != nil {
+		if err := exec(ctx, conn, "DELETE FROM event_rows WHERE doc IN ("+in+")", args...); err != nil {
 			return err
 		}
 		if err := exec(ctx, conn, "DELETE FROM articles WHERE id IN ("+in+")", args...); err != nil {
@@ -198,12 +242,12 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 	if len(events) == 0 {
 		return nil
 	}
-	app, err = duckdb.NewAppenderFromConn(conn, "", "events")
+	app, err = duckdb.NewAppenderFromConn(conn, "", "event_rows")
 	if err != nil {
 		return err
 	}
 	for i := range events {
-		if err := appendEvent(app, &events[i], now, coder); err != nil {
+		if err := appendEvent(app, &events[i], p.keys[i], batch); err != nil {
 			app.Close()
 			return fmt.Errorf("appending event %s: %w", events[i].ID, err)
 		}
@@ -211,18 +255,14 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 	return app.Close()
 }
 
-func appendEvent(app *duckdb.Appender, e *dyad.Event, now time.Time, coder string) error {
-	var locName, locCountry, lat, lon driver.Value
-	if l := e.Location; l != nil {
-		locName, locCountry, lat, lon = l.Name, l.Country, l.Lat, l.Lon
+// appendEvent appends an event's row of event_rows.
+func appendEvent(app *duckdb.Appender, e *dyad.Event, k eventKeys, batch int32) error {
+	var place driver.Value
+	if k.place >= 0 {
+		place = k.place
 	}
 	return app.AppendRow(e.ID, e.Doc, int32(e.Sentence), nullDate(e.Date), nullDate(e.DocDate),
-		e.Source.Text, e.Source.Name, e.Source.Code, e.Source.Country, e.Source.Agent,
-		e.Target.Text, e.Target.Name, e.Target.Code, e.Target.Country, e.Target.Agent,
-		e.CAMEO, e.Root, e.PLOVER, int32(e.QuadClass), e.Goldstein,
-		locName, locCountry, lat, lon,
-		e.Evidence, int32(e.Span.Start), int32(e.Span.End),
-		now, coder)
+		k.source, k.target, k.code, place, e.Evidence, int32(e.Span.Start), int32(e.Span.End), batch)
 }
 
 func nullDate(d dyad.Date) driver.Value {
