@@ -132,6 +132,61 @@ type ctx struct {
 	ortho1       byte // orthographic class of toks[i+1] (see SegModel.ortho)
 	style        byte // layout of the whole text (see layout)
 	maxLine      int  // length in bytes of the longest line of the text
+	// what track gathers over the tokens of the sentence so far
+	depth     byte // brackets and curly quotes opened and not closed, at most 2
+	dquote    byte // 1 after an odd number of straight double quotes
+	lineStart int  // byte offset of the line of the current token
+	lineEnd   int  // byte offset of the end of that line (a line break or the end of text)
+}
+
+// track updates the sentence state of c with token t, the next one of the text.
+func (c *ctx) track(t *nlp.Token) {
+	if t.End > c.lineEnd {
+		from := max(c.lineEnd, 0)
+		c.lineStart = from
+		if j := strings.LastIndexByte(c.text[from:t.Start], '\n'); j >= 0 {
+			c.lineStart = from + j + 1
+		}
+		c.lineEnd = len(c.text)
+		if j := strings.IndexByte(c.text[t.End:], '\n'); j >= 0 {
+			c.lineEnd = t.End + j
+		}
+	}
+	if b := t.Text[0]; b < 0x80 && ascii[b]&(cUpper|cLower|cDigit) != 0 {
+		return // a word: the common case
+	}
+	switch class(t.Text) {
+	case kOpen:
+		if c.depth < 2 {
+			c.depth++
+		}
+	case kClose:
+		if c.depth > 0 {
+			c.depth--
+		}
+	case kQuote:
+		if t.Text[0] == '"' {
+			c.dquote ^= 1
+		}
+	}
+}
+
+// newSentence resets the sentence state of c.
+func (c *ctx) newSentence() { c.depth, c.dquote = 0, 0 }
+
+// byteBucket buckets a distance in bytes.
+func byteBucket(n int) byte {
+	switch {
+	case n <= 1:
+		return 0
+	case n < 12:
+		return 1
+	case n < 30:
+		return 2
+	case n < 80:
+		return 3
+	}
+	return 4
 }
 
 // maxLine returns the length in bytes of the longest line of text.
@@ -241,7 +296,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 58
+const maxFeatures = 62
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -313,11 +368,24 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	add(mixByte(mixByte(mixLower(tmpl(27), wm2), km1), k0))
 	start := toks[max(0, i-c.since)].Text
 	add(mixByte(mixByte(mixLower(tmpl(28), start), lenBucket(c.since)), k0))
-	// every feature again, specific to the layout of the text
+	// every feature so far again, specific to the layout of the text
 	for j := range n {
 		f[n+j] = mixByte(f[j], 0xa0+c.style)
 	}
-	return 2 * n
+	n *= 2
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(29), c.depth), c.dquote), k0), k1))
+	rep := byte(0)
+	if c.since >= 2 && w1 != "" && strings.EqualFold(w1, start) {
+		rep = 1
+		if s := max(0, i-c.since) + 1; s < i && w2 != "" && strings.EqualFold(w2, toks[s].Text) {
+			rep = 2
+		}
+	}
+	add(mixByte(mixByte(mixByte(tmpl(30), rep), k0), k1))
+	before, after := byteBucket(toks[i].End-c.lineStart), byteBucket(c.lineEnd-toks[i].End)
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(31), before), after), k0), k1))
+	add(mixByte(mixByte(mixByte(tmpl(32), after), k0), c.ortho1))
+	return n
 }
 
 // candidate reports whether the gap after toks[i] may end a sentence at all; other gaps (a

@@ -35,6 +35,11 @@ var stateAbbrevs = setOf("ala", "ariz", "ark", "calif", "colo", "conn", "del", "
 // numberAbbrevs keep their period only before a number ("No. 5", "p. 12", "Art. 51").
 var numberAbbrevs = setOf("no", "nos", "p", "pp", "art", "vol", "ch", "fig", "para", "sect", "op")
 
+// dayWords name a day or a time zone after "a.m."/"p.m." in news style: "5 p.m. Monday".
+var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "tonight", "tomorrow", "yesterday", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst",
+	"mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest")
+
 // hyphenPrefixes keep a hyphenated word whole in UD English: "e-mail", "de-escalate",
 // "non-aligned", "mid-August"; other hyphens are split off ("well - known").
 var hyphenPrefixes = setOf(

@@ -103,6 +103,45 @@ func TestLayout(t *testing.T) {
 	}
 }
 
+// TestTrack checks the sentence state that the segmenter's features read: brackets and curly
+// quotes left open, straight double quotes, and the line of the current token.
+func TestTrack(t *testing.T) {
+	for _, c := range []struct {
+		text       string
+		depth      []byte // after each token
+		dquote     []byte
+		lineStarts []int
+		lineEnds   []int
+	}{
+		{"He said (twice) it.", []byte{0, 0, 1, 1, 0, 0, 0}, []byte{0, 0, 0, 0, 0, 0, 0},
+			[]int{0, 0, 0, 0, 0, 0, 0}, []int{19, 19, 19, 19, 19, 19, 19}},
+		{`a "b" ((c`, []byte{0, 0, 0, 0, 1, 2, 2}, []byte{0, 1, 1, 0, 0, 0, 0},
+			[]int{0, 0, 0, 0, 0, 0, 0}, []int{9, 9, 9, 9, 9, 9, 9}},
+		{"one\ntwo three\n\nfour", []byte{0, 0, 0, 0}, []byte{0, 0, 0, 0},
+			[]int{0, 4, 4, 15}, []int{3, 13, 13, 19}},
+		{"“Yes” ) )", []byte{1, 1, 0, 0, 0}, []byte{0, 0, 0, 0, 0}, []int{0, 0, 0, 0, 0}, []int{13, 13, 13, 13, 13}},
+	} {
+		toks := New().Words(c.text)
+		if len(toks) != len(c.depth) {
+			t.Fatalf("%q: %d tokens, want %d", c.text, len(toks), len(c.depth))
+		}
+		st := ctx{text: c.text, lineEnd: -1}
+		for i := range toks {
+			st.track(&toks[i])
+			if st.depth != c.depth[i] || st.dquote != c.dquote[i] || st.lineStart != c.lineStarts[i] ||
+				st.lineEnd != c.lineEnds[i] {
+				t.Errorf("%q after %q: depth %d dquote %d line [%d,%d), want %d %d [%d,%d)", c.text, toks[i].Text,
+					st.depth, st.dquote, st.lineStart, st.lineEnd, c.depth[i], c.dquote[i], c.lineStarts[i],
+					c.lineEnds[i])
+			}
+		}
+		st.newSentence()
+		if st.depth != 0 || st.dquote != 0 {
+			t.Errorf("%q: newSentence left depth %d dquote %d", c.text, st.depth, st.dquote)
+		}
+	}
+}
+
 func TestWrapped(t *testing.T) {
 	d := selfDocs(t)[0]
 	w := wrapped(d, 40, 1)

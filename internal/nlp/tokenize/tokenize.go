@@ -9,8 +9,10 @@
 // Words are found by hand-written rules over bytes (no regular expressions). A blank line always
 // ends a sentence; every other gap that could end one (after punctuation, before a capital, at
 // a line break) is decided by an averaged-perceptron classifier over the tokens around the gap,
-// their spelling statistics and the layout of the text (single line, lines, blank-line
-// paragraphs with wrapped lines). The model (segmenter.bin, embedded) is trained by
+// their spelling statistics, the sentence so far (its first word, brackets and quotes left
+// open), the place of the gap in its line and the layout of the text (single line, lines,
+// blank-line paragraphs with wrapped lines); "a.m."/"p.m." before a day or time zone ("5 p.m.
+// Monday") never ends one. The model (segmenter.bin, embedded) is trained by
 // TrainSegmenter on raw text rebuilt from the EWT and GUM training treebanks, plus one-line and
 // hard-wrapped variants of it. To retrain it:
 //
@@ -67,9 +69,12 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		lay.maxLine = maxLine(text)
 	}
 	since, nsent, splits := 0, 0, 0
+	lay.lineEnd = -1
 	for i := range toks {
 		since++
+		lay.track(&toks[i])
 		if t.ends(&sc, &lay, i, since-1) {
+			lay.newSentence()
 			toks[i].Head = endMark
 			nsent++
 			since = 0
@@ -150,6 +155,9 @@ func (t *Tokenizer) ends(sc *scanner, lay *ctx, i, since int) bool {
 	c := *lay
 	c.i, c.since = i, since
 	if class(toks[i].Text) == kAbbr {
+		if nl == 0 && sc.timeOfDay(toks[i].Text, toks[i+1].Text) {
+			return false
+		}
 		c.abbrevListed = sc.listed(toks[i].Text)
 	}
 	if t.model != nil {
@@ -168,6 +176,17 @@ func (s *scanner) listed(w string) bool {
 	s.key = lowerKey(s.key, w)
 	k := string(s.key)
 	return abbrevs[k] || numberAbbrevs[k] || s.learned[k]
+}
+
+// timeOfDay reports whether abbreviation w is a.m. or p.m. and the next word next names the
+// day or the time zone, as in news style "at 5 p.m. Monday", "9 a.m. EST": then the sentence
+// goes on (the treebanks have too few of these for the model to learn it).
+func (s *scanner) timeOfDay(w, next string) bool {
+	if len(w) != 4 || len(next) > 9 || !strings.EqualFold(w[1:], ".m.") || (w[0]|0x20 != 'a' && w[0]|0x20 != 'p') {
+		return false
+	}
+	s.key = lowerKey(s.key, next)
+	return dayWords[string(s.key)]
 }
 
 // orthoOf returns the orthographic class of word w in ortho, 'p' for a non-word.
