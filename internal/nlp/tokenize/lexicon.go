@@ -58,6 +58,7 @@ var fused = map[string][]int{
 	"hasnt": {3}, "havent": {4}, "hadnt": {3}, "wont": {2}, "cant": {2}, "couldnt": {5},
 	"wouldnt": {5}, "shouldnt": {6}, "aint": {2}, "mustnt": {4}, "neednt": {4},
 	"im": {1}, "ive": {1}, "youre": {3}, "theyre": {4}, "youve": {3}, "theyve": {4}, "weve": {2},
+	"thats": {4}, "theres": {5}, "outta": {3},
 }
 
 // fusedShape[len][first letter] is set when a word of fused has that length and first letter: a

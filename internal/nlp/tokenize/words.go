@@ -88,7 +88,7 @@ func (s *scanner) chunk(a, b int) {
 			}
 			e = run(text, e, b, r)
 		case r == '-' || r == '—' || r == '–' || r == '*' || r == '=' || r == '~' || r == '_' ||
-			r == '#' || r == '+' || r == '>' || r == '<' || r == '/' || r == '…' || r == '^':
+			r == '#' || r == '+' || r == '>' || r == '<' || r == '/' || r == '…' || r == '^' || r == '$':
 			e = run(text, e, b, r)
 		case r == '.' || r == '!' || r == '?':
 			for e < b && (text[e] == '!' || text[e] == '?' || text[e] == '.') {
@@ -348,13 +348,14 @@ loop:
 		}
 		break
 	}
-	// "w/" and "w/o" (with, without) are words
-	if e == a+1 && (text[a] == 'w' || text[a] == 'W') && e < b && text[e] == '/' {
-		if e+1 == b || !alnumAt(text, e+1, b) {
+	// "w/" (with) is a word, and so are two single letters around a slash: "w/o", "b/c", "A/C"
+	if e == a+1 && e < b && text[e] == '/' {
+		if (text[a] == 'w' || text[a] == 'W') && (e+1 == b || !alnumAt(text, e+1, b)) {
 			s.emit(a, e+1)
 			return e + 1
 		}
-		if text[e+1] == 'o' && !alnumAt(text, e+2, b) {
+		if e+1 < b && ascii[text[a]]&(cUpper|cLower) != 0 && ascii[text[e+1]]&(cUpper|cLower) != 0 &&
+			!alnumAt(text, e+2, b) {
 			s.emit(a, e+2)
 			return e + 2
 		}
