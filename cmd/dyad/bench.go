@@ -167,8 +167,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "model load %s, read %s (%.1f MB/s)\n\n", loadTime.Round(time.Millisecond),
 		readTime.Round(time.Millisecond), float64(readBytes)/1e6/readTime.Seconds())
 	fmt.Fprintf(w, "%-10s | %-44s | %-47s |\n", "", "one core", fmt.Sprintf("%d workers", nw))
-	fmt.Fprintf(w, "%-10s | %10s %8s %10s %11s | %10s %8s %8s %11s %6s | %11s %4s\n", "stage",
-		"sent/s", "MB/s", "tokens/s", "cpu-µs/sent", "sent/s", "MB/s", "speedup", "cpu-µs/sent", "busy", "allocs/sent", "GCs")
+	fmt.Fprintf(w, "%-10s | %10s %8s %10s %11s | %10s %8s %8s %11s %6s | %11s %7s %4s\n", "stage",
+		"sent/s", "MB/s", "tokens/s", "cpu-µs/sent", "sent/s", "MB/s", "speedup", "cpu-µs/sent", "busy", "allocs/sent", "KB/sent", "GCs")
 	for _, r := range rows {
 		fmt.Fprintf(w, "%-10s | %10.0f %8.2f %10.0f %11.1f |", r.name, r.one.rate(nSent), r.one.rate(bytes)/1e6,
 			r.one.rate(nTok), r.one.cpuPer(nSent))
@@ -178,10 +178,12 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		} else {
 			fmt.Fprintf(w, " %10s %8s %8s %11s %6s |", "", "", "", "", "")
 		}
-		fmt.Fprintf(w, " %11.1f %4d\n", float64(r.one.mallocs)/float64(r.one.rounds*nSent), r.one.gcs+r.all.gcs)
+		fmt.Fprintf(w, " %11.1f %7.1f %4d\n", float64(r.one.mallocs)/float64(r.one.rounds*nSent),
+			float64(r.one.bytes)/1e3/float64(r.one.rounds*nSent), r.one.gcs+r.all.gcs)
 	}
 	fmt.Fprintf(w, "\nsent/s, MB/s, tokens/s: wall clock; cpu-µs/sent: CPU time of the process per sentence (all threads,\n"+
-		"the garbage collector's included); busy: CPU time / wall time, the cores kept busy on average.\n")
+		"the garbage collector's included); busy: CPU time / wall time, the cores kept busy on average;\n"+
+		"allocs/sent, KB/sent: heap allocations on one core; GCs: collections during both measurements.\n")
 	if rss := peakRSS(); rss != "" {
 		fmt.Fprintf(w, "peak RSS: %s\n", rss)
 	}
@@ -197,10 +199,10 @@ type benchRun struct {
 
 // benchResult is one measurement: rounds passes over the corpus.
 type benchResult struct {
-	rounds    int
-	wall, cpu time.Duration
-	mallocs   uint64
-	gcs       uint32
+	rounds         int
+	wall, cpu      time.Duration
+	mallocs, bytes uint64
+	gcs            uint32
 }
 
 func (r benchResult) rate(perRound int) float64 {
@@ -230,6 +232,7 @@ func (b *benchRun) measure(round func()) benchResult {
 	r.cpu = processCPU() - cpu0
 	runtime.ReadMemStats(&m1)
 	r.mallocs = m1.Mallocs - m0.Mallocs
+	r.bytes = m1.TotalAlloc - m0.TotalAlloc
 	r.gcs = m1.NumGC - m0.NumGC
 	return r
 }
