@@ -7,23 +7,27 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 )
 
 // The model file is not compressed (gzip saves under 15% and doubles load time). After the magic
-// string, integers are unsigned varints
-// unless stated:
+// string, integers are unsigned varints unless stated:
 //
 //	classes:      n, then n × (UPOS, XPOS) as length-prefixed strings
 //	dictionary:   table of word → class
 //	ambiguity:    n, then n × uint64 little-endian class hashes; table of word → class index
-//	two passes, each:
+//	two passes, each (all sizes 0 for no second pass):
 //	  scale:      float32 bits, little-endian (a weight is stored as an integer multiple of it)
-//	  features:   table of feature → row, where each slot's value is replaced by the row itself:
-//	              entries k, then k × (class, zig-zag quantised weight); empty for no second pass
+//	  features:   the feature table in its memory layout, so that loading it is a copy: its size
+//	              (log2), its number of used slots and the number of weights of long rows; then,
+//	              when slots are used, a bitmap of the used slots (uint64 words), each used slot in
+//	              index order (fingerprint, value, second value: 32 bits each) and the weights of
+//	              the long rows (int32, weight<<8 | class); all little-endian
 //
-// A table is written as its size (log2), its number of used slots, then for each used slot in
-// index order: the slot index delta, the 32-bit fingerprint (little-endian) and the value.
-const magic = "dyad-tagger-4\n"
+// A dictionary or ambiguity table is written as its size (log2), its number of used slots, then
+// for each used slot in index order: the slot index delta, the 32-bit fingerprint (little-endian)
+// and the value.
+const magic = "dyad-tagger-5\n"
 
 const maxTableLog = 26
 
@@ -67,16 +71,38 @@ func (m *Model) Save(w io.Writer) error {
 	writeTable(&m.amb, func(s slot) { uv(uint64(s.val)) })
 	for _, w := range []*weights{&m.w1, &m.w2} {
 		u32(math.Float32bits(w.scale))
-		writeTable(&w.feats, func(s slot) {
-			var buf [2]int32
-			r := w.row(s, &buf)
-			uv(uint64(len(r)))
-			for _, e := range r {
-				uv(uint64(uint8(e)))
-				q := int64(e >> 8)
-				uv(uint64((q << 1) ^ (q >> 63)))
+		t := &w.feats
+		log := 0
+		for 1<<log < len(t.slots) {
+			log++
+		}
+		n := t.len()
+		uv(uint64(log))
+		uv(uint64(n))
+		if n == 0 {
+			uv(0)
+			continue
+		}
+		uv(uint64(len(w.ent)))
+		bitmap := make([]uint64, (len(t.slots)+63)/64)
+		for i, s := range t.slots {
+			if s.fp != 0 {
+				bitmap[i/64] |= 1 << (i % 64)
 			}
-		})
+		}
+		for _, x := range bitmap {
+			bw.Write(binary.LittleEndian.AppendUint64(buf[:0], x))
+		}
+		for _, s := range t.slots {
+			if s.fp != 0 {
+				u32(s.fp)
+				u32(s.val)
+				u32(uint32(s.val2))
+			}
+		}
+		for _, e := range w.ent {
+			u32(uint32(e))
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("saving tagger: %w", err)
@@ -239,41 +265,71 @@ func (d *decoder) model() *Model {
 	return m
 }
 
-// weights reads the weights of one pass, straight into the packed layout: a row of two weights
-// goes into its slot, a longer one onto ent.
+// weights reads the weights of one pass.
 func (d *decoder) weights(nc int) weights {
 	var w weights
 	w.scale = math.Float32frombits(d.u32())
-	w.ent = make([]int32, 0, len(d.data)/8) // about enough for the committed models' long rows
-	w.feats = d.table(func() (uint32, int32) {
-		k := d.uv(uint64(nc))
-		var row [2]int32
-		start := uint32(len(w.ent))
-		for j := range k {
-			c := d.uv(uint64(nc - 1))
-			z := d.uv(math.MaxUint32)
-			q := int32(int64(z>>1) ^ -int64(z&1))
-			if q == 0 || q < -(1<<23) || q >= 1<<23 { // Save writes no zero weights
-				d.err = errCorrupt
-			}
-			if d.err != nil {
-				return 0, 0
-			}
-			e := q<<8 | int32(c)
-			if k == 2 {
-				row[j] = e
-			} else {
-				w.ent = append(w.ent, e)
-			}
-		}
-		if k == 2 {
-			return uint32(row[0]), row[1]
-		}
-		if len(w.ent) >= 1<<24 {
+	log := d.uv(maxTableLog)
+	n := int(d.uv(1 << maxTableLog))
+	nent := int(d.uv(1<<24 - 1))
+	if d.err != nil {
+		return w
+	}
+	size := 1 << log
+	if n >= size || n == 0 && nent != 0 { // a full table would make lookups of absent keys loop
+		d.err = errCorrupt
+		return w
+	}
+	if n == 0 {
+		w.setBias()
+		return w
+	}
+	words := (size + 63) / 64
+	if words*8+n*12+nent*4 > len(d.data) { // before allocating: a short input makes no large table
+		d.err = errCorrupt
+		return w
+	}
+	bitmap, slots, ent := d.bytes(words*8), d.bytes(n*12), d.bytes(nent*4)
+	entry := func(e int32) bool { return int(uint8(e)) < nc && e>>8 != 0 } // Save writes no zero weights
+	w.ent = make([]int32, nent)
+	for i := range w.ent {
+		e := int32(binary.LittleEndian.Uint32(ent[4*i:]))
+		if !entry(e) {
 			d.err = errCorrupt
+			return weights{}
 		}
-		return start<<8 | uint32(k), 0
-	})
+		w.ent[i] = e
+	}
+	t := table{slots: make([]slot, size), mask: uint64(size - 1)}
+	k := 0
+	for wi := range words {
+		for x := binary.LittleEndian.Uint64(bitmap[8*wi:]); x != 0; x &= x - 1 {
+			i := wi*64 + bits.TrailingZeros64(x)
+			if i >= size || k >= n {
+				d.err = errCorrupt
+				return weights{}
+			}
+			b := slots[12*k : 12*k+12]
+			k++
+			s := slot{fp: binary.LittleEndian.Uint32(b), val: binary.LittleEndian.Uint32(b[4:]), val2: int32(binary.LittleEndian.Uint32(b[8:]))}
+			ok := s.fp&1 == 1
+			if s.val2 != 0 { // a row of two weights, in the slot
+				ok = ok && entry(int32(s.val)) && entry(s.val2)
+			} else if start, l := int(s.val>>8), int(s.val&0xff); start+l > nent || l > nc {
+				ok = false
+			}
+			if !ok {
+				d.err = errCorrupt
+				return weights{}
+			}
+			t.slots[i] = s
+		}
+	}
+	if k != n {
+		d.err = errCorrupt
+		return weights{}
+	}
+	w.feats = t
 	w.setBias()
 	return w
 }
