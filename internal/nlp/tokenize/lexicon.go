@@ -40,6 +40,12 @@ var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 	"today", "tonight", "tomorrow", "yesterday", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst",
 	"mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest")
 
+// itsNext are words that follow "it's" but not the possessive "its": when one follows "its",
+// the writer meant "it's" and UD English splits it ("its a shame" → it s a shame).
+var itsNext = setOf("a", "an", "the", "not", "really", "so", "just", "simply", "definitely", "also",
+	"now", "been", "going", "gonna", "too", "ok", "okay", "always", "never", "still", "probably",
+	"actually", "pretty", "quite", "kinda", "sorta", "nothing", "alright", "got", "gotten", "getting")
+
 // hyphenPrefixes keep a hyphenated word whole in UD English: "e-mail", "de-escalate",
 // "non-aligned", "mid-August"; other hyphens are split off ("well - known").
 var hyphenPrefixes = setOf(

@@ -23,6 +23,9 @@ type SegTrainOptions struct {
 	// MinAbbrev is how often a word must occur with its period in the gold tokens to be learned
 	// as an abbreviation; 0 means 2.
 	MinAbbrev int
+	// Bags is how many perceptrons, each with its own shuffling, are trained and averaged; 0
+	// means 1. More bags make a model that depends less on the seed.
+	Bags int
 }
 
 // TrainSegmenter trains a sentence-boundary model from documents with gold sentences: each
@@ -127,41 +130,49 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 	}
 	logf("segmenter: %d candidate gaps, %d sentence ends", len(exs), pos)
 
-	// Averaged perceptron.
-	w := map[uint32]float32{}
-	sum := map[uint32]float32{} // sum of updates weighted by when they happened
-	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x5e6))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	step := float32(1)
-	for it := 0; it < opt.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, k := range order {
-			ex := &exs[k]
-			var s float32
-			for _, h := range ex.feats {
-				s += w[h]
-			}
-			if (s > 0) != ex.y {
-				errs++
-				d := float32(1)
-				if !ex.y {
-					d = -1
-				}
-				for _, h := range ex.feats {
-					w[h] += d
-					sum[h] += d * step
-				}
-			}
-			step++
+	// Averaged perceptrons, one per bag (shuffling seed), their averaged weights averaged.
+	bags := max(opt.Bags, 1)
+	total := map[uint32]float32{}
+	for bag := range bags {
+		w := map[uint32]float32{}
+		sum := map[uint32]float32{} // sum of updates weighted by when they happened
+		rng := rand.New(rand.NewPCG(uint64(opt.Seed)+uint64(bag)*0x9e37, 0x5e6))
+		order := make([]int, len(exs))
+		for i := range order {
+			order[i] = i
 		}
-		logf("segmenter: iteration %d: %d errors (%.2f%%)", it+1, errs, 100*float64(errs)/float64(len(exs)))
+		step := float32(1)
+		for it := 0; it < opt.Iterations; it++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errs := 0
+			for _, k := range order {
+				ex := &exs[k]
+				var s float32
+				for _, h := range ex.feats {
+					s += w[h]
+				}
+				if (s > 0) != ex.y {
+					errs++
+					d := float32(1)
+					if !ex.y {
+						d = -1
+					}
+					for _, h := range ex.feats {
+						w[h] += d
+						sum[h] += d * step
+					}
+				}
+				step++
+			}
+			logf("segmenter: bag %d, iteration %d: %d errors (%.2f%%)", bag+1, it+1, errs,
+				100*float64(errs)/float64(len(exs)))
+		}
+		for h, v := range w {
+			total[h] += (v - sum[h]/step) / float32(bags)
+		}
 	}
-	for h, v := range w {
-		if a := v - sum[h]/step; math.Abs(float64(a)) >= opt.Prune && a != 0 {
+	for h, a := range total {
+		if math.Abs(float64(a)) >= opt.Prune && a != 0 {
 			m.weights[h] = a
 		}
 	}

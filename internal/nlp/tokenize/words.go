@@ -354,7 +354,8 @@ loop:
 			s.emit(a, e+1)
 			return e + 1
 		}
-		if e+1 < b && ascii[text[a]]&(cUpper|cLower) != 0 && ascii[text[e+1]]&(cUpper|cLower) != 0 &&
+		if e+1 < b && text[a] < 0x80 && text[e+1] < 0x80 && ascii[text[a]]&(cUpper|cLower) != 0 &&
+			ascii[text[e+1]]&(cUpper|cLower) != 0 &&
 			!alnumAt(text, e+2, b) {
 			s.emit(a, e+2)
 			return e + 2
@@ -451,6 +452,28 @@ func nextIsDigit(text string, i int) bool {
 	return i < len(text) && text[i] >= '0' && text[i] <= '9'
 }
 
+// itIs reports whether "its" ending at e stands for "it's": the next word, after spaces, is
+// one that cannot follow the possessive ("its a shame", "its not", "its really good").
+func (s *scanner) itIs(e int) bool {
+	text := s.text
+	i := e
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i == e {
+		return false
+	}
+	j := i
+	for j < len(text) && text[j] < 0x80 && ascii[text[j]]&(cUpper|cLower) != 0 {
+		j++
+	}
+	if j == i || j-i > 10 || j < len(text) && (text[j] == '-' || text[j] == '\'' || text[j] >= 0x80) {
+		return false
+	}
+	s.key = lowerKey(s.key, text[i:j])
+	return itsNext[string(s.key)]
+}
+
 // emitWord emits text[a:e], splitting fused contractions ("gonna" → gon na) and a time suffix
 // after a number ("10am" → 10 am).
 func (s *scanner) emitWord(a, e int) {
@@ -465,6 +488,12 @@ func (s *scanner) emitWord(a, e int) {
 			s.emit(a, e)
 			return
 		}
+	}
+	if e-a == 3 && (text[a] == 'i' || text[a] == 'I') && text[a+1] == 't' && text[a+2] == 's' &&
+		s.itIs(e) {
+		s.emit(a, a+2) // "its a shame" → it s a shame
+		s.emit(a+2, e)
+		return
 	}
 	if text[a] >= '0' && text[a] <= '9' && e-a >= 2 {
 		k := e
