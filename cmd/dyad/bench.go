@@ -164,7 +164,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		len(arts), st.Articles, st.Skipped, *repeat, nSent, nTok, float64(bytes)/1e6, events)
 	fmt.Fprintf(w, "machine: %d cores (GOMAXPROCS %d), %s %s/%s; %d workers on all cores\n",
 		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, nw)
-	fmt.Fprintf(w, "model load %s, read %s (%.1f MB/s)\n\n", loadTime.Round(time.Millisecond),
+	fmt.Fprintf(w, "load (models and dictionaries) %s, read %s (%.1f MB/s)\n\n", loadTime.Round(time.Millisecond),
 		readTime.Round(time.Millisecond), float64(readBytes)/1e6/readTime.Seconds())
 	fmt.Fprintf(w, "%-10s | %-44s | %-47s |\n", "", "one core", fmt.Sprintf("%d workers", nw))
 	fmt.Fprintf(w, "%-10s | %10s %8s %10s %11s | %10s %8s %8s %11s %6s | %11s %7s %4s\n", "stage",
