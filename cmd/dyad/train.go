@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -22,13 +23,17 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 		"Trains the tagger, the lemmatizer and the dependency parser on Universal Dependencies treebanks\n"+
 		"(CoNLL-U) and writes tagger.bin, lemma.bin and parser.bin into DIR. The committed models are\n"+
 		"made with -o internal/nlp/models. The parser learns from tags predicted by taggers trained on the\n"+
-		"other folds of the data (--jackknife), as it will see them. Training is deterministic (--seed).")
+		"other folds of the data (--jackknife), as it will see them. Training is deterministic (--seed).\n"+
+		"With --parser-only only parser.bin is written: the jackknife taggers and lemmatizers are trained\n"+
+		"as usual, and the final tagger and lemmatizer (for --dev, and for --jackknife 0) are read from\n"+
+		"tagger.bin and lemma.bin in DIR.")
 	tbFlag := fs.String("treebank", "", "training treebank `FILES` (CoNLL-U, comma-separated)")
 	devFlag := fs.String("dev", "", "score the new models on this CoNLL-U `FILE` (gold tokenization)")
 	iters := fs.Int("iterations", 0, "training passes of the tagger and the parser (0: each one's default)")
 	seed := fs.Int64("seed", 1, "seed of the shuffling and exploration")
-	folds := fs.Int("jackknife", 4, "train the parser on tags predicted by taggers trained on the other `N` folds (0 or 1: on the final tagger's tags)")
+	folds := fs.Int("jackknife", 4, "train the parser on tags and lemmas predicted by models trained on the other `N` folds (0 or 1: by the final models)")
 	out := fs.String("o", "", "output `DIR`")
+	parserOnly := fs.Bool("parser-only", false, "train only the parser, with tagger.bin and lemma.bin read from DIR")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,46 +71,46 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	logf("train: %d sentences from %s", len(train), *tbFlag)
 
 	tagOpt := tag.TrainOptions{Iterations: *iters, Seed: *seed}
-	tagger, err := tag.Train(train, tagOpt, logf)
+	var tagger *tag.Model
+	var lem *lemma.Model
+	var err error
+	if *parserOnly {
+		tagger, lem, err = loadTagLemma(*out)
+	} else {
+		tagger, lem, err = trainTagLemma(ctx, train, tagOpt, *out, logf)
+	}
 	if err != nil {
-		return fmt.Errorf("training the tagger: %w", err)
-	}
-	if err := saveModel(filepath.Join(*out, "tagger.bin"), tagger.Save); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	lem, err := lemma.Train(train, logf)
-	if err != nil {
-		return fmt.Errorf("training the lemmatizer: %w", err)
-	}
-	if err := saveModel(filepath.Join(*out, "lemma.bin"), lem.Save); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
 		return err
 	}
 
-	// The parser's training copy carries predicted tags and lemmas.
+	// The parser's training copy carries predicted tags and lemmas. The folds are contiguous blocks
+	// (whole documents), so a fold's words are not learned from neighbouring sentences of the same
+	// text: the copy's tags are then about as accurate as the final tagger's on new text.
 	pred := copyTreebank(train)
 	if *folds > 1 {
+		fold := func(i int) int { return i * *folds / len(train) }
 		for k := 0; k < *folds; k++ {
 			var rest []*conllu.Sentence
 			for i, s := range train {
-				if i%*folds != k {
+				if fold(i) != k {
 					rest = append(rest, s)
 				}
 			}
-			logf("train: jackknife fold %d/%d: tagger on %d sentences", k+1, *folds, len(rest))
+			logf("train: jackknife fold %d/%d: tagger and lemmatizer on %d sentences", k+1, *folds, len(rest))
 			tk, err := tag.Train(rest, tagOpt, nil)
 			if err != nil {
 				return fmt.Errorf("training the tagger of fold %d: %w", k+1, err)
 			}
-			for i := k; i < len(pred); i += *folds {
-				s := nlp.Sentence{Tokens: pred[i].Tokens}
-				tk.Tag(&s)
-				lem.Lemmatize(&s)
+			lk, err := lemma.Train(rest, nil)
+			if err != nil {
+				return fmt.Errorf("training the lemmatizer of fold %d: %w", k+1, err)
+			}
+			for i := range pred {
+				if fold(i) == k {
+					s := nlp.Sentence{Tokens: pred[i].Tokens}
+					tk.Tag(&s)
+					lk.Lemmatize(&s)
+				}
 			}
 			if err := ctx.Err(); err != nil {
 				return err
@@ -133,8 +138,57 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 		}
 		logf("train: %s: %s", *devFlag, a)
 	}
-	logf("train: wrote tagger.bin, lemma.bin and parser.bin to %s", *out)
+	if *parserOnly {
+		logf("train: wrote parser.bin to %s", *out)
+	} else {
+		logf("train: wrote tagger.bin, lemma.bin and parser.bin to %s", *out)
+	}
 	return nil
+}
+
+// trainTagLemma trains the tagger and the lemmatizer on train and writes them into dir.
+func trainTagLemma(ctx context.Context, train []*conllu.Sentence, tagOpt tag.TrainOptions, dir string, logf func(string, ...any)) (*tag.Model, *lemma.Model, error) {
+	tagger, err := tag.Train(train, tagOpt, logf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("training the tagger: %w", err)
+	}
+	if err := saveModel(filepath.Join(dir, "tagger.bin"), tagger.Save); err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	lem, err := lemma.Train(train, logf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("training the lemmatizer: %w", err)
+	}
+	if err := saveModel(filepath.Join(dir, "lemma.bin"), lem.Save); err != nil {
+		return nil, nil, err
+	}
+	return tagger, lem, ctx.Err()
+}
+
+// loadTagLemma reads tagger.bin and lemma.bin from dir.
+func loadTagLemma(dir string) (*tag.Model, *lemma.Model, error) {
+	read := func(name string, load func(io.Reader) error) error {
+		path := filepath.Join(dir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := load(bufio.NewReader(f)); err != nil {
+			return fmt.Errorf("reading %s: %w", path, err)
+		}
+		return nil
+	}
+	var tagger *tag.Model
+	var lem *lemma.Model
+	err := read("tagger.bin", func(r io.Reader) (err error) { tagger, err = tag.Load(r); return err })
+	if err == nil {
+		err = read("lemma.bin", func(r io.Reader) (err error) { lem, err = lemma.Load(r); return err })
+	}
+	return tagger, lem, err
 }
 
 // readTreebank reads a CoNLL-U file; errors name the file.

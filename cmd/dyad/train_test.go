@@ -75,3 +75,40 @@ func TestTrainErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainParserOnly retrains only the parser next to the models of a full run: the tagger and
+// lemmatizer are read back from the directory, so the new parser.bin must equal the full run's.
+func TestTrainParserOnly(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"train", "--treebank", "testdata/parse/tiny.conllu,testdata/parse/tiny.conllu",
+		"--iterations", "3", "--jackknife", "2", "-o", dir}
+	if code, _, stderr := runNLPCmd(t, "", args...); code != 0 {
+		t.Fatalf("full run: exit %d: %s", code, stderr)
+	}
+	full, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))
+	tagger, _ := os.ReadFile(filepath.Join(dir, "tagger.bin"))
+	if err := os.Remove(filepath.Join(dir, "parser.bin")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runNLPCmd(t, "", append(args, "--parser-only", "--dev", "testdata/parse/tiny.conllu")...)
+	if code != 0 {
+		t.Fatalf("parser-only run: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"jackknife fold 2/2", "UAS", "wrote parser.bin"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("progress log lacks %q:\n%s", want, stderr)
+		}
+	}
+	again, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))
+	if len(full) == 0 || string(again) != string(full) {
+		t.Errorf("parser-only run wrote a parser.bin of %d bytes unlike the full run's %d", len(again), len(full))
+	}
+	if t2, _ := os.ReadFile(filepath.Join(dir, "tagger.bin")); string(t2) != string(tagger) {
+		t.Error("parser-only run rewrote tagger.bin")
+	}
+	// without a tagger to read, parser-only fails
+	empty := t.TempDir()
+	if code, _, _ := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu", "--parser-only", "-o", empty); code != 1 {
+		t.Errorf("parser-only without tagger.bin: exit %d, want 1", code)
+	}
+}
