@@ -544,3 +544,36 @@ func dumpRows(t *testing.T, rows *sql.Rows) []string {
 	}
 	return out
 }
+
+// TestWritingStoreRunsOneThread checks that a writable store runs DuckDB on one thread, before and
+// after a merge (which runs on the default count), and that a read-only one keeps the default.
+func TestWritingStoreRunsOneThread(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	threads := func(s *Store) int {
+		var n int
+		if err := s.db.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := threads(s); n != 1 {
+		t.Errorf("threads after Open = %d, want 1", n)
+	}
+	if err := s.Merge(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if n := threads(s); n != 1 {
+		t.Errorf("threads after Merge = %d, want 1", n)
+	}
+	def := s.threads
+	s.Close()
+	ro, err := Open(ctx, s.Path(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if n := threads(ro); n != def {
+		t.Errorf("threads of a read-only store = %d, want the default %d", n, def)
+	}
+}

@@ -50,6 +50,10 @@ func (s *Store) Merge(ctx context.Context, days int) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.setThreads(ctx, s.threads); err != nil {
+		return fmt.Errorf("merging events: %w", err)
+	}
+	defer s.setThreads(context.WithoutCancel(ctx), 1)
 	if err := s.exec(ctx, "BEGIN TRANSACTION"); err != nil {
 		return fmt.Errorf("merging events: %w", err)
 	}
