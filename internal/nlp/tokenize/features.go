@@ -296,7 +296,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 62
+const maxFeatures = 63
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -385,6 +385,14 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	before, after := byteBucket(toks[i].End-c.lineStart), byteBucket(c.lineEnd-toks[i].End)
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(31), before), after), k0), k1))
 	add(mixByte(mixByte(mixByte(tmpl(32), after), k0), c.ortho1))
+	u := byte(0)
+	if urlLike(w0) {
+		u = 1
+	}
+	if urlLike(w1) {
+		u |= 2
+	}
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(33), u), nl), k0), k1))
 	return n
 }
 
@@ -404,8 +412,20 @@ func candidate(text string, toks []nlp.Token, i int) bool {
 		return true
 	}
 	r, _ := decode(toks[i+1].Text, 0)
-	if !isLower(r) {
+	if !isLower(r) || urlLike(t.Text) || urlLike(toks[i+1].Text) {
 		return true
 	}
 	return newlines(text, toks, i) > 0
+}
+
+// urlLike reports whether token t is a web address or an e-mail address, which may end a
+// sentence (or a list item) without punctuation.
+func urlLike(t string) bool {
+	if len(t) <= 5 {
+		return false
+	}
+	if i := strings.IndexByte(t, ':'); i > 0 && strings.HasPrefix(t[i:], "://") {
+		return true
+	}
+	return strings.HasPrefix(t, "www.") || strings.IndexByte(t[1:], '@') >= 0
 }

@@ -12,7 +12,7 @@
 // their spelling statistics, the sentence so far (its first word, brackets and quotes left
 // open), the place of the gap in its line and the layout of the text (single line, lines,
 // blank-line paragraphs with wrapped lines); "a.m."/"p.m." before a day or time zone ("5 p.m.
-// Monday") never ends one. The model (segmenter.bin, embedded) is trained by
+// Monday") never ends one, and a web or e-mail address followed by another always does. The model (segmenter.bin, embedded) is trained by
 // TrainSegmenter on raw text rebuilt from the EWT and GUM training treebanks, plus one-line and
 // hard-wrapped variants of it. To retrain it:
 //
@@ -151,6 +151,9 @@ func (t *Tokenizer) ends(sc *scanner, lay *ctx, i, since int) bool {
 	nl := newlines(sc.text, toks, i)
 	if nl >= 2 {
 		return true
+	}
+	if urlLike(toks[i].Text) && urlLike(toks[i+1].Text) {
+		return true // a list of addresses: one sentence each, as in EWT
 	}
 	c := *lay
 	c.i, c.since = i, since

@@ -102,6 +102,8 @@ func TestTokenize(t *testing.T) {
 		{"url", "Read it at https://example.org/report?id=3. Then reply.",
 			"Read it at https://example.org/report?id=3 . | Then reply ."},
 		{"email", "Write to press@example.org, not to me.", "Write to press@example.org , not to me ."},
+		{"list of addresses", "http://example.com/a.jpg http://example.com/b.jpg www.example.org/c",
+			"http://example.com/a.jpg | http://example.com/b.jpg | www.example.org/c"},
 		{"www", "See www.example.com for more.", "See www.example.com for more ."},
 		// sentence ends
 		{"question and exclamation", "Who fired first? Nobody knows! The probe continues.",
