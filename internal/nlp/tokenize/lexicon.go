@@ -6,7 +6,7 @@ package tokenize
 // their period: titles, months, days, company and address words, Latin and other short forms.
 var abbrevs = setOf(
 	// titles and ranks
-	"mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "sen", "rep", "reps", "gov", "lt",
+	"mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "gen", "sen", "rep", "reps", "gov", "lt",
 	"col", "capt", "cpt", "cmdr", "cmdt", "sgt", "maj", "adm", "brig", "cpl", "pvt", "rev", "hon", "pres",
 	"supt", "insp", "det", "amb", "atty", "gens", "sens", "msgr", "fr", "sr", "jr", "st", "ste",
 	// organisations, places, addresses
@@ -20,7 +20,7 @@ var abbrevs = setOf(
 	"ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "ore",
 	"penn", "tenn", "tex", "vt", "wis", "wyo",
 	// other short forms
-	"etc", "vs", "v", "approx", "fig", "figs", "vol", "vols", "pp", "eds", "al", "ca",
+	"etc", "vs", "v", "ps", "approx", "fig", "figs", "vol", "vols", "pp", "eds", "al", "ca",
 	"cca", "viz", "esp", "incl", "excl", "nos", "tel", "ext",
 	"para", "chap", "sect", "cit", "ibid", "lb", "lbs", "oz", "mph",
 	"km", "kg", "yr", "yrs", "hr", "hrs", "mins", "secs", "wk", "wks", "mos",

@@ -63,6 +63,7 @@ func TestTokenize(t *testing.T) {
 		{"all capitals", "The IM service failed. I'M ANGRY, he wrote. Im sorry.",
 			"The IM service failed . | I 'M ANGRY , he wrote . | I m sorry ."},
 		{"Mr. and Mrs.", "Mr. and Mrs. Smith left early.", "Mr. and Mrs. Smith left early ."},
+		{"Drs. and PS.", "Drs. Ali and Chen agreed. PS. Call me.", "Drs. Ali and Chen agreed . | PS. Call me ."},
 		{"No. 5", "He was ranked No. 5 in the world.", "He was ranked No. 5 in the world ."},
 		// numbers
 		{"decimals", "Growth slowed to 3.5 percent, or $10,000 per head.",
