@@ -37,6 +37,18 @@ func mixLower(h uint64, s string) uint64 {
 
 func tmpl(id byte) uint64 { return mixByte(fnvOffset, id) }
 
+func mixU64(h, v uint64) uint64 { return mixU32(mixU32(h, uint32(v)), uint32(v>>32)) }
+
+// lex hashes word w of class k for the lexical features: in lower case, except that a short
+// all-capital word is kept apart from the lower-case one ("US" is not "us", "PM" not "pm").
+func lex(w string, k byte) uint64 {
+	h := mixLower(fnvOffset, w)
+	if k == kCaps && len(w) <= 5 {
+		h = mixByte(h, 'A')
+	}
+	return h
+}
+
 // Token classes.
 const (
 	kBOS    = 'B' // before the first token
@@ -331,26 +343,27 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 	n := 0
 	add := func(h uint64) { f[n] = h; n++ }
 	add(tmpl(1))
-	add(mixLower(tmpl(2), w0))
-	add(mixLower(tmpl(3), w1))
-	add(mixLower(mixLower(tmpl(4), wm1), w0))
-	add(mixU32(mixLower(tmpl(5), w0), s1))
+	l0, l1, lm1 := lex(w0, k0), lex(w1, k1), lex(wm1, km1)
+	add(mixU64(tmpl(2), l0))
+	add(mixU64(tmpl(3), l1))
+	add(mixU64(mixU64(tmpl(4), lm1), l0))
+	add(mixU32(mixU64(tmpl(5), l0), s1))
 	add(mixU32(mixU32(tmpl(6), s0), s1))
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(7), km1), k0), k1), k2))
 	add(mixByte(tmpl(8), nl))
 	add(mixU32(mixByte(mixByte(tmpl(9), nl), k0), s1))
 	add(mixU32(mixByte(mixByte(tmpl(10), listed), k0), s1))
-	add(mixByte(mixLower(tmpl(11), w1), k0))
+	add(mixByte(mixU64(tmpl(11), l1), k0))
 	add(mixByte(mixByte(tmpl(12), lenBucket(c.since)), k0))
 	add(mixU32(mixU32(mixByte(tmpl(13), k0), s1), s2))
 	add(mixByte(mixU32(mixByte(tmpl(14), k0), s1), sa1))
 	add(mixU32(mixByte(mixByte(tmpl(15), lenBucket(len(w0))), k0), s1))
-	add(mixLower(mixU32(tmpl(16), sm1), w0))
-	add(mixU32(mixLower(tmpl(17), w1), s2))
+	add(mixU64(mixU32(tmpl(16), sm1), l0))
+	add(mixU32(mixU64(tmpl(17), l1), s2))
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(18), nl), km1), k0), k1))
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(19), c.ortho1), k0), listed), nl))
 	add(mixU32(mixByte(mixByte(tmpl(20), c.ortho1), km1), s0))
-	add(mixLower(mixLower(tmpl(21), w0), w1))
+	add(mixU64(mixU64(tmpl(21), l0), l1))
 	add(mixByte(mixByte(mixByte(mixByte(mixByte(tmpl(22), nl), c.style), k0), c.ortho1), byte(s1)))
 	lb, fit := byte(9), byte(9)
 	if nl == 1 {

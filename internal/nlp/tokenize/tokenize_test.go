@@ -63,6 +63,8 @@ func TestTokenize(t *testing.T) {
 		{"all capitals", "The IM service failed. I'M ANGRY, he wrote. Im sorry.",
 			"The IM service failed . | I 'M ANGRY , he wrote . | I m sorry ."},
 		{"Mr. and Mrs.", "Mr. and Mrs. Smith left early.", "Mr. and Mrs. Smith left early ."},
+		{"acronym is not a pronoun", "US Marines entered the city. Officials said the UN would meet us.",
+			"US Marines entered the city . | Officials said the UN would meet us ."},
 		{"Drs. and PS.", "Drs. Ali and Chen agreed. PS. Call me.", "Drs. Ali and Chen agreed . | PS. Call me ."},
 		{"No. 5", "He was ranked No. 5 in the world.", "He was ranked No. 5 in the world ."},
 		// numbers
