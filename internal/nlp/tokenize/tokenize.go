@@ -7,20 +7,26 @@
 // and sentence carries byte offsets into the input.
 //
 // Words are found by hand-written rules over bytes (no regular expressions). A blank line always
-// ends a sentence; every other gap that could end one (after punctuation, before a capital, at
-// a line break) is decided by an averaged-perceptron classifier over the tokens around the gap,
-// their spelling statistics, the sentence so far (its first word, brackets and quotes left
-// open), the place of the gap in its line and the layout of the text (single line, lines,
-// blank-line paragraphs with wrapped lines); "a.m."/"p.m." before a day or time zone ("5 p.m.
-// Monday") never ends one, and a web or e-mail address followed by another always does. The model (segmenter.bin, embedded) is trained by
-// TrainSegmenter on raw text rebuilt from the EWT and GUM training treebanks, plus one-line and
-// hard-wrapped variants of it. To retrain it:
+// ends a sentence, and so does a web or e-mail address followed by another (a list of them);
+// "a.m."/"p.m." before a day or time zone ("5 p.m. Monday") never does. Every other gap that
+// could end one (after punctuation, before a capital, at a line break, around an address) is
+// decided by an averaged-perceptron classifier over the tokens around the gap, their spelling
+// statistics, the sentence so far (its first word, brackets and quotes left open), the place of
+// the gap in its line and the layout of the text (single line, lines, blank-line paragraphs with
+// wrapped lines). The model (segmenter.bin, embedded) is trained by TrainSegmenter on raw text
+// rebuilt from the EWT and GUM training treebanks, plus one-line and hard-wrapped variants of
+// it; it averages four perceptrons trained on different shufflings. To retrain it (about a
+// minute):
 //
 //	go test ./internal/nlp/tokenize -run TestRetrain -retrain
 //
 // which reads ../shared/treebanks/{en_ewt-ud-train,en_gum-ccby-train}.conllu and reports the
 // scores on the EWT dev set; `go test ./internal/nlp/tokenize -run TestTreebank -v` reports the
-// scores on the test sets.
+// scores on the test sets, and
+//
+//	go test ./internal/nlp/tokenize -run TestSegmentErrors -segerrors /tmp/errors.tsv -v
+//
+// lists the sentence-boundary errors on the EWT dev set by type.
 package tokenize
 
 import (
