@@ -577,3 +577,25 @@ func TestWritingStoreRunsOneThread(t *testing.T) {
 		t.Errorf("threads of a read-only store = %d, want the default %d", n, def)
 	}
 }
+
+func TestBoxesReuseConversions(t *testing.T) {
+	d1, d2, d3 := dyad.MustDate("2024-01-01"), dyad.MustDate("2024-01-02"), dyad.MustDate("2024-01-03")
+	var b boxes
+	for i, d := range []dyad.Date{d1, d2, d1, {}, d3, d1, d2, d3, d3} {
+		got := b.date(d)
+		if d.IsZero() {
+			if got != nil {
+				t.Errorf("%d: zero date boxed as %v, want nil", i, got)
+			}
+			continue
+		}
+		if got != d.Time() {
+			t.Errorf("%d: date %v boxed as %v", i, d, got)
+		}
+	}
+	for i, doc := range []string{"a", "a", "b", "a", ""} {
+		if got := b.doc(doc); got != doc {
+			t.Errorf("%d: doc %q boxed as %v", i, doc, got)
+		}
+	}
+}

@@ -247,8 +247,9 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 		return err
 	}
 	row := make([]driver.Value, 13)
+	var box boxes
 	for i := range events {
-		if err := appendEvent(app, row, &events[i], p.keys[i], batch); err != nil {
+		if err := appendEvent(app, row, &box, &events[i], p.keys[i], batch); err != nil {
 			app.Close()
 			return fmt.Errorf("appending event %s: %w", events[i].ID, err)
 		}
@@ -257,15 +258,47 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 }
 
 // appendEvent appends an event's row of event_rows, built in row (13 values, reused).
-func appendEvent(app *duckdb.Appender, row []driver.Value, e *dyad.Event, k eventKeys, batch int32) error {
+func appendEvent(app *duckdb.Appender, row []driver.Value, box *boxes, e *dyad.Event, k eventKeys, batch int32) error {
 	var place driver.Value
 	if k.place >= 0 {
 		place = k.place
 	}
-	row[0], row[1], row[2], row[3], row[4] = e.ID, e.Doc, int32(e.Sentence), nullDate(e.Date), nullDate(e.DocDate)
+	row[0], row[1], row[2], row[3], row[4] = e.ID, box.doc(e.Doc), int32(e.Sentence), box.date(e.Date), box.date(e.DocDate)
 	row[5], row[6], row[7], row[8] = k.source, k.target, k.code, place
 	row[9], row[10], row[11], row[12] = e.Evidence, int32(e.Span.Start), int32(e.Span.End), batch
 	return app.AppendRow(row...)
+}
+
+// boxes keeps the last article id and dates converted to driver values: an article's events,
+// which come one after the other, share them, and each conversion allocates.
+type boxes struct {
+	lastDoc string
+	docV    driver.Value // nil until the first doc
+	dates   [2]dyad.Date
+	dateV   [2]driver.Value // nil: empty slot
+	next    int             // the slot of dates to replace next
+}
+
+func (b *boxes) doc(s string) driver.Value {
+	if b.docV == nil || b.lastDoc != s {
+		b.lastDoc, b.docV = s, s
+	}
+	return b.docV
+}
+
+func (b *boxes) date(d dyad.Date) driver.Value {
+	if d.IsZero() {
+		return nil
+	}
+	for i := range b.dates {
+		if b.dateV[i] != nil && b.dates[i] == d {
+			return b.dateV[i]
+		}
+	}
+	i := b.next
+	b.next = 1 - i
+	b.dates[i], b.dateV[i] = d, d.Time()
+	return b.dateV[i]
 }
 
 func nullDate(d dyad.Date) driver.Value {
