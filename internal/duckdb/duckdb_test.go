@@ -166,8 +166,8 @@ func TestWriteIsAtomic(t *testing.T) {
 	bad := event("a", 0, "2024-01-01", "TUR", "IRN", "043", "x")
 	s.mu.Lock()
 	s.exec(ctx, "BEGIN TRANSACTION")
-	p := writePart{arts: []*dyad.Article{a}, events: []dyad.Event{bad}, keys: []eventKeys{{place: -1}}, counts: map[string]int{"a": 1}}
-	err := writeTx(ctx, s.wconns[0], "v", bad.Date.Time(), 0, p, false)
+	p := writePart{arts: []*dyad.Article{a}, events: []dyad.Event{bad}, keys: []eventKeys{{}}, counts: map[string]int{"a": 1}}
+	err := writeTx(ctx, s.wconns[0], "v", bad.Date.Time(), p, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,15 +398,15 @@ func readEvents(t *testing.T, s *Store) []dyad.Event {
 // lookupCounts returns the row counts of the lookup tables.
 func lookupCounts(t *testing.T, s *Store) string {
 	t.Helper()
-	var a, c, p, b int
-	err := s.db.QueryRow(`SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM codes), (SELECT count(*) FROM places), (SELECT count(*) FROM batches)`).Scan(&a, &c, &p, &b)
+	var a, c int
+	err := s.db.QueryRow(`SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM codes)`).Scan(&a, &c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fmt.Sprintf("actors %d codes %d places %d batches %d", a, c, p, b)
+	return fmt.Sprintf("actors %d codes %d", a, c)
 }
 
-// TestLookupKeysAcrossWrites checks that actors, codes and places are stored once however many
+// TestLookupKeysAcrossWrites checks that actors and codes are stored once however many
 // writes, reopenings and failed writes use them, and that events read back whole.
 func TestLookupKeysAcrossWrites(t *testing.T) {
 	ctx := context.Background()
@@ -445,7 +445,7 @@ func TestLookupKeysAcrossWrites(t *testing.T) {
 	if err := s.Write(ctx, "v2", []*dyad.Article{article("c", "2024-01-03", "Z", "three")}, []dyad.Event{e4, e5}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := lookupCounts(t, s), "actors 5 codes 2 places 1 batches 3"; got != want {
+	if got, want := lookupCounts(t, s), "actors 5 codes 2"; got != want {
 		t.Errorf("lookup rows: %s, want %s", got, want)
 	}
 	if got, want := readEvents(t, s), []dyad.Event{e1, e2, e3, e4, e5}; !reflect.DeepEqual(got, want) {
@@ -510,7 +510,7 @@ func TestMigrateFromV1(t *testing.T) {
 	if got := dumpRows(t, after); !reflect.DeepEqual(got, want) {
 		t.Errorf("events after migration:\ngot  %q\nwant %q", got, want)
 	}
-	if got, want := lookupCounts(t, s), "actors 3 codes 2 places 1 batches 1"; got != want {
+	if got, want := lookupCounts(t, s), "actors 3 codes 2"; got != want {
 		t.Errorf("lookup rows: %s, want %s", got, want)
 	}
 	// Writing to the migrated store reuses its keys.
@@ -520,7 +520,7 @@ func TestMigrateFromV1(t *testing.T) {
 	if err := s.Write(ctx, "v2", []*dyad.Article{article("b", "2024-03-07", "X", "b")}, []dyad.Event{e}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := lookupCounts(t, s), "actors 3 codes 2 places 1 batches 2"; got != want {
+	if got, want := lookupCounts(t, s), "actors 3 codes 2"; got != want {
 		t.Errorf("lookup rows after a write: %s, want %s", got, want)
 	}
 }

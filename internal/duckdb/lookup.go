@@ -12,13 +12,14 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// Events are stored narrow: a row of event_rows holds what is particular to one event (ids,
-// sentence, dates, evidence, span) and integer keys into four small lookup tables, actors (both
-// actors), codes (CAMEO code with its root, PLOVER type, quad class and Goldstein value), places
-// and batches (when and by which coder a Write stored its events). The events view joins them back
-// into the flat layout of schema 1. Keys are handed out in Go from maps of the stored lookup rows;
-// a Write commits the lookup rows it adds before its events, so every key an event row holds names
-// a committed lookup row.
+// Events are stored narrower than they are read: a row of event_rows holds what is particular to
+// one event (ids, sentence, dates, location, evidence, span, provenance) and integer keys into two
+// small lookup tables, actors (both actors, five strings each) and codes (CAMEO code with its root,
+// PLOVER type, quad class and Goldstein value). The events view joins them back into the flat
+// layout of schema 1. (Locations and provenance were keyed too at first, but each join costs every
+// query over the view about 10 ms per million events, and they are cheap to write inline.) Keys
+// are handed out in Go from maps of the stored lookup rows; a Write commits the lookup rows it adds
+// with or before its events, so every key an event row holds names a committed lookup row.
 
 // codeKey is a row of the codes table.
 type codeKey struct {
@@ -27,36 +28,26 @@ type codeKey struct {
 	goldstein           uint64 // math.Float64bits, so that every value (NaN too) is one key
 }
 
-// placeKey is a row of the places table.
-type placeKey struct {
-	name, country string
-	lat, lon      uint64 // math.Float64bits
-}
-
-// lookups maps the rows of the lookup tables to their keys, as committed, and holds the next free
-// key of each table.
+// lookups maps the rows of the lookup tables to their keys, as committed.
 type lookups struct {
-	actors    map[dyad.Actor]int32
-	codes     map[codeKey]int32
-	places    map[placeKey]int32
-	nextBatch int32
+	actors map[dyad.Actor]int32
+	codes  map[codeKey]int32
 }
 
 // lookupAdds are the lookup rows one Write adds, in key order from the tables' next free keys.
 type lookupAdds struct {
 	actors []dyad.Actor
 	codes  []codeKey
-	places []placeKey
 }
 
-// eventKeys are an event's keys into the lookup tables; place is -1 when the event has no location.
+// eventKeys are an event's keys into the lookup tables.
 type eventKeys struct {
-	source, target, code, place int32
+	source, target, code int32
 }
 
 // loadLookups reads the lookup tables.
 func loadLookups(ctx context.Context, db *sql.DB) (*lookups, error) {
-	lk := &lookups{actors: map[dyad.Actor]int32{}, codes: map[codeKey]int32{}, places: map[placeKey]int32{}}
+	lk := &lookups{actors: map[dyad.Actor]int32{}, codes: map[codeKey]int32{}}
 	err := scanRows(ctx, db, `SELECT id, text, name, code, country, agent FROM actors`, func(r *sql.Rows) error {
 		var id int32
 		var a dyad.Actor
@@ -78,22 +69,6 @@ func loadLookups(ctx context.Context, db *sql.DB) (*lookups, error) {
 			lk.codes[k] = id
 			return nil
 		})
-	}
-	if err == nil {
-		err = scanRows(ctx, db, `SELECT id, name, country, lat, lon FROM places`, func(r *sql.Rows) error {
-			var id int32
-			var k placeKey
-			var lat, lon float64
-			if err := r.Scan(&id, &k.name, &k.country, &lat, &lon); err != nil {
-				return err
-			}
-			k.lat, k.lon = math.Float64bits(lat), math.Float64bits(lon)
-			lk.places[k] = id
-			return nil
-		})
-	}
-	if err == nil {
-		err = db.QueryRowContext(ctx, `SELECT coalesce(max(id) + 1, 0) FROM batches`).Scan(&lk.nextBatch)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading lookup tables: %w", err)
@@ -118,21 +93,13 @@ func scanRows(ctx context.Context, db *sql.DB, query string, row func(*sql.Rows)
 // keys returns an event's lookup keys, handing out new keys (recorded in add) for rows not stored.
 // Keys of a table are dense from 0, so a new key is the table's size.
 func (lk *lookups) keys(e *dyad.Event, add *lookupAdds) eventKeys {
-	k := eventKeys{source: lk.actor(e.Source, add), target: lk.actor(e.Target, add), place: -1}
+	k := eventKeys{source: lk.actor(e.Source, add), target: lk.actor(e.Target, add)}
 	ck := codeKey{e.CAMEO, e.Root, e.PLOVER, e.QuadClass, math.Float64bits(e.Goldstein)}
 	var ok bool
 	if k.code, ok = lk.codes[ck]; !ok {
 		k.code = int32(len(lk.codes))
 		lk.codes[ck] = k.code
 		add.codes = append(add.codes, ck)
-	}
-	if l := e.Location; l != nil {
-		pk := placeKey{l.Name, l.Country, math.Float64bits(l.Lat), math.Float64bits(l.Lon)}
-		if k.place, ok = lk.places[pk]; !ok {
-			k.place = int32(len(lk.places))
-			lk.places[pk] = k.place
-			add.places = append(add.places, pk)
-		}
 	}
 	return k
 }
@@ -147,13 +114,15 @@ func (lk *lookups) actor(a dyad.Actor, add *lookupAdds) int32 {
 	return id
 }
 
-// writeLookups appends the added lookup rows, with their keys counted on from the tables' sizes
-// before the batch, and the batch's row, in one transaction on conn.
-func writeLookups(ctx context.Context, conn driver.Conn, lk *lookups, add *lookupAdds, batch int32, b batchRow) error {
+// writeLookups appends the added lookup rows in one transaction on conn.
+func writeLookups(ctx context.Context, conn driver.Conn, lk *lookups, add *lookupAdds) error {
+	if len(add.actors) == 0 && len(add.codes) == 0 {
+		return nil
+	}
 	if err := exec(ctx, conn, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
-	err := appendLookups(conn, lk, add, batch, b)
+	err := appendLookups(conn, lk, add)
 	if err == nil {
 		err = exec(ctx, conn, "COMMIT")
 	}
@@ -164,13 +133,9 @@ func writeLookups(ctx context.Context, conn driver.Conn, lk *lookups, add *looku
 	return nil
 }
 
-// batchRow is the provenance a Write gives its events.
-type batchRow struct {
-	ingestedAt any // time.Time
-	coder      string
-}
-
-func appendLookups(conn driver.Conn, lk *lookups, add *lookupAdds, batch int32, b batchRow) error {
+// appendLookups appends the added lookup rows, their keys counted on from the tables' sizes before
+// the batch.
+func appendLookups(conn driver.Conn, lk *lookups, add *lookupAdds) error {
 	err := appendAll(conn, "actors", len(add.actors), func(app *duckdb.Appender, i int) error {
 		a := add.actors[i]
 		return app.AppendRow(int32(len(lk.actors)-len(add.actors)+i), a.Text, a.Name, a.Code, a.Country, a.Agent)
@@ -179,17 +144,6 @@ func appendLookups(conn driver.Conn, lk *lookups, add *lookupAdds, batch int32, 
 		err = appendAll(conn, "codes", len(add.codes), func(app *duckdb.Appender, i int) error {
 			c := add.codes[i]
 			return app.AppendRow(int32(len(lk.codes)-len(add.codes)+i), c.cameo, c.root, c.plover, int32(c.quadClass), math.Float64frombits(c.goldstein))
-		})
-	}
-	if err == nil {
-		err = appendAll(conn, "places", len(add.places), func(app *duckdb.Appender, i int) error {
-			p := add.places[i]
-			return app.AppendRow(int32(len(lk.places)-len(add.places)+i), p.name, p.country, math.Float64frombits(p.lat), math.Float64frombits(p.lon))
-		})
-	}
-	if err == nil {
-		err = appendAll(conn, "batches", 1, func(app *duckdb.Appender, _ int) error {
-			return app.AppendRow(batch, b.ingestedAt, b.coder)
 		})
 	}
 	return err

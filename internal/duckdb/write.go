@@ -134,8 +134,8 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// Key the events' actors, codes and places, and commit the lookup rows the batch adds (and
-	// the batch's provenance row) before the events that use them.
+	// Key the events' actors and codes, and commit the lookup rows the batch adds with (or, with
+	// several writers, before) the events that use them.
 	if s.lk == nil {
 		lk, err := loadLookups(ctx, s.db)
 		if err != nil {
@@ -150,12 +150,10 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 			parts[k].keys[i] = s.lk.keys(&parts[k].events[i], &add)
 		}
 	}
-	batch, brow := s.lk.nextBatch, batchRow{now, coder}
-	s.lk.nextBatch++
 	if n == 1 {
 		// One transaction holds the whole batch, lookup rows included.
-		err := writePartTx(ctx, s.wconns[0], coder, now, batch, parts[0], replace, func() error {
-			return appendLookups(s.wconns[0], s.lk, &add, batch, brow)
+		err := writePartTx(ctx, s.wconns[0], coder, now, parts[0], replace, func() error {
+			return appendLookups(s.wconns[0], s.lk, &add)
 		})
 		if err != nil {
 			s.lk = nil // reload the committed rows on the next write
@@ -163,7 +161,7 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 		}
 		return nil
 	}
-	if err := writeLookups(ctx, s.wconns[0], s.lk, &add, batch, brow); err != nil {
+	if err := writeLookups(ctx, s.wconns[0], s.lk, &add); err != nil {
 		s.lk = nil
 		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
 	}
@@ -173,7 +171,7 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[k] = writePartTx(ctx, s.wconns[k], coder, now, batch, parts[k], replace, nil)
+			errs[k] = writePartTx(ctx, s.wconns[k], coder, now, parts[k], replace, nil)
 		}()
 	}
 	wg.Wait()
@@ -184,7 +182,7 @@ func (s *Store) write(ctx context.Context, coder string, arts []*dyad.Article, e
 }
 
 // writePartTx writes one part in one transaction on conn, after the rows first appends (if not nil).
-func writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, batch int32, p writePart, replace bool, first func() error) error {
+func writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool, first func() error) error {
 	if err := exec(ctx, conn, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
@@ -193,7 +191,7 @@ func writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.T
 		err = first()
 	}
 	if err == nil {
-		err = writeTx(ctx, conn, coder, now, batch, p, replace)
+		err = writeTx(ctx, conn, coder, now, p, replace)
 	}
 	if err == nil {
 		err = exec(ctx, conn, "COMMIT")
@@ -204,7 +202,7 @@ func writePartTx(ctx context.Context, conn driver.Conn, coder string, now time.T
 	return err
 }
 
-func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, batch int32, p writePart, replace bool) error {
+func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time, p writePart, replace bool) error {
 	arts, events := p.arts, p.events
 	if replace && len(arts) > 0 {
 		var sb strings.Builder
@@ -246,10 +244,11 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 	if err != nil {
 		return err
 	}
-	row := make([]driver.Value, 13)
+	row := make([]driver.Value, 17)
+	row[15], row[16] = now, coder // the same for every event of the batch
 	var box boxes
 	for i := range events {
-		if err := appendEvent(app, row, &box, &events[i], p.keys[i], batch); err != nil {
+		if err := appendEvent(app, row, &box, &events[i], p.keys[i]); err != nil {
 			app.Close()
 			return fmt.Errorf("appending event %s: %w", events[i].ID, err)
 		}
@@ -257,15 +256,17 @@ func writeTx(ctx context.Context, conn driver.Conn, coder string, now time.Time,
 	return app.Close()
 }
 
-// appendEvent appends an event's row of event_rows, built in row (13 values, reused).
-func appendEvent(app *duckdb.Appender, row []driver.Value, box *boxes, e *dyad.Event, k eventKeys, batch int32) error {
-	var place driver.Value
-	if k.place >= 0 {
-		place = k.place
-	}
+// appendEvent appends an event's row of event_rows, built in row (17 values, reused; the last two,
+// the provenance, are set by the caller).
+func appendEvent(app *duckdb.Appender, row []driver.Value, box *boxes, e *dyad.Event, k eventKeys) error {
 	row[0], row[1], row[2], row[3], row[4] = e.ID, box.doc(e.Doc), int32(e.Sentence), box.date(e.Date), box.date(e.DocDate)
-	row[5], row[6], row[7], row[8] = k.source, k.target, k.code, place
-	row[9], row[10], row[11], row[12] = e.Evidence, int32(e.Span.Start), int32(e.Span.End), batch
+	row[5], row[6], row[7] = k.source, k.target, k.code
+	if l := e.Location; l != nil {
+		row[8], row[9], row[10], row[11] = l.Name, l.Country, l.Lat, l.Lon
+	} else {
+		row[8], row[9], row[10], row[11] = nil, nil, nil, nil
+	}
+	row[12], row[13], row[14] = e.Evidence, int32(e.Span.Start), int32(e.Span.End)
 	return app.AppendRow(row...)
 }
 
