@@ -6,6 +6,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dict"
@@ -40,10 +41,15 @@ type articleCoder struct {
 
 	lastDate     dyad.Date // the latest date a time expression gave, and the sentence it was in
 	lastDateSent int
+	storyDate    dyad.Date // the first time expression of the latest sentence that had one
+	storySent    int
+	scene        string // the country the story last said something happened in, and its sentence
+	sceneSent    int
 }
 
 func (ac *articleCoder) run() []dyad.Event {
 	ac.countryN = map[string]int{}
+	ac.scene, ac.sceneSent = ac.datelineCountry(), 0
 	for i := range ac.doc.Sentences {
 		s := newSentence(ac.doc, i, &ac.doc.Sentences[i])
 		ac.sents = append(ac.sents, s)
@@ -59,6 +65,10 @@ func (ac *articleCoder) run() []dyad.Event {
 	for _, s := range ac.sents {
 		ac.resolveMentions(s)
 		ac.extract(s)
+		ac.noteStoryTime(s)
+		if c := ac.sentencePlace(s); c != "" {
+			ac.scene, ac.sceneSent = c, s.index
+		}
 	}
 	return ac.events
 }
@@ -74,9 +84,10 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if code == "010" {
 		return // a bare "make statement" says nothing of whom it is to: not coded
 	}
-	if code[:2] == "01" && tgt.actor.Agent == dyad.AgentMED {
+	if (code[:2] == "01" || code[:2] == "04" && tgt.kind != named) && tgt.actor.Agent == dyad.AgentMED {
 		return // talking to reporters is not an event between the speaker and the press
 	}
+	code = refine(s, verb, code, src, tgt)
 	sa, ta := src.dyadActor(s), tgt.dyadActor(s)
 	for _, e := range s.events {
 		if e.Source.Code == sa.Code && e.Target.Code == ta.Code && e.CAMEO == code {
@@ -100,4 +111,26 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	ev.ID = fmt.Sprintf("%s-%d-%d", ac.art.ID, s.index, len(s.events))
 	s.events = append(s.events, ev)
 	ac.events = append(ac.events, ev)
+}
+
+// datelineCountry returns the country of the place an article is datelined from ("KYIV, July 24 -",
+// "KUZNICA, Poland, Nov 16 -"), or "".
+func (ac *articleCoder) datelineCountry() string {
+	t := ac.art.Text
+	i := strings.IndexByte(t, ',')
+	if i <= 0 || i > 40 {
+		return ""
+	}
+	head := t[:i]
+	if strings.ToUpper(head) != head || !strings.Contains(t[:min(len(t), i+40)], " - ") {
+		return ""
+	}
+	var words []string
+	for w := range strings.FieldsSeq(head) {
+		words = append(words, dict.Norm(w))
+	}
+	if n, p := ac.c.dict.MatchPlace(words); n == len(words) && p != nil {
+		return p.Country
+	}
+	return ""
 }

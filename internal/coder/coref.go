@@ -222,10 +222,40 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = c + m.actor.Agent
 		return
 	}
+	if c := ac.possessorCountry(s, m); c != "" { // "Spain recalled its ambassador"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
+	if c := sentenceCountry(s, m); c != "" && m.title == "" && !m.person { // "Pakistan's army dispersed the protesters"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
 	if c := ac.mainCountry(); c != "" {
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
 	}
+}
+
+// sentenceCountry returns the one country of the named actors that are arguments of the same verb
+// as m (who acts on it, or what it acts on), or "" when they name none or several.
+func sentenceCountry(s *sentence, m *mention) string {
+	v := s.clauseVerb(m.head)
+	if v < 0 {
+		return ""
+	}
+	c := ""
+	for _, o := range s.mentions {
+		if o == m || o.kind != named || o.actor.Country == "" || o.actor.Country == dyad.CountryIGO || s.clauseVerb(o.head) != v {
+			continue
+		}
+		if c != "" && o.actor.Country != c {
+			return ""
+		}
+		c = o.actor.Country
+	}
+	return c
 }
 
 func isCountryWord(w string) bool {
@@ -303,4 +333,43 @@ func (s *sentence) inQuote(i int) bool {
 		}
 	}
 	return n%2 == 1
+}
+
+// clauseVerb returns the verb whose argument token i is (through the nouns it modifies), or -1.
+func (s *sentence) clauseVerb(i int) int {
+	for steps := 0; i >= 0 && steps < 4; steps++ {
+		h := s.toks[i].Head
+		if h < 0 {
+			return -1
+		}
+		if s.toks[h].UPOS == "VERB" {
+			return h
+		}
+		i = h
+	}
+	return -1
+}
+
+// possessorCountry returns the country of whom a possessive pronoun before a description refers to
+// ("its ambassador", "their supporters"), or "".
+func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
+	k := s.child(m.head, "nmod:poss")
+	if k < 0 || s.toks[k].UPOS != "PRON" {
+		return ""
+	}
+	var ok func(e *entity) bool
+	switch strings.ToLower(s.toks[k].Text) {
+	case "its":
+		ok = func(e *entity) bool { return !e.person && !e.plural }
+	case "his", "her":
+		ok = func(e *entity) bool { return e.person }
+	case "their":
+		ok = func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }
+	default:
+		return ""
+	}
+	if e := ac.findBy(s, k, func(e *entity) bool { return e.actor.Country != "" && e.actor.Country != dyad.CountryIGO && ok(e) }, true); e != nil {
+		return e.actor.Country
+	}
+	return ""
 }

@@ -25,7 +25,15 @@ func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
 	if ac.date.IsZero() {
 		return ac.date
 	}
+	return ac.dateAt(s, v, 0)
+}
+
+// dateAt is eventDate for token v, depth levels into "N days after ..." anchors.
+func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	future := s.modal(v)
+	if d, ok := ac.afterAnchor(s, v, depth); ok {
+		return d
+	}
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
 		if d, ok := s.clauseTime(cur, ac.date, future); ok {
 			ac.lastDate, ac.lastDateSent = d, s.index
@@ -37,12 +45,121 @@ func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
 		}
 		cur = s.toks[cur].Head
 	}
+	if d, ok := ac.storyTime(s); ok {
+		return d
+	}
 	// A sentence that gives no time of its own goes on with the story's latest time, if the
 	// sentence before set one ("On Sunday, X did A. It also did B.").
 	if !ac.lastDate.IsZero() && s.index-ac.lastDateSent <= 1 {
 		return ac.lastDate
 	}
 	return ac.date
+}
+
+// afterAnchor dates an event told as happening some time before or after another one ("a day
+// after Kyiv accused Moscow", "three days after X hosted Y", "a week before the vote"): the date
+// of the governing clause moved by the stated interval. It reports false when v is not in such a
+// clause or the interval is not stated.
+func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool) {
+	if depth > 2 {
+		return dyad.Date{}, false
+	}
+	cur := v
+	for steps := 0; steps < 3 && s.toks[cur].Rel == "conj" && s.toks[cur].Head >= 0 &&
+		!s.hasChildLemma(cur, "mark", "after") && !s.hasChildLemma(cur, "mark", "before"); steps++ {
+		cur = s.toks[cur].Head
+	}
+	if r := s.toks[cur].Rel; !(relIs(r, "advcl") || r == "conj") || s.toks[cur].Head < 0 {
+		return dyad.Date{}, false
+	}
+	sign := 0
+	days, found := 0, false
+	for _, k := range s.kids[cur] {
+		switch l := s.lemma[k]; {
+		case s.toks[k].Rel == "mark" && l == "after":
+			sign = -1
+		case s.toks[k].Rel == "mark" && l == "before":
+			sign = 1
+		case !found && (l == "day" || l == "week" || l == "hour" || l == "minute" || l == "moment"):
+			n := 1
+			for _, kk := range s.kids[k] {
+				if x := numberValue(s.norm[kk]); x > 0 {
+					n = x
+				}
+			}
+			switch l {
+			case "day":
+				days, found = n, true
+			case "week":
+				days, found = 7*n, true
+			default:
+				days, found = 0, true
+			}
+		}
+	}
+	if sign == 0 || !found {
+		return dyad.Date{}, false
+	}
+	anchor := ac.dateAt(s, s.toks[cur].Head, depth+1)
+	return anchor.AddDays(sign * days), true
+}
+
+// storyTime dates a sentence that places itself relative to the time the story last gave ("Hours
+// later, ...", "The next day, ...", "the previous day"): that time moved accordingly.
+func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
+	if ac.storyDate.IsZero() || s.index-ac.storySent > 3 || s.index == ac.storySent {
+		return dyad.Date{}, false
+	}
+	w := s.norm
+	n := min(len(w), 6) // an opening phrase
+	for i := 0; i < n; i++ {
+		next := func(x string) bool { return i+1 < len(w) && w[i+1] == x }
+		prev := func(x string) bool { return i > 0 && w[i-1] == x }
+		switch w[i] {
+		case "later":
+			if prev("hours") || prev("minutes") || prev("moments") || i == 0 {
+				return ac.storyDate, true
+			}
+			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
+				return ac.storyDate.AddDays(1), true
+			}
+		case "within":
+			if next("hours") || next("minutes") {
+				return ac.storyDate, true
+			}
+		case "shortly":
+			if next("after") || next("afterwards") || next("afterward") {
+				return ac.storyDate, true
+			}
+		case "next", "following":
+			if prev("the") && next("day") {
+				return ac.storyDate.AddDays(1), true
+			}
+		case "previous":
+			if prev("the") && next("day") {
+				return ac.storyDate.AddDays(-1), true
+			}
+		case "earlier":
+			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
+				return ac.storyDate.AddDays(-1), true
+			}
+		case "same":
+			if prev("the") && next("day") {
+				return ac.storyDate, true
+			}
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// noteStoryTime records the first time expression of a sentence as the time the story has reached.
+func (ac *articleCoder) noteStoryTime(s *sentence) {
+	if ac.date.IsZero() {
+		return
+	}
+	if d, ok := resolveTime(s.norm, ac.date, false); ok {
+		ac.storyDate, ac.storySent = d, s.index
+	}
 }
 
 // clauseRels start a clause of their own: time expressions under them date another event.

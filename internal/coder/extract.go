@@ -300,6 +300,13 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}
 	src := s.sources(v)
+	if len(tgt) > 0 && len(src) > 0 && m.target >= 0 && postedNouns[s.lemma[m.target]] && ownSide(src, tgt) {
+		// "recalled its ambassador from Phnom Penh", "withdrew its envoy to Argentina": the
+		// target is the country the envoy or troops are in
+		if t := ac.postedTo(s, v, m.target); len(t) > 0 {
+			tgt = t
+		}
+	}
 	if len(src) == 0 && s.isPassive(v) { // "were killed in the U.S. strike": the strike's actor
 		for _, k := range s.kids[v] {
 			if relIs(s.toks[k].Rel, "obl") && (s.caseOf(k) == "in" || s.caseOf(k) == "by") {
@@ -339,7 +346,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return []*mention{a}
 		}
 	}
-	if (reactive(code) || code[:2] == "05") && actNouns[s.lemma[t]] {
+	if (reactive(code) || code[:2] == "05" || code == "016") && actNouns[s.lemma[t]] {
 		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
 			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
@@ -374,11 +381,77 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	return nil
 }
 
+// postedNouns are people a country keeps in another country.
+var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat": true, "embassy": true,
+	"consul": true, "charge": true, "troops": true, "troop": true, "force": true, "soldier": true,
+	"staff": true, "personnel": true, "citizen": true, "national": true, "mission": true, "peacekeeper": true}
+
+// implicitRoots are the codes of reactions that need not name whom they answer: a threat, a
+// rejection or a protest is aimed at the other side of the story ("Beijing vowed to retaliate").
+var implicitRoots = map[string]bool{"12": true, "13": true}
+
+// counterpart returns the story's other side for a targetless event of src: the latest actor
+// mentioned before the trigger (in this sentence or the few before it) that belongs to another
+// country, or nil.
+func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
+	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
+		return nil
+	}
+	e := ac.findBy(s, v, func(e *entity) bool {
+		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
+			s.index-e.sent <= 2
+	}, false)
+	if e == nil {
+		return nil
+	}
+	m := &mention{start: v, end: v + 1, head: v, kind: named}
+	m.bind(e)
+	return m
+}
+
+// ownSide reports whether every target belongs to the country of the first source.
+func ownSide(src, tgt []*mention) bool {
+	c := src[0].actor.Country
+	for _, t := range tgt {
+		if t.actor.Country != c || t.actor.Agent == "" {
+			return false
+		}
+	}
+	return c != ""
+}
+
+// postedTo returns the country of the "to/in/from X" that says where the object t of verb v (an
+// envoy, troops) is posted: a modifier of the object or of the verb.
+func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
+	for _, h := range []int{t, v} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range s.kids[h] {
+			if !(relIs(s.toks[k].Rel, "nmod") || relIs(s.toks[k].Rel, "obl")) {
+				continue
+			}
+			switch s.caseOf(k) {
+			case "to", "in", "from":
+				if ms := s.mentionsAt(k); len(ms) > 0 {
+					return ms
+				}
+				if a := ac.placeMention(s, k); a != nil {
+					a.actor.Agent, a.actor.Code = "", a.actor.Country
+					return []*mention{a}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // actNouns name an actor's act without saying whose it is.
 var actNouns = map[string]bool{"decision": true, "ruling": true, "verdict": true, "order": true, "move": true,
 	"step": true, "announcement": true, "judgment": true, "judgement": true, "measure": true, "decree": true,
 	"remark": true, "comment": true, "statement": true, "proposal": true, "offer": true, "plan": true,
-	"deal": true, "agreement": true, "accord": true}
+	"deal": true, "agreement": true, "accord": true, "charge": true, "accusation": true, "allegation": true,
+	"claim": true, "demand": true, "ultimatum": true, "request": true, "criticism": true, "warning": true}
 
 // mutualRoot reports whether events of the code done by several actors together are done to each
 // other ("A and B signed an agreement", "A and B agreed to cooperate").
@@ -410,18 +483,26 @@ func (ac *articleCoder) eventNounActor(s *sentence, n int) *mention {
 	if len(pats) == 0 {
 		return nil
 	}
+	root := pats[0].Code[:2]
 	for _, k := range s.kids[n] {
 		r := s.toks[k].Rel
 		if r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by") {
 			if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+				if r != "nmod:poss" && mm.actor.Agent == "" && armedForce(pats[0].Code) {
+					c := *mm // "Israeli strikes": a copy, the mention itself stays the country
+					militaryOf(&c, pats[0].Code)
+					return &c
+				}
 				return mm
 			}
 			if mm := ac.modifierMention(s, k); mm != nil {
+				if r != "nmod:poss" {
+					militaryOf(mm, pats[0].Code)
+				}
 				return mm
 			}
 		}
 	}
-	root := pats[0].Code[:2]
 	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
 		e := &ac.events[i]
 		if e.Root == root || (conflictRoot(root) && conflictRoot(e.Root)) {
@@ -470,6 +551,7 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 				src = append(src, s.mentionsAt(k)...)
 			} else if mm == nil {
 				if mm := ac.modifierMention(s, k); mm != nil {
+					militaryOf(mm, m.p.Code)
 					src = append(src, mm)
 				}
 			}
@@ -515,6 +597,17 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		return
 	}
 	loc := ac.eventPlace(s, v) // once for all the pairs
+	scene := ""
+	if loc != nil {
+		scene = loc.Country
+	} else if code == "040" && s.index-ac.sceneSent <= 2 { // "Grossi met Raisi" after "Grossi arrived in Tehran"
+		scene = ac.scene
+	}
+	if len(tgt) == 0 && (len(src) < 2 || !(recip || mutualRoot(code))) {
+		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Beijing vowed to retaliate"
+			tgt = []*mention{t}
+		}
+	}
 	if len(tgt) == 0 {
 		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Russia and Ukraine signed the agreement"
 			return
@@ -537,10 +630,10 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 			case code == "043": // hosting: the guest visits (042)
 				ac.emit(s, a, b, "043", v, loc)
 				ac.emit(s, b, a, "042", v, loc)
-			case code == "040" && loc != nil && loc.Country == b.actor.Country && a.actor.Country != b.actor.Country:
+			case code == "040" && scene != "" && scene == b.actor.Country && a.actor.Country != b.actor.Country:
 				ac.emit(s, a, b, "042", v, loc) // a meeting in the target's country is a visit
 				ac.emit(s, b, a, "043", v, loc)
-			case code == "040" && loc != nil && loc.Country == a.actor.Country && a.actor.Country != b.actor.Country:
+			case code == "040" && scene != "" && scene == a.actor.Country && a.actor.Country != b.actor.Country:
 				ac.emit(s, b, a, "042", v, loc)
 				ac.emit(s, a, b, "043", v, loc)
 			default:
@@ -636,6 +729,28 @@ func (ac *articleCoder) modifierMention(s *sentence, k int) *mention {
 		}
 	}
 	return nil
+}
+
+// militaryOf makes the country of a country word that modifies a noun of armed force ("Israeli
+// strikes", "a U.S. drone strike", "Russian shelling") its military: armies strike, not countries.
+func militaryOf(m *mention, code string) {
+	if m.actor.Agent != "" || m.actor.Country == "" || m.actor.Country == dyad.CountryIGO || !armedForce(code) {
+		return
+	}
+	m.actor.Agent = dyad.AgentMIL
+	m.actor.Code = m.actor.Country + dyad.AgentMIL
+}
+
+// armedForce reports whether events of the code are the use of weapons (not a blockade or an
+// occupation, which a country as a whole imposes).
+func armedForce(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "191"), strings.HasPrefix(code, "192"):
+		return false
+	case code[:2] == "18", code[:2] == "19", code[:2] == "20", strings.HasPrefix(code, "15"):
+		return true
+	}
+	return false
 }
 
 // verbLemmas returns the lemma of a verb and, in case the lemmatizer got an unusual form wrong

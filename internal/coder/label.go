@@ -16,7 +16,18 @@ var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": 
 	"mistake": true, "threat": true, "stab": true, "attack": true, "war": true,
 	"rebel": true, "militia": true, "puppet": true, "illegitimate": true, "brutal": true,
 	"inhumane": true, "unjustified": true, "unprovoked": true, "catastrophe": true, "disaster": true,
-	"fake": true, "hostile": true, "reckless": true, "cowardly": true}
+	"fake": true, "hostile": true, "reckless": true, "cowardly": true, "fraud": true, "sham": true,
+	"farce": true, "travesty": true, "nonsense": true, "problem": true, "insult": true, "humiliation": true,
+	"blackmail": true, "hypocrisy": true, "propaganda": true, "fascist": true, "fanatic": true, "thug": true,
+	"murderer": true, "dictator": true, "tyrant": true, "occupier": true, "invader": true, "racist": true,
+	"extremist": true, "unlawful": true, "abhorrent": true, "appalling": true, "deplorable": true,
+	"disgraceful": true, "despicable": true, "heinous": true, "atrocity": true, "massacre": true,
+	"escalation": true, "escalatory": true, "disproportionate": true, "aggressive": true,
+	"interference": true, "meddling": true, "scandal": true, "outrage": true, "unjust": true, "coup": true,
+	"piracy": true, "pirate": true, "bully": true, "bullying": true, "warmonger": true, "lawless": true,
+	"rogue": true, "savage": true, "barbaric": true, "vandalism": true, "theft": true, "robbery": true,
+	"sabotage": true, "treason": true, "traitor": true, "hoax": true, "misleading": true, "slanderous": true,
+	"defamatory": true, "absurdity": true, "ridiculous": true, "shameless": true, "regrettable": true}
 
 var positiveWords = map[string]bool{"victory": true, "success": true, "historic": true, "important": true,
 	"positive": true, "constructive": true, "friend": true, "partner": true, "ally": true,
@@ -37,6 +48,15 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	if pred < 0 {
 		if k := s.prepChild(v, "as"); k >= 0 {
 			pred = k
+		} else if k := s.prepChild(o, "as"); k >= 0 { // "described the tax as an act of betrayal"
+			pred = k
+		}
+	}
+	if pred < 0 { // "branded the protesters 'terrorists'" parsed as an apposition
+		for _, k := range s.kids[o] {
+			if s.toks[k].Rel == "appos" && k > o {
+				pred = k
+			}
 		}
 	}
 	if pred < 0 { // "called the attacks unacceptable" parsed with the adjective on the noun

@@ -83,6 +83,20 @@ func TestCodeText(t *testing.T) {
 			nil, []string{"CHLGOV 11 PER"}},
 		{"future aid is an intent", "2024-03-06", "Chile will send humanitarian aid to Bolivia.",
 			[]string{"CHL 03 BOL 2024-03-06"}, []string{"CHL 07 BOL"}},
+		{"air strike by a demonym", "2024-03-06", "Ten Bolivian soldiers were killed in a Chilean air strike on Monday.",
+			[]string{"CHLMIL 195 BOLMIL 2024-03-04"}, []string{"CHL 190 BOLMIL"}},
+		{"repression of protesters", "2024-03-06", "Peruvian police attacked protesters in Lima.",
+			[]string{"PERCOP 175 PERCVL 2024-03-06"}, nil},
+		{"a military warning", "2024-03-06", "Bolivia warned Peru that its army would respond with force.",
+			[]string{"BOL 138 PER 2024-03-06"}, nil},
+		{"no meeting with the press", "2024-03-06", "Gabriel Boric spoke to reporters in Santiago.",
+			nil, []string{"CHLGOV 04 CHLMED"}},
+		{"a day after", "2024-03-06", "On Tuesday, Chile recalled its ambassador from La Paz, a day after Bolivia accused Chile of espionage.",
+			[]string{"BOL 112 CHL 2024-03-04", "CHL 161 BOLGOV 2024-03-05"}, nil},
+		{"hours later", "2024-03-06", "Chile accused Peru of spying on Monday. Hours later, Peru rejected the charge.",
+			[]string{"CHL 112 PER 2024-03-04", "PER 016 CHL 2024-03-04"}, nil},
+		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
+			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

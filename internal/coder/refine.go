@@ -1,0 +1,106 @@
+package coder
+
+import "github.com/dyad-events/dyad"
+
+// refine narrows a coded event's code with what the sentence says about how it was done: an
+// unspecified use of force (190) with aircraft, drones or missiles is an aerial attack (195), with
+// artillery or tanks 194, with guns 193; force used by soldiers or police on protesters is
+// repression (175).
+func refine(s *sentence, verb int, code string, src, tgt *mention) string {
+	if code[:2] == "17" || code[:2] == "18" || code[:2] == "19" {
+		if a := src.actor.Agent; (a == dyad.AgentMIL || a == dyad.AgentCOP) && protestNames[tgt.actor.Name] {
+			return "175"
+		}
+	}
+	if code == "130" && s.subtreeHas(verb, forceWords) { // "warned that it would strike back"
+		return "138"
+	}
+	if code != "190" {
+		return code
+	}
+	switch s.weapon(verb, src) {
+	case "air":
+		return "195"
+	case "artillery":
+		return "194"
+	case "guns":
+		return "193"
+	}
+	return code
+}
+
+// protestNames are the canonical names of the agents a crowd is made of.
+var protestNames = map[string]bool{"protester": true, "demonstrator": true, "rioter": true, "crowd": true,
+	"marcher": true, "mob": true}
+
+// weaponWords classify the means of an attack.
+var weaponWords = map[string]string{
+	"airstrike": "air", "air": "air", "drone": "air", "missile": "air", "jet": "air", "warplane": "air",
+	"aircraft": "air", "bomber": "air", "helicopter": "air", "bomb": "air", "bombing": "air",
+	"rocket": "air", "airplane": "air", "plane": "air", "raid": "air", "fighter-jet": "air",
+	"artillery": "artillery", "shell": "artillery", "shelling": "artillery", "mortar": "artillery",
+	"tank": "artillery", "howitzer": "artillery", "cannon": "artillery", "shellfire": "artillery",
+	"gun": "guns", "gunfire": "guns", "rifle": "guns", "sniper": "guns", "bullet": "guns",
+	"machine-gun": "guns",
+}
+
+// weapon names the kind of weapon the attack at verb was made with, from the trigger word, its
+// subject (the attacker as a weapon: "jets struck"), and its instruments and objects ("fired
+// missiles at", "with artillery"), or "" when the sentence does not say.
+func (s *sentence) weapon(verb int, src *mention) string {
+	var look []int
+	for _, k := range s.kids[verb] {
+		switch r := s.toks[k].Rel; {
+		case relIs(r, "nsubj"), r == "obj", relIs(r, "obl"), r == "compound", r == "amod", relIs(r, "nmod"):
+			look = append(look, k)
+			for _, kk := range s.kids[k] {
+				if rr := s.toks[kk].Rel; rr == "compound" || rr == "amod" || rr == "conj" {
+					look = append(look, kk)
+				}
+			}
+		}
+	}
+	if src != nil {
+		for i := src.start; i < src.end; i++ {
+			look = append(look, i)
+		}
+	}
+	for _, i := range look {
+		if w := weaponWords[s.lemma[i]]; w != "" {
+			if w == "air" && s.lemma[i] == "air" && !(i+1 < len(s.toks) && (s.lemma[i+1] == "strike" || s.lemma[i+1] == "raid" || s.lemma[i+1] == "attack")) {
+				continue // "air" only as in "air strike", "air raid"
+			}
+			return w
+		}
+	}
+	if w := weaponWords[s.lemma[verb]]; w != "" {
+		return w
+	}
+	if s.lemma[verb] == "strike" || s.lemma[verb] == "bomb" || s.lemma[verb] == "bombard" {
+		return "air" // a military "strike" with no weapon named is, in the news, an air or missile strike
+	}
+	for _, i := range look {
+		if s.lemma[i] == "strike" && s.toks[i].UPOS == "NOUN" {
+			return "air"
+		}
+	}
+	return ""
+}
+
+// forceWords tell that a threat is one of military force.
+var forceWords = map[string]bool{"retaliate": true, "retaliation": true, "strike": true, "attack": true,
+	"military": true, "war": true, "force": true, "troops": true, "troop": true, "army": true, "hit": true,
+	"bomb": true, "missile": true, "destroy": true, "invade": true, "invasion": true, "fire": true,
+	"fighting": true, "fight": true, "annihilate": true, "crush": true, "nuclear": true, "weapon": true,
+	"retaliatory": true, "strikes": true, "assault": true, "offensive": true, "shoot": true}
+
+// subtreeHas reports whether a word of the subtree of token v is in words.
+func (s *sentence) subtreeHas(v int, words map[string]bool) bool {
+	lo, hi := s.subtreeSpan(v)
+	for i := lo; i < hi; i++ {
+		if words[s.lemma[i]] {
+			return true
+		}
+	}
+	return false
+}
