@@ -386,9 +386,9 @@ var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat":
 	"consul": true, "charge": true, "troops": true, "troop": true, "force": true, "soldier": true,
 	"staff": true, "personnel": true, "citizen": true, "national": true, "mission": true, "peacekeeper": true}
 
-// implicitRoots are the codes of reactions that need not name whom they answer: a threat, a
-// rejection or a protest is aimed at the other side of the story ("Beijing vowed to retaliate").
-var implicitRoots = map[string]bool{"12": true, "13": true}
+// implicitRoots are the codes of reactions that need not name whom they answer: a criticism, a
+// rejection or a threat is aimed at the other side of the story ("Beijing vowed to retaliate").
+var implicitRoots = map[string]bool{"11": true, "12": true, "13": true}
 
 // counterpart returns the story's other side for a targetless event of src: the latest actor
 // mentioned before the trigger (in this sentence or the few before it) that belongs to another
@@ -564,10 +564,35 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		}
 		return
 	}
+	if len(src) == 0 && m.p.Code[:2] == "04" && len(tgt) > 0 {
+		// "In a phone call with X, Y pledged ...", "after talks with X, Y said": the talker is
+		// the subject of the clause the noun modifies
+		if v := s.governingVerb(n); v >= 0 && (relIs(s.toks[n].Rel, "obl") || relIs(s.toks[n].Rel, "nmod")) {
+			src = s.sources(v)
+		}
+	}
 	if len(src) == 0 {
 		return
 	}
 	ac.code(s, n, m.p.Code, src, tgt, m.p.Recip)
+}
+
+// governingVerb returns the verb that the noun n modifies (through other nouns), or -1.
+func (s *sentence) governingVerb(n int) int {
+	for cur, steps := n, 0; steps < 3; steps++ {
+		h := s.toks[cur].Head
+		if h < 0 {
+			return -1
+		}
+		if s.toks[h].UPOS == "VERB" {
+			return h
+		}
+		if r := s.toks[cur].Rel; !relIs(r, "nmod") && !relIs(r, "obl") {
+			return -1
+		}
+		cur = h
+	}
+	return -1
 }
 
 // assertedNoun reports whether an event noun is stated as happening rather than feared, planned
@@ -579,6 +604,12 @@ func (s *sentence) assertedNoun(n int) bool {
 			return true
 		}
 		if s.toks[h].UPOS == "VERB" || s.toks[h].UPOS == "AUX" {
+			if relIs(s.toks[cur].Rel, "obl") {
+				switch s.caseOf(cur) { // "in a phone call with X, Y pledged ...": the call took place
+				case "in", "during", "after", "at", "following":
+					return !s.negated(h)
+				}
+			}
 			return s.asserted(h) && !nonFactive[s.lemma[h]]
 		}
 		cur = h

@@ -95,6 +95,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOL 112 CHL 2024-03-04", "CHL 161 BOLGOV 2024-03-05"}, nil},
 		{"hours later", "2024-03-06", "Chile accused Peru of spying on Monday. Hours later, Peru rejected the charge.",
 			[]string{"CHL 112 PER 2024-03-04", "PER 016 CHL 2024-03-04"}, nil},
+		{"a phone call in a modifier", "2024-03-06", "In a phone call with Luis Arce, Boric pledged support for Bolivia.",
+			[]string{"CHLGOV 041 BOLGOV 2024-03-06", "BOLGOV 041 CHLGOV 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
