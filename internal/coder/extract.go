@@ -98,7 +98,7 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 func (s *sentence) prepChild(a int, p string) int {
 	for _, k := range s.kids[a] {
 		r := s.toks[k].Rel
-		if (relIs(r, "obl") || relIs(r, "nmod") || r == "obj" || r == "advcl") && s.caseOf(k) == p {
+		if (relIs(r, "obl") || relIs(r, "nmod") || r == "obj" || r == "advcl") && s.caseOf(k) == p && !isTimeWord(s.lemma[k]) {
 			return k
 		}
 	}
@@ -342,8 +342,8 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		return ms
 	}
 	if reactive(code) {
-		if a := ac.eventNounActor(s, t); a != nil {
-			return []*mention{a}
+		if as := ac.eventNounActors(s, t); len(as) > 0 {
+			return as
 		}
 	}
 	if (reactive(code) || code[:2] == "05" || code == "016") && actNouns[s.lemma[t]] {
@@ -390,10 +390,18 @@ var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat":
 // rejection or a threat is aimed at the other side of the story ("Beijing vowed to retaliate").
 var implicitRoots = map[string]bool{"11": true, "12": true, "13": true}
 
-// counterpart returns the story's other side for a targetless event of src: the latest actor
-// mentioned before the trigger (in this sentence or the few before it) that belongs to another
-// country, or nil.
+// counterpart returns the story's other side for a targetless event of src: for a protest by
+// the public, their government; else the latest actor mentioned before the trigger (in this
+// sentence or the two before it) that belongs to another country; or nil.
 func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
+	if code[:2] == "14" && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		switch src.actor.Agent { // protesters who name no target protest against their government
+		case dyad.AgentCVL, dyad.AgentOPP, "LAB", "EDU":
+			c := src.actor.Country
+			return &mention{start: v, end: v + 1, head: v, kind: named,
+				actor: dyad.Actor{Name: c + " government", Country: c, Agent: dyad.AgentGOV, Code: c + dyad.AgentGOV}}
+		}
+	}
 	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
 		return nil
 	}
@@ -472,10 +480,20 @@ func reactive(code string) bool {
 	return false
 }
 
-// eventNounActor returns who carried out the event an event noun names: from its modifiers
-// ("Russian strikes", "the attack by Hamas"), else the source of the latest coded event of the
-// article in the noun's family ("the offensive" after "Turkey launched an offensive").
+// eventNounActor returns who carried out the event an event noun names (the first, when the noun
+// names several), or nil.
 func (ac *articleCoder) eventNounActor(s *sentence, n int) *mention {
+	if ms := ac.eventNounActors(s, n); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// eventNounActors returns who carried out the event an event noun names: from its modifiers
+// ("Russian strikes", "the American and British strikes", "the attack by Hamas"), else the source
+// of the latest coded event of the article in the noun's family ("the offensive" after "Turkey
+// launched an offensive").
+func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	if s.toks[n].UPOS != "NOUN" {
 		return nil
 	}
@@ -483,34 +501,59 @@ func (ac *articleCoder) eventNounActor(s *sentence, n int) *mention {
 	if len(pats) == 0 {
 		return nil
 	}
-	root := pats[0].Code[:2]
+	code := pats[0].Code
+	if m, ok := s.bestMatch(n, pats); ok {
+		code = m.p.Code
+	}
+	var out []*mention
 	for _, k := range s.kids[n] {
 		r := s.toks[k].Rel
-		if r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by") {
-			if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
-				if r != "nmod:poss" && mm.actor.Agent == "" && armedForce(pats[0].Code) {
-					c := *mm // "Israeli strikes": a copy, the mention itself stays the country
-					militaryOf(&c, pats[0].Code)
-					return &c
-				}
-				return mm
-			}
-			if mm := ac.modifierMention(s, k); mm != nil {
-				if r != "nmod:poss" {
-					militaryOf(mm, pats[0].Code)
-				}
-				return mm
+		if !(r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by")) {
+			continue
+		}
+		for _, j := range s.conjuncts(k) {
+			if mm := ac.modifierActor(s, j, r, code); mm != nil {
+				out = append(out, mm)
 			}
 		}
+		if len(out) > 0 {
+			return out
+		}
 	}
+	root := code[:2]
 	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
 		e := &ac.events[i]
 		if e.Root == root || (conflictRoot(root) && conflictRoot(e.Root)) {
-			return &mention{start: n, end: n + 1, head: n, kind: named, actor: e.Source}
+			return []*mention{{start: n, end: n + 1, head: n, kind: named, actor: e.Source}}
 		}
 	}
 	return nil
 }
+
+// modifierActor returns the actor that the modifier k (under relation r) of an event noun of the
+// code names, or nil: the military of a country for an armed attack ("Israeli strikes").
+func (ac *articleCoder) modifierActor(s *sentence, k int, r, code string) *mention {
+	if mm := ac.modifierMention(s, k); mm != nil && mm.end == k+1 && r != "nmod:poss" && armedForce(code) {
+		militaryOf(mm, code) // "Chilean strikes": the demonym, even when parsed as a noun of its own
+		return mm
+	}
+	if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+		if r != "nmod:poss" && mm.actor.Agent == "" && armedForce(code) {
+			c := *mm // a copy: the mention itself stays the country
+			militaryOf(&c, code)
+			return &c
+		}
+		return mm
+	}
+	if mm := ac.modifierMention(s, k); mm != nil {
+		if r != "nmod:poss" {
+			militaryOf(mm, code)
+		}
+		return mm
+	}
+	return nil
+}
+
 
 // nominal codes an event noun whose actor the phrase itself names: "an Israeli blockade of Gaza",
 // "Russia's invasion of Ukraine", "a phone call between X and Y".

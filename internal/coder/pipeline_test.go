@@ -97,6 +97,10 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 112 PER 2024-03-04", "PER 016 CHL 2024-03-04"}, nil},
 		{"a phone call in a modifier", "2024-03-06", "In a phone call with Luis Arce, Boric pledged support for Bolivia.",
 			[]string{"CHLGOV 041 BOLGOV 2024-03-06", "BOLGOV 041 CHLGOV 2024-03-06"}, nil},
+		{"a protest against no one named", "2024-03-06", "Thousands of Peruvians marched through Lima on Sunday.",
+			[]string{"PERCVL 141 PERGOV 2024-03-03"}, nil},
+		{"the attackers of a condemned attack", "2024-03-06", "Bolivia condemned the American and British strikes on Friday.",
+			[]string{"BOL 111 USAMIL 2024-03-01", "BOL 111 GBRMIL 2024-03-01"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
