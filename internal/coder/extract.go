@@ -554,7 +554,6 @@ func (ac *articleCoder) modifierActor(s *sentence, k int, r, code string) *menti
 	return nil
 }
 
-
 // nominal codes an event noun whose actor the phrase itself names: "an Israeli blockade of Gaza",
 // "Russia's invasion of Ukraine", "a phone call between X and Y".
 func (ac *articleCoder) nominal(s *sentence, n int) {
