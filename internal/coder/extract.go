@@ -285,6 +285,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if m.p.Passive != "" && s.isPassive(v) {
 		code = m.p.Passive
 	}
+	if code == "019" && x >= 0 && !viaClause && !innerOK && s.toks[x].UPOS == "VERB" {
+		code = "030" // "agreed to activate a security pact": an intent to cooperate, not mere accord
+	}
 	tgt := ac.targetsOf(s, m.target, code)
 	recip := m.p.Recip
 	if innerOK {

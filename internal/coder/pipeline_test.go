@@ -101,6 +101,10 @@ func TestCodeText(t *testing.T) {
 			[]string{"PERCVL 141 PERGOV 2024-03-03"}, nil},
 		{"the attackers of a condemned attack", "2024-03-06", "Bolivia condemned the American and British strikes on Friday.",
 			[]string{"BOL 111 USAMIL 2024-03-01", "BOL 111 GBRMIL 2024-03-01"}, nil},
+		{"a riot", "2024-03-06", "Angry protesters attacked the Peruvian embassy in La Paz.",
+			[]string{"BOLCVL 145 PERGOV"}, []string{"BOLCVL 18 PERGOV", "BOLCVL 19 PERGOV"}},
+		{"agreeing to an act with no pattern", "2024-03-06", "Chile and Peru agreed to activate a security pact.",
+			[]string{"CHL 03 PER 2024-03-06", "PER 03 CHL 2024-03-06"}, []string{"CHL 019 PER"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

@@ -8,8 +8,11 @@ import "github.com/dyad-events/dyad"
 // repression (175).
 func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 	if code[:2] == "17" || code[:2] == "18" || code[:2] == "19" {
-		if a := src.actor.Agent; (a == dyad.AgentMIL || a == dyad.AgentCOP) && protestNames[tgt.actor.Name] {
+		if a := src.actor.Agent; (a == dyad.AgentMIL || a == dyad.AgentCOP) && (protestNames[tgt.actor.Name] || protestNames[s.headLemma(tgt)]) {
 			return "175"
+		}
+		if h := s.headLemma(src); protestNames[h] || h == "supporter" || h == "follower" {
+			return "145" // violence by a crowd is a riot
 		}
 	}
 	if code == "130" && s.subtreeHas(verb, forceWords) { // "warned that it would strike back"
@@ -103,4 +106,12 @@ func (s *sentence) subtreeHas(v int, words map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// headLemma returns the lemma of the head word of a mention of this sentence, or "".
+func (s *sentence) headLemma(m *mention) string {
+	if m == nil || m.head < 0 || m.head >= len(s.lemma) || m.kind == pronoun {
+		return ""
+	}
+	return s.lemma[m.head]
 }
