@@ -64,44 +64,78 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	if depth > 2 {
 		return dyad.Date{}, false
 	}
-	cur := v
-	for steps := 0; steps < 3 && s.toks[cur].Rel == "conj" && s.toks[cur].Head >= 0 &&
-		!s.hasChildLemma(cur, "mark", "after") && !s.hasChildLemma(cur, "mark", "before"); steps++ {
+	// Find the clause or phrase that "after"/"before" introduces: v itself, or a node above it
+	// ("three days after the two countries signed a deal" may parse "after" onto "countries").
+	cur, sign := v, 0
+	for steps := 0; steps < 3 && cur >= 0; steps++ {
+		if sign = s.afterSign(cur); sign != 0 {
+			break
+		}
+		if r := s.toks[cur].Rel; r != "conj" && r != "acl" && r != "acl:relcl" && !relIs(r, "nsubj") {
+			return dyad.Date{}, false
+		}
 		cur = s.toks[cur].Head
 	}
-	if r := s.toks[cur].Rel; !(relIs(r, "advcl") || r == "conj") || s.toks[cur].Head < 0 {
+	if sign == 0 || cur < 0 || s.toks[cur].Head < 0 {
 		return dyad.Date{}, false
 	}
-	sign := 0
-	days, found := 0, false
-	for _, k := range s.kids[cur] {
-		switch l := s.lemma[k]; {
-		case s.toks[k].Rel == "mark" && l == "after":
-			sign = -1
-		case s.toks[k].Rel == "mark" && l == "before":
-			sign = 1
-		case !found && (l == "day" || l == "week" || l == "hour" || l == "minute" || l == "moment"):
-			n := 1
-			for _, kk := range s.kids[k] {
-				if x := numberValue(s.norm[kk]); x > 0 {
-					n = x
-				}
-			}
-			switch l {
-			case "day":
-				days, found = n, true
-			case "week":
-				days, found = 7*n, true
-			default:
-				days, found = 0, true
+	gov := s.toks[cur].Head
+	days, found := s.duration(cur)
+	if !found { // "came a day after X spoke": the interval hangs on the governing verb
+		days, found = s.duration(gov)
+	}
+	if !found {
+		return dyad.Date{}, false
+	}
+	for gov >= 0 && s.toks[gov].UPOS != "VERB" && s.toks[gov].Head >= 0 {
+		gov = s.toks[gov].Head
+	}
+	anchor := ac.dateAt(s, gov, depth+1)
+	return anchor.AddDays(sign * days), true
+}
+
+// afterSign is -1 when token k is introduced by "after", 1 by "before", else 0.
+func (s *sentence) afterSign(k int) int {
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; r == "mark" || r == "case" {
+			switch s.lemma[j] {
+			case "after":
+				return -1
+			case "before":
+				return 1
 			}
 		}
 	}
-	if sign == 0 || !found {
-		return dyad.Date{}, false
+	return 0
+}
+
+// duration reads an interval ("a day", "three days", "a week", "hours") among the dependents of
+// k, in days.
+func (s *sentence) duration(k int) (int, bool) {
+	for _, j := range s.kids[k] {
+		l := s.lemma[j]
+		if l != "day" && l != "week" && l != "hour" && l != "minute" && l != "moment" {
+			continue
+		}
+		if r := s.toks[j].Rel; !(relIs(r, "obl") || relIs(r, "nmod") || r == "advmod") {
+			continue
+		}
+		n := 0
+		for _, kk := range s.kids[j] {
+			if x := numberValue(s.norm[kk]); x > 0 {
+				n = x
+			}
+		}
+		switch l {
+		case "day":
+			return n, n > 0 // "days after" says no number
+		case "week":
+			return 7 * n, n > 0
+		default:
+			return 0, true
+		}
 	}
-	anchor := ac.dateAt(s, s.toks[cur].Head, depth+1)
-	return anchor.AddDays(sign * days), true
+	return 0, false
 }
 
 // storyTime dates a sentence that places itself relative to the time the story last gave ("Hours

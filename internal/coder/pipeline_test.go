@@ -93,6 +93,8 @@ func TestCodeText(t *testing.T) {
 			nil, []string{"CHLGOV 04 CHLMED"}},
 		{"a day after", "2024-03-06", "On Tuesday, Chile recalled its ambassador from La Paz, a day after Bolivia accused Chile of espionage.",
 			[]string{"BOL 112 CHL 2024-03-04", "CHL 161 BOLGOV 2024-03-05"}, nil},
+		{"three days after", "2024-03-06", "Peru recalled its ambassador from Santiago on Tuesday, three days after Chile accused Peru of spying.",
+			[]string{"CHL 112 PER 2024-03-02"}, nil},
 		{"hours later", "2024-03-06", "Chile accused Peru of spying on Monday. Hours later, Peru rejected the charge.",
 			[]string{"CHL 112 PER 2024-03-04", "PER 016 CHL 2024-03-04"}, nil},
 		{"a phone call in a modifier", "2024-03-06", "In a phone call with Luis Arce, Boric pledged support for Bolivia.",
