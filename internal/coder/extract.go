@@ -867,7 +867,7 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 	for i := range pats {
 		p := &pats[i]
 		t, ok := s.linearMatch(v, p)
-		if !ok || t < 0 {
+		if !ok || (t < 0 && !p.Recip) { // a mutual act ("traded fire") needs no target
 			continue
 		}
 		src := s.sources(v)

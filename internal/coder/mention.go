@@ -110,6 +110,22 @@ func prenominal(a atom) bool {
 	return a.entry.Kind == dict.Demonym || a.entry.Kind == dict.Org
 }
 
+// demonymChain reports whether atom a is a country word joined to the demonym b by "and", "or"
+// or a comma, as in "Chinese and Indian troops", "U.S., British and French warships" (two country
+// names, "Chile and Peru", stay two noun phrases).
+func (s *sentence) demonymChain(a, b atom) bool {
+	if a.entry == nil || b.entry == nil || (a.entry.Kind != dict.Demonym && a.entry.Kind != dict.Country) ||
+		b.entry.Kind != dict.Demonym || b.start <= a.end || b.start-a.end > 2 {
+		return false
+	}
+	for i := a.end; i < b.start; i++ {
+		if w := s.norm[i]; w != "and" && w != "or" && w != "," {
+			return false
+		}
+	}
+	return true
+}
+
 // npRels are the relations that keep a word inside the noun phrase of its head.
 var npRels = map[string]bool{"compound": true, "flat": true, "flat:name": true, "amod": true,
 	"nmod:poss": true, "nmod:desc": true}
@@ -153,10 +169,11 @@ func (ac *articleCoder) findMentions(s *sentence) {
 	for i := len(atoms) - 1; i >= 0; i-- {
 		a := atoms[i]
 		nextPerson := i+1 < len(atoms) && atoms[i+1].entry != nil && atoms[i+1].entry.Kind == dict.Person
-		if !prenominal(a) && !(a.entry == nil && nextPerson) {
+		chain := i+1 < len(atoms) && s.demonymChain(a, atoms[i+1])
+		if !prenominal(a) && !(a.entry == nil && nextPerson) && !chain {
 			continue
 		}
-		if i+1 < len(atoms) && atoms[i+1].start == a.end {
+		if i+1 < len(atoms) && (atoms[i+1].start == a.end || chain) {
 			hs[i] = hs[i+1]
 		} else if a.entry == nil && a.agent.Title && a.end < len(s.toks) && s.toks[a.end].UPOS == "PROPN" {
 			hs[i] = a.end // a title before a name the dictionaries do not know
@@ -230,6 +247,14 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		lo, hi = min(lo, a.start), max(hi, a.end)
 	}
+	if headAtom == nil { // "Chinese troops" parsed as a modifier of another noun: the agent noun heads
+		for k := range atoms {
+			if a := &atoms[k]; a.entry == nil && !a.agent.Title && a.start > 0 {
+				headAtom, h = a, s.atomHead(*a)
+				break
+			}
+		}
+	}
 	// The parse may hang a name on its demonym ("Turkish Foreign Minister X" with "Turkish" as
 	// the head): a person, an organisation or a title in the phrase outranks a country word.
 	if headAtom == nil || headAtom.entry != nil && (headAtom.entry.Kind == dict.Demonym || headAtom.entry.Kind == dict.Country) {
@@ -292,7 +317,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			if c != "" && !contains(modCountries, c) {
 				modCountries = append(modCountries, c)
 			}
-			if s.toks[s.atomHead(*a)].Rel == "conj" {
+			if s.toks[s.atomHead(*a)].Rel == "conj" || a.start > 0 && (s.norm[a.start-1] == "and" || s.norm[a.start-1] == "or") {
 				conjoined = true
 			}
 		}

@@ -107,6 +107,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOLCVL 145 PERGOV"}, []string{"BOLCVL 18 PERGOV", "BOLCVL 19 PERGOV"}},
 		{"agreeing to an act with no pattern", "2024-03-06", "Chile and Peru agreed to activate a security pact.",
 			[]string{"CHL 03 PER 2024-03-06", "PER 03 CHL 2024-03-06"}, []string{"CHL 019 PER"}},
+		{"conjoined demonyms", "2024-03-06", "Chilean and Argentine troops clashed along the border on Monday.",
+			[]string{"CHLMIL 19 ARGMIL 2024-03-04", "ARGMIL 19 CHLMIL 2024-03-04"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
