@@ -377,6 +377,22 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 				}
 			}
 		}
+		// "welcomed the vote by the Hungarian parliament", "the agreement reached by X and Y"
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Rel
+			if relIs(r, "nmod") && s.caseOf(k) == "by" {
+				if ms := s.mentionsAt(k); len(ms) > 0 {
+					return ms
+				}
+			}
+			if r == "acl" {
+				if a := s.subjectOf(k, 0); a >= 0 && a != t {
+					if ms := s.mentionsAt(a); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
 	}
 	if a := ac.placeMention(s, t); a != nil {
 		return []*mention{a}

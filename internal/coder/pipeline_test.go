@@ -109,6 +109,10 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 03 PER 2024-03-06", "PER 03 CHL 2024-03-06"}, []string{"CHL 019 PER"}},
 		{"conjoined demonyms", "2024-03-06", "Chilean and Argentine troops clashed along the border on Monday.",
 			[]string{"CHLMIL 19 ARGMIL 2024-03-04", "ARGMIL 19 CHLMIL 2024-03-04"}, nil},
+		{"the leaders of several countries", "2024-03-06", "Boric thanked the leaders of Argentina, Brazil and Uruguay.",
+			[]string{"CHLGOV 051 ARGGOV", "CHLGOV 051 BRAGOV", "CHLGOV 051 URYGOV"}, nil},
+		{"whose act is welcomed", "2024-03-06", "Boric welcomed the vote by the Peruvian parliament.",
+			[]string{"CHLGOV 051 PERLEG 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

@@ -174,6 +174,17 @@ func (s *sentence) conjuncts(i int) []int {
 	return out
 }
 
+// conjoinedOf reports whether noun j has an "of" phrase of several conjoined words ("the leaders
+// of Germany, Poland and Norway").
+func (s *sentence) conjoinedOf(j int) bool {
+	for _, k := range s.kids[j] {
+		if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
+			return len(s.conjuncts(k)) > 1
+		}
+	}
+	return false
+}
+
 // mentionsAt returns the resolved mentions of token i and of its conjuncts.
 func (s *sentence) mentionsAt(i int) []*mention {
 	if i < 0 {
@@ -190,7 +201,8 @@ func (s *sentence) mentionsAt(i int) []*mention {
 				}
 			}
 		}
-		if m != nil && m.kind == description { // "the leaders of Germany, Poland and Norway"
+		if m != nil && (m.kind == description || m.actor.Agent != "" && m.head == j && s.conjoinedOf(j)) {
+			// "the leaders of Germany, Poland and Norway"
 			for _, k := range s.kids[j] {
 				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
 					for _, om := range s.mentionsAt(k) {
