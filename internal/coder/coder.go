@@ -73,6 +73,10 @@ func (ac *articleCoder) run() []dyad.Event {
 	return ac.events
 }
 
+// pressWords name the press as an audience.
+var pressWords = map[string]bool{"reporter": true, "journalist": true, "press": true, "media": true,
+	"correspondent": true, "newsman": true}
+
 // emit adds an event unless the sentence already has one with the same source, code and target.
 func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb int, loc *dyad.Location) {
 	if src == nil || tgt == nil || src.actor.Country == "" || tgt.actor.Country == "" {
@@ -84,7 +88,8 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if code == "010" {
 		return // a bare "make statement" says nothing of whom it is to: not coded
 	}
-	if (code[:2] == "01" || code[:2] == "04" && tgt.kind != named) && tgt.actor.Agent == dyad.AgentMED {
+	if (code[:2] == "01" || code[:2] == "04") && (pressWords[s.headLemma(tgt)] || pressWords[s.headLemma(src)] ||
+		code[:2] == "01" && tgt.actor.Agent == dyad.AgentMED) {
 		return // talking to reporters is not an event between the speaker and the press
 	}
 	code = refine(s, verb, code, src, tgt)

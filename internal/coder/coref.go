@@ -283,7 +283,12 @@ func (ac *articleCoder) mainCountry() string {
 // ("in Havana"), or "".
 func (ac *articleCoder) sentencePlace(s *sentence) string {
 	for i := range s.toks {
-		if s.toks[i].UPOS != "PROPN" || !placePreps[s.caseOf(i)] {
+		if s.toks[i].UPOS != "PROPN" {
+			continue
+		}
+		c := s.caseOf(i)
+		// "in Havana"; "flew to Niamey": where a traveller is, for the meetings that follow
+		if !placePreps[c] && !(c == "to" && s.toks[i].Head >= 0 && travelVerbs[s.lemma[s.toks[i].Head]]) {
 			continue
 		}
 		if p := ac.placeAt(s, i); p != nil {
@@ -292,6 +297,10 @@ func (ac *articleCoder) sentencePlace(s *sentence) string {
 	}
 	return ""
 }
+
+// travelVerbs take their traveller to the place of their "to" phrase.
+var travelVerbs = map[string]bool{"fly": true, "travel": true, "arrive": true, "go": true, "come": true,
+	"head": true, "return": true, "journey": true}
 
 func hasWord(words []string, w string) bool {
 	for _, x := range words {

@@ -692,8 +692,12 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 	scene := ""
 	if loc != nil {
 		scene = loc.Country
-	} else if code == "040" && s.index-ac.sceneSent <= 2 { // "Grossi met Raisi" after "Grossi arrived in Tehran"
-		scene = ac.scene
+	} else if code == "040" {
+		if c := ac.sentencePlace(s); c != "" { // "flew to Lima and met ..."
+			scene = c
+		} else if s.index-ac.sceneSent <= 2 { // "Grossi met Raisi" after "Grossi arrived in Tehran"
+			scene = ac.scene
+		}
 	}
 	if len(tgt) == 0 && (len(src) < 2 || !(recip || mutualRoot(code))) {
 		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Beijing vowed to retaliate"

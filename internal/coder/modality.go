@@ -98,6 +98,9 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 			if s.conditional(cur) {
 				return false
 			}
+			if s.hasChildLemma(cur, "mark", "to") && (nonFactive[s.lemma[h]] || s.negated(h)) {
+				return false // "offered to hold talks" parsed as a purpose clause
+			}
 			return true
 		case "acl", "acl:relcl":
 			if s.lemma[h] == "plan" || s.lemma[h] == "threat" || s.lemma[h] == "attempt" || s.lemma[h] == "bid" || s.lemma[h] == "effort" {

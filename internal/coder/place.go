@@ -11,6 +11,14 @@ var placePreps = map[string]bool{"in": true, "at": true, "near": true, "inside":
 // eventPlace returns where the event at token v happened: an "in X"/"at X" modifier of the verb
 // (or of the verbs it is conjoined to) that names a place in the gazetteer.
 func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
+	// "flew on to Hanoi, where he held talks": the place the relative clause hangs on
+	if r := s.toks[v].Rel; (r == "acl:relcl" || r == "advcl") && s.hasChildLemma(v, "advmod", "where") && s.toks[v].Head >= 0 {
+		if h := s.toks[v].Head; s.toks[h].UPOS == "PROPN" {
+			if p := ac.placeAt(s, h); p != nil {
+				return location(p)
+			}
+		}
+	}
 	for cur, steps := v, 0; cur >= 0 && steps < 3; steps++ {
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
