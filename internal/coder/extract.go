@@ -302,6 +302,13 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			}
 		}
 	}
+	if len(tgt) == 0 && (reactive(code) || code == "016") {
+		// "condemned the strike as a violation of sovereignty": the pattern named no target, but
+		// the object is an act whose actor is the target
+		if o := s.child(v, "obj"); o >= 0 && o != m.anchor {
+			tgt = ac.targetsOf(s, o, code)
+		}
+	}
 	src := s.sources(v)
 	if len(tgt) > 0 && len(src) > 0 && m.target >= 0 && postedNouns[s.lemma[m.target]] && ownSide(src, tgt) {
 		// "recalled its ambassador from Phnom Penh", "withdrew its envoy to Argentina": the
