@@ -28,6 +28,11 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 		switch m.kind {
 		case named:
 			ac.remember(s, m)
+			for _, g := range m.group { // "Chilean and Argentine troops": each is an antecedent
+				if g.actor.Code != m.actor.Code {
+					ac.remember(s, g)
+				}
+			}
 		case surname:
 			e := ac.find(s, m.head, func(e *entity) bool { return e.person && e.surname == m.surname })
 			if e == nil { // "Wang" for Wang Yi: family names come first in some languages
@@ -183,6 +188,8 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 					}
 				}
 				switch {
+				case either && e.sent == s.index: // "Brazil urged all sides": not a side itself
+					return false
 				case either: // "both sides": states or armed groups, not the press or the public
 					a := e.actor.Agent
 					return a == "" || a == dyad.AgentGOV || a == dyad.AgentMIL || a == dyad.AgentREB || a == dyad.AgentOPP

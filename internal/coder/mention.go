@@ -493,6 +493,10 @@ func (s *sentence) groupCount(i int) int {
 	if s.hasChildLemma(i, "det", "both") {
 		return 2
 	}
+	if l := s.lemma[i]; (l == "side" || l == "party") && isPlural(s.toks[i].XPOS) &&
+		(s.hasChildLemma(i, "det", "all") || s.hasChildLemma(i, "amod", "warring", "opposing", "rival")) {
+		return 2 // "all sides", "the warring parties": the two sides of the conflict
+	}
 	return 0
 }
 

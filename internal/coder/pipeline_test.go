@@ -117,6 +117,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 042 PERGOV 2024-06-16", "PERGOV 043 CHLGOV 2024-06-16"}, []string{"CHLGOV 040 PERGOV"}},
 		{"an offer is not the act", "2024-03-06", "Boric, who had offered on Wednesday to hold talks with Lima, told parliament that Chile would not back down.",
 			[]string{"CHLGOV 03 PERGOV"}, []string{"CHLGOV 04 PERGOV"}},
+		{"all sides", "2024-03-06", "Chilean and Argentine troops clashed on Monday. Brazil urged all sides to show restraint.",
+			[]string{"BRA 02 CHLMIL", "BRA 02 ARGMIL"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
