@@ -420,6 +420,14 @@ var implicitRoots = map[string]bool{"11": true, "12": true, "13": true}
 // the public, their government; else the latest actor mentioned before the trigger (in this
 // sentence or the two before it) that belongs to another country; or nil.
 func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
+	if strings.HasPrefix(code, "172") && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
+		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
+			c := src.actor.Country
+			return &mention{start: v, end: v + 1, head: v, kind: named,
+				actor: dyad.Actor{Name: c + " civilians", Country: c, Agent: dyad.AgentCVL, Code: c + dyad.AgentCVL}}
+		}
+	}
 	if code[:2] == "14" && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
 		switch src.actor.Agent { // protesters who name no target protest against their government
 		case dyad.AgentCVL, dyad.AgentOPP, "LAB", "EDU":
@@ -705,6 +713,9 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		} else if s.index-ac.sceneSent <= 2 { // "Grossi met Raisi" after "Grossi arrived in Tehran"
 			scene = ac.scene
 		}
+	}
+	if strings.HasPrefix(code, "172") && ownSide(src, tgt) {
+		tgt = nil // "imposed a curfew in the capital": on its people, not its government
 	}
 	if len(tgt) == 0 && (len(src) < 2 || !(recip || mutualRoot(code))) {
 		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Beijing vowed to retaliate"

@@ -119,6 +119,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 03 PERGOV"}, []string{"CHLGOV 04 PERGOV"}},
 		{"all sides", "2024-03-06", "Chilean and Argentine troops clashed on Monday. Brazil urged all sides to show restraint.",
 			[]string{"BRA 02 CHLMIL", "BRA 02 ARGMIL"}, nil},
+		{"a curfew on the country's people", "2024-03-06", "The Chilean government declared a state of emergency and imposed a curfew in Santiago.",
+			[]string{"CHLGOV 172 CHLCVL 2024-03-06"}, []string{"CHLGOV 172 CHLGOV"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
