@@ -121,6 +121,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"BRA 02 CHLMIL", "BRA 02 ARGMIL"}, nil},
 		{"a curfew on the country's people", "2024-03-06", "The Chilean government declared a state of emergency and imposed a curfew in Santiago.",
 			[]string{"CHLGOV 172 CHLCVL 2024-03-06"}, []string{"CHLGOV 172 CHLGOV"}},
+		{"an outlet's reporter", "2024-08-02", "Russia freed Wall Street Journal reporter Evan Gershkovich on Thursday.",
+			[]string{"RUS 0841 USAMED 2024-08-01"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
