@@ -187,6 +187,9 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 						return false
 					}
 				}
+				if (either || countries) && s.speakerCountry(m) == e.actor.Country {
+					return false // "Wang congratulated the two neighbours": China is not one of them
+				}
 				switch {
 				case either && e.sent == s.index: // "Brazil urged all sides": not a side itself
 					return false
@@ -386,6 +389,19 @@ func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
 	}
 	if e := ac.findBy(s, k, func(e *entity) bool { return e.actor.Country != "" && e.actor.Country != dyad.CountryIGO && ok(e) }, true); e != nil {
 		return e.actor.Country
+	}
+	return ""
+}
+
+// speakerCountry returns the country of the subject of the verb that m is an argument of (who
+// acts on the group m names: "Wang congratulated the two neighbours"), or "".
+func (s *sentence) speakerCountry(m *mention) string {
+	v := s.clauseVerb(m.head)
+	if v < 0 {
+		return ""
+	}
+	if o := s.mentionOf(s.child(v, "nsubj")); o != nil && o != m && o.actor.Country != dyad.CountryIGO {
+		return o.actor.Country
 	}
 	return ""
 }

@@ -207,7 +207,8 @@ func (ac *articleCoder) findMentions(s *sentence) {
 		case t.UPOS == "NOUN" && groupNouns[s.lemma[i]] && s.groupCount(i) >= 2:
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: description, plural: true,
 				count: s.groupCount(i), actor: dyad.Actor{Name: s.lemma[i]}})
-		case t.UPOS == "PROPN" && !npRels[t.Rel] && !isTimeWord(s.lemma[i]):
+		case (t.UPOS == "PROPN" || i == 0 && t.UPOS == "NOUN" && s.capitalised(i, i+1) && s.toks[i].XPOS == "NN") &&
+			!npRels[t.Rel] && !isTimeWord(s.lemma[i]): // "Wang congratulated ...": a surname tagged as a noun
 			lo, hi := s.nameSpan(i)
 			s.addMention(&mention{start: lo, end: hi, head: i, kind: surname, surname: s.norm[hi-1]})
 		}

@@ -123,6 +123,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 172 CHLCVL 2024-03-06"}, []string{"CHLGOV 172 CHLGOV"}},
 		{"an outlet's reporter", "2024-08-02", "Russia freed Wall Street Journal reporter Evan Gershkovich on Thursday.",
 			[]string{"RUS 0841 USAMED 2024-08-01"}, nil},
+		{"a surname tagged as a noun, and a group without its speaker", "2023-03-10",
+			"Chile and Peru agreed to restore ties. Brazil's foreign minister Mauro Vieira hosted the talks in Brasilia. Vieira congratulated the two neighbours.",
+			[]string{"BRAGOV 051 CHL", "BRAGOV 051 PER"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
