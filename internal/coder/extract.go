@@ -357,7 +357,15 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		}
 	}
 	if (reactive(code) || code[:2] == "05" || code == "016") && actNouns[s.lemma[t]] {
-		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action
+		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action; a
+		// ruling or a verdict is a court's
+		if courtNouns[s.lemma[t]] {
+			if e := ac.findBy(s, t, func(e *entity) bool { return e.actor.Agent == dyad.AgentJUD }, false); e != nil {
+				m := &mention{start: t, end: t + 1, head: t, kind: named}
+				m.bind(e)
+				return []*mention{m}
+			}
+		}
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
 			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
 		}
@@ -487,6 +495,10 @@ func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
 	}
 	return nil
 }
+
+// courtNouns name what courts decide.
+var courtNouns = map[string]bool{"ruling": true, "verdict": true, "judgment": true, "judgement": true,
+	"sentence": true, "injunction": true}
 
 // actNouns name an actor's act without saying whose it is.
 var actNouns = map[string]bool{"decision": true, "ruling": true, "verdict": true, "order": true, "move": true,

@@ -126,6 +126,9 @@ func TestCodeText(t *testing.T) {
 		{"a surname tagged as a noun, and a group without its speaker", "2023-03-10",
 			"Chile and Peru agreed to restore ties. Brazil's foreign minister Mauro Vieira hosted the talks in Brasilia. Vieira congratulated the two neighbours.",
 			[]string{"BRAGOV 051 CHL", "BRAGOV 051 PER"}, nil},
+		{"a ruling is the court's", "2024-03-06",
+			"Chile's Supreme Court ordered the release of two Peruvian fishermen. Peru welcomed the ruling.",
+			[]string{"PER 051 CHLJUD"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
