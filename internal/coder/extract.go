@@ -240,6 +240,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if labelVerbs[s.lemma[v]] && ac.labelEvent(s, v) {
 		return
 	}
+	if reportVerbs[s.lemma[v]] && ac.judgedClause(s, v) {
+		return
+	}
 	x := s.child(v, "xcomp")
 	viaClause := false
 	if x < 0 { // "demanded that the Houthis halt their attacks", "warned that it would strike"

@@ -92,3 +92,57 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	ac.code(s, v, code, s.sources(v), ac.targetsOf(s, o, code), false)
 	return len(s.events) > before
 }
+
+// wrongWords in a judgement make it an accusation (112) rather than criticism (111).
+var wrongWords = map[string]bool{"violation": true, "crime": true, "criminal": true, "aggression": true,
+	"genocide": true, "terrorism": true, "terrorist": true, "interference": true, "meddling": true,
+	"sabotage": true, "illegal": true, "unlawful": true, "atrocity": true, "massacre": true, "piracy": true,
+	"invasion": true, "occupation": true, "coup": true}
+
+// judgedClause codes "X said [that] Y was Z" where Z judges Y with the words of a label ("said the
+// agreement was a flagrant violation of its sovereignty", "said the situation in Myanmar is
+// unacceptable"): criticism (111) or, for wrongdoing, an accusation (112) of the actor the clause
+// names, or of whoever did the act it judges. It reports whether it coded anything.
+func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
+	c := s.child(v, "ccomp")
+	if c < 0 || s.negated(c) || s.modal(c) || !(s.lemma[c] == "be" || s.child(c, "cop") >= 0) {
+		return false
+	}
+	neg, pos, wrong := 0, 0, false
+	lo, hi := s.subtreeSpan(c)
+	for i := lo; i < hi; i++ {
+		switch {
+		case negativeWords[s.lemma[i]]:
+			neg++
+			wrong = wrong || wrongWords[s.lemma[i]]
+		case positiveWords[s.lemma[i]]:
+			pos++
+		}
+	}
+	if neg <= pos {
+		return false
+	}
+	code := "111"
+	if wrong {
+		code = "112"
+	}
+	src := s.sources(v)
+	if len(src) == 0 {
+		return false
+	}
+	var tgt []*mention
+	for _, m := range s.mentions { // an actor named in the judged clause
+		if m.start >= lo && m.end <= hi && m.actor.Country != "" && m.actor.Country != src[0].actor.Country {
+			tgt = append(tgt, m)
+			break
+		}
+	}
+	if len(tgt) == 0 {
+		if subj := s.child(c, "nsubj"); subj >= 0 {
+			tgt = ac.targetsOf(s, subj, code)
+		}
+	}
+	before := len(s.events)
+	ac.code(s, c, code, src, tgt, false)
+	return len(s.events) > before
+}

@@ -129,6 +129,8 @@ func TestCodeText(t *testing.T) {
 		{"a ruling is the court's", "2024-03-06",
 			"Chile's Supreme Court ordered the release of two Peruvian fishermen. Peru welcomed the ruling.",
 			[]string{"PER 051 CHLJUD"}, nil},
+		{"a judgement in reported speech", "2024-03-06", "Peru said the Chilean blockade was a violation of international law.",
+			[]string{"PER 112 CHL 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
