@@ -41,11 +41,21 @@ func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
 // newArticleCoder loads the NLP models and dictionaries and returns the coder. Bad entries in
 // user dictionaries are reported through opts.warn and skipped.
 func newArticleCoder(opts coderOptions) (*nlpCoder, error) {
-	pipe, err := models.Pipeline()
-	if err != nil {
-		return nil, fmt.Errorf("loading NLP models: %w", err)
-	}
+	// The models and the dictionaries load at the same time: each takes a good part of startup.
+	var (
+		pipe    *nlp.Pipeline
+		pipeErr error
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		pipe, pipeErr = models.Pipeline()
+	}()
 	d, err := dict.Load(opts.dictDirs...)
+	<-done
+	if pipeErr != nil {
+		return nil, fmt.Errorf("loading NLP models: %w", pipeErr)
+	}
 	if err != nil {
 		if d == nil {
 			return nil, fmt.Errorf("loading dictionaries: %w", err)
