@@ -262,6 +262,11 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}()
 	m, ok := ac.verbMatch(s, v)
+	if o := s.child(v, "obj"); directiveVerbs[s.lemma[v]] && (!ok || m.p.Code == "010") && o >= 0 && x >= 0 && !viaClause &&
+		len(s.mentionsAt(o)) > 0 && !s.ownCommand(v, o) {
+		// "the court ordered Israel to take all measures", "told Israel to enable aid": a demand
+		m, ok = match{p: demandPattern, target: o, anchor: v}, true
+	}
 	if ok && innerOK && intentWords[s.lemma[v]] {
 		if _, composes := compose(m.p.Code, inner.p.Code); !composes {
 			ok = false // "agreed to restore ties" is the intent, not the agreeing
@@ -498,6 +503,28 @@ func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
 	}
 	return nil
 }
+
+// directiveVerbs tell someone to do something: with an actor as object and a to-clause, a demand.
+var directiveVerbs = map[string]bool{"order": true, "tell": true, "instruct": true, "direct": true,
+	"command": true, "require": true}
+
+// ownCommand reports whether the object o of verb v belongs to the subject's own country ("Putin
+// ordered the army to withdraw"): a command within a state, not a demand between actors.
+func (s *sentence) ownCommand(v, o int) bool {
+	src := s.sources(v)
+	if len(src) == 0 {
+		return false
+	}
+	for _, t := range s.mentionsAt(o) {
+		if t.actor.Country != src[0].actor.Country {
+			return false
+		}
+	}
+	return true
+}
+
+// demandPattern is the generic demand that a directive verb makes.
+var demandPattern = &dict.Pattern{Code: "100", Words: []string{"+"}, Pos: "coder: directive verb"}
 
 // courtNouns name what courts decide.
 var courtNouns = map[string]bool{"ruling": true, "verdict": true, "judgment": true, "judgement": true,

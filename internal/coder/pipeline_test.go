@@ -131,6 +131,10 @@ func TestCodeText(t *testing.T) {
 			[]string{"PER 051 CHLJUD"}, nil},
 		{"a judgement in reported speech", "2024-03-06", "Peru said the Chilean blockade was a violation of international law.",
 			[]string{"PER 112 CHL 2024-03-06"}, nil},
+		{"an order is a demand", "2024-01-26", "The International Court of Justice on Friday ordered Chile to take all measures to protect the Mapuche.",
+			[]string{"IGOUNOJUD 10 CHL 2024-01-26"}, nil},
+		{"a command within a state is not", "2024-01-26", "Boric ordered the Chilean army to leave the border area.",
+			nil, []string{"CHLGOV 10 CHLMIL"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
