@@ -428,9 +428,10 @@ var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat":
 	"consul": true, "charge": true, "troops": true, "troop": true, "force": true, "soldier": true,
 	"staff": true, "personnel": true, "citizen": true, "national": true, "mission": true, "peacekeeper": true}
 
-// implicitRoots are the codes of reactions that need not name whom they answer: a criticism, a
-// rejection or a threat is aimed at the other side of the story ("Beijing vowed to retaliate").
-var implicitRoots = map[string]bool{"11": true, "12": true, "13": true}
+// implicitRoots are the codes of acts that need not name whom they address: an appeal, a demand, a
+// criticism, a rejection or a threat is aimed at the other side of the story ("Beijing vowed to
+// retaliate", "called for an immediate ceasefire").
+var implicitRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true}
 
 // counterpart returns the story's other side for a targetless event of src: for a protest by
 // the public, their government; else the latest actor mentioned before the trigger (in this

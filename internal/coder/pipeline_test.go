@@ -135,6 +135,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"IGOUNOJUD 10 CHL 2024-01-26"}, nil},
 		{"a command within a state is not", "2024-01-26", "Boric ordered the Chilean army to leave the border area.",
 			nil, []string{"CHLGOV 10 CHLMIL"}},
+		{"an appeal to the other side", "2024-03-06", "Chile expelled two Peruvian diplomats on Monday. Peru called for calm.",
+			[]string{"PER 02 CHL"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
