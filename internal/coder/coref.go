@@ -372,9 +372,17 @@ func (s *sentence) clauseVerb(i int) int {
 // possessorCountry returns the country of whom a possessive pronoun before a description refers to
 // ("its ambassador", "their supporters"), or "".
 func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
-	k := s.child(m.head, "nmod:poss")
+	if e := ac.possessor(s, s.child(m.head, "nmod:poss")); e != nil {
+		return e.actor.Country
+	}
+	return ""
+}
+
+// possessor returns the entity a possessive pronoun at token k refers to ("its", "his", "their"),
+// or nil.
+func (ac *articleCoder) possessor(s *sentence, k int) *entity {
 	if k < 0 || s.toks[k].UPOS != "PRON" {
-		return ""
+		return nil
 	}
 	var ok func(e *entity) bool
 	switch strings.ToLower(s.toks[k].Text) {
@@ -385,12 +393,9 @@ func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
 	case "their":
 		ok = func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }
 	default:
-		return ""
+		return nil
 	}
-	if e := ac.findBy(s, k, func(e *entity) bool { return e.actor.Country != "" && e.actor.Country != dyad.CountryIGO && ok(e) }, true); e != nil {
-		return e.actor.Country
-	}
-	return ""
+	return ac.findBy(s, k, func(e *entity) bool { return e.actor.Country != "" && e.actor.Country != dyad.CountryIGO && ok(e) }, true)
 }
 
 // speakerCountry returns the country of the subject of the verb that m is an argument of (who

@@ -398,6 +398,11 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 				if mm := ac.modifierMention(s, k); mm != nil {
 					return []*mention{mm}
 				}
+				if e := ac.possessor(s, k); e != nil && r == "nmod:poss" { // "stormed his office"
+					mm := &mention{start: k, end: k + 1, head: k, kind: named}
+					mm.bind(e)
+					return []*mention{mm}
+				}
 			}
 		}
 		// "welcomed the vote by the Hungarian parliament", "the agreement reached by X and Y"
