@@ -45,11 +45,13 @@ type articleCoder struct {
 	storySent    int
 	scene        string // the country the story last said something happened in, and its sentence
 	sceneSent    int
+	datelineEnd  int // byte offset after the dateline ("KYIV, July 24 - "), 0 when there is none
 }
 
 func (ac *articleCoder) run() []dyad.Event {
 	ac.countryN = map[string]int{}
 	ac.scene, ac.sceneSent = ac.datelineCountry(), 0
+	_, ac.datelineEnd = dateline(ac.art.Text)
 	for i := range ac.doc.Sentences {
 		s := newSentence(ac.doc, i, &ac.doc.Sentences[i])
 		ac.sents = append(ac.sents, s)
@@ -85,6 +87,10 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if src.sameActor(tgt) || src.actor.Code == tgt.actor.Code && src.actor.Agent != "" {
 		return // an actor does not act on itself; nor, for coding, on its own sector of its own country
 	}
+	if sc, tc := src.actor, tgt.actor; sc.Country == tc.Country &&
+		(sc.Agent == "" && (tc.Agent == "" || tc.Agent == dyad.AgentGOV) || tc.Agent == "" && sc.Agent == dyad.AgentGOV) {
+		return // a country and its own government are one actor
+	}
 	if code == "010" {
 		return // a bare "make statement" says nothing of whom it is to: not coded
 	}
@@ -118,21 +124,33 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	ac.events = append(ac.events, ev)
 }
 
-// datelineCountry returns the country of the place an article is datelined from ("KYIV, July 24 -",
-// "KUZNICA, Poland, Nov 16 -"), or "".
-func (ac *articleCoder) datelineCountry() string {
-	t := ac.art.Text
+// dateline returns the place an article is datelined from ("KYIV, July 24 -", "KUZNICA, Poland,
+// Nov 16 -") as normalised words, and the byte offset where the story itself starts; end is 0 when
+// the article has no dateline.
+func dateline(t string) (words []string, end int) {
 	i := strings.IndexByte(t, ',')
 	if i <= 0 || i > 40 {
-		return ""
+		return nil, 0
 	}
 	head := t[:i]
-	if strings.ToUpper(head) != head || !strings.Contains(t[:min(len(t), i+40)], " - ") {
-		return ""
+	if strings.ToUpper(head) != head || strings.ToLower(head) == head {
+		return nil, 0
 	}
-	var words []string
+	d := strings.Index(t[:min(len(t), i+40)], " - ")
+	if d < 0 {
+		return nil, 0
+	}
 	for w := range strings.FieldsSeq(head) {
 		words = append(words, dict.Norm(w))
+	}
+	return words, d + 3
+}
+
+// datelineCountry returns the country of the place the article is datelined from, or "".
+func (ac *articleCoder) datelineCountry() string {
+	words, end := dateline(ac.art.Text)
+	if end == 0 {
+		return ""
 	}
 	if n, p := ac.c.dict.MatchPlace(words); n == len(words) && p != nil {
 		return p.Country

@@ -461,6 +461,14 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
 		return nil
 	}
+	if code == "016" { // a denial answers whoever last accused the denier
+		for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
+			if e := &ac.events[i]; (e.Root == "11" || e.Root == "10") && e.Target.Country == src.actor.Country &&
+				e.Source.Country != src.actor.Country {
+				return &mention{start: v, end: v + 1, head: v, kind: named, actor: e.Source}
+			}
+		}
+	}
 	e := ac.findBy(s, v, func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
 			s.index-e.sent <= 2

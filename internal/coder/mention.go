@@ -160,6 +160,15 @@ var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true
 // later, in document order, by resolveMentions.
 func (ac *articleCoder) findMentions(s *sentence) {
 	atoms := ac.atoms(s)
+	if ac.datelineEnd > 0 && s.index == 0 { // the dateline's city is where, not who
+		kept := atoms[:0]
+		for _, a := range atoms {
+			if s.toks[a.start].Start >= ac.datelineEnd {
+				kept = append(kept, a)
+			}
+		}
+		atoms = kept
+	}
 	hs := make([]int, len(atoms))
 	for i, a := range atoms {
 		hs[i] = s.npHead(s.atomHead(a))
