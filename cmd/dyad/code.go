@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/eventio"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
@@ -111,7 +112,7 @@ func codeArticles(ctx context.Context, c *nlpCoder, inputs []string, opts ingest
 		sentences int
 	}
 	err := pipeline.Map(ctx, workers, in, func(a *dyad.Article) coded {
-		doc := c.pipe.Annotate(a.Text)
+		doc := c.pipe.Annotate(coder.AnalysisText(a.Text))
 		return coded{a, c.coder.Code(a, doc), len(doc.Sentences)}
 	}, func(r coded) error {
 		res.sentences += r.sentences

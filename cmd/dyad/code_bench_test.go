@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
@@ -35,7 +36,7 @@ func BenchmarkCodeArticles(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
-			doc := c.pipe.Annotate(a.Text)
+			doc := c.pipe.Annotate(coder.AnalysisText(a.Text))
 			sentences += len(doc.Sentences)
 			events += len(c.coder.Code(a, doc))
 		}

@@ -35,7 +35,7 @@ type nlpCoder struct {
 }
 
 func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
-	return c.coder.Code(a, c.pipe.Annotate(a.Text))
+	return c.coder.Code(a, c.pipe.Annotate(coder.AnalysisText(a.Text)))
 }
 
 // newArticleCoder loads the NLP models and dictionaries and returns the coder. Bad entries in

@@ -21,7 +21,18 @@ type Coder struct {
 // New returns a coder that uses the dictionaries d.
 func New(d *dict.Dict) *Coder { return &Coder{dict: d} }
 
-// Code returns the events of an article whose text has been analysed into doc.
+// AnalysisText returns the text of an article as the NLP pipeline should analyse it: the same
+// bytes, with a dateline ("KYIV, July 24 - ") blanked out so that the parser sees the story's
+// first sentence as it is written. Offsets into it are offsets into text.
+func AnalysisText(text string) string {
+	_, end := dateline(text)
+	if end == 0 {
+		return text
+	}
+	return strings.Repeat(" ", end) + text[end:]
+}
+
+// Code returns the events of an article whose text (its AnalysisText) has been analysed into doc.
 func (c *Coder) Code(a *dyad.Article, doc *nlp.Doc) []dyad.Event {
 	ac := &articleCoder{c: c, art: a, doc: doc, date: a.Date}
 	return ac.run()

@@ -25,3 +25,22 @@ func TestCompose(t *testing.T) {
 		t.Error("an accusation does not compose")
 	}
 }
+
+func TestAnalysisText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"KYIV, July 24 - Russia said on Sunday.", "                Russia said on Sunday."},
+		{"KUZNICA, Poland, Nov 16 - Police fired.", "                          Police fired."},
+		{"Russia said on Sunday, a day later - or so.", "Russia said on Sunday, a day later - or so."},
+		{"Kyiv, July 24 - lower-case places are not datelines.", "Kyiv, July 24 - lower-case places are not datelines."},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got := AnalysisText(tc.in)
+		if got != tc.want {
+			t.Errorf("AnalysisText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if len(got) != len(tc.in) {
+			t.Errorf("AnalysisText(%q) changed the length: offsets would not hold", tc.in)
+		}
+	}
+}

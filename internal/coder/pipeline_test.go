@@ -137,8 +137,8 @@ func TestCodeText(t *testing.T) {
 			nil, []string{"CHLGOV 10 CHLMIL"}},
 		{"an appeal to the other side", "2024-03-06", "Chile expelled two Peruvian diplomats on Monday. Peru called for calm.",
 			[]string{"PER 02 CHL"}, nil},
-		{"a dateline is a place, not an actor", "2024-03-06", "LIMA, March 6 - Chile accused Bolivia of spying.",
-			[]string{"CHL 112 BOL"}, []string{"PERGOV 112 BOL", "PERGOV 11 CHL"}},
+		{"a dateline is a place, not an actor", "2024-03-06", "LIMA, March 6 - Chile on Tuesday accused Bolivia of spying.",
+			[]string{"CHL 112 BOL 2024-03-05"}, []string{"PERGOV 112 BOL", "PERGOV 11 CHL"}},
 		{"a denial answers the accuser", "2024-03-06", "Chile accused Bolivia of spying on Tuesday. La Paz denied any involvement.",
 			[]string{"BOLGOV 016 CHL"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
@@ -147,7 +147,7 @@ func TestCodeText(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
-			evs := c.Code(a, pipe.Annotate(tc.text))
+			evs := c.Code(a, pipe.Annotate(AnalysisText(tc.text)))
 			var got []string
 			for _, e := range evs {
 				got = append(got, brief(e))
