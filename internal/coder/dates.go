@@ -66,6 +66,9 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	}
 	// Find the clause or phrase that "after"/"before" introduces: v itself, or a node above it
 	// ("three days after the two countries signed a deal" may parse "after" onto "countries").
+	if _, ok := s.clauseTime(v, ac.date, false); ok {
+		return dyad.Date{}, false // "captured on Wednesday after ...": the event's own time wins
+	}
 	cur, sign := v, 0
 	for steps := 0; steps < 3 && cur >= 0; steps++ {
 		if sign = s.afterSign(cur); sign != 0 {
