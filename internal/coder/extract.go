@@ -149,6 +149,9 @@ func (s *sentence) bestMatch(v int, pats []dict.Pattern) (match, bool) {
 	var best, withTarget match
 	found, foundT := false, false
 	for i := range pats {
+		if !s.hasWords(&pats[i]) {
+			continue
+		}
 		m, ok := s.matchPattern(v, &pats[i])
 		if !ok {
 			continue
@@ -203,6 +206,18 @@ func (ac *articleCoder) extract(s *sentence) {
 // verbMatch matches the verb patterns of v, or, for a light verb, the noun patterns of its object
 // ("held a phone call with", "launched strikes on").
 func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
+	if s.vm == nil {
+		s.vm = make([]verbMatchMemo, len(s.toks))
+	}
+	if mm := &s.vm[v]; mm.done {
+		return mm.m, mm.ok
+	}
+	m, ok := ac.verbMatchOnce(s, v)
+	s.vm[v] = verbMatchMemo{done: true, ok: ok, m: m}
+	return m, ok
+}
+
+func (ac *articleCoder) verbMatchOnce(s *sentence, v int) (match, bool) {
 	d := ac.c.dict
 	if s.toks[v].UPOS == "VERB" {
 		for _, l := range verbLemmas(s.lemma[v], s.norm[v]) {

@@ -20,6 +20,14 @@ type sentence struct {
 	mentions []*mention
 	mentAt   []int // token -> index in mentions of the mention whose head it is, or -1
 	events   []dyad.Event
+	vocab    map[string]struct{} // every lemma and spelling, for hasWords; built on first use
+	vm       []verbMatchMemo     // verbMatch results by token, computed on first use
+}
+
+// verbMatchMemo is a remembered verbMatch result.
+type verbMatchMemo struct {
+	done, ok bool
+	m        match
 }
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
@@ -74,6 +82,21 @@ func (s *sentence) hasChildLemma(i int, rel string, lemmas ...string) bool {
 
 // caseOf returns the lemma of the case marker (preposition) of token i, or "".
 func (s *sentence) caseOf(i int) string {
+	first, n := -1, 0
+	for _, k := range s.kids[i] {
+		if relIs(s.toks[k].Rel, "case") && k < i {
+			if n == 0 {
+				first = k
+			}
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1: // the common case, without allocating
+		return s.lemma[first]
+	}
 	var parts []string
 	for _, k := range s.kids[i] {
 		if relIs(s.toks[k].Rel, "case") && k < i {
@@ -81,6 +104,35 @@ func (s *sentence) caseOf(i int) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// hasWords reports whether every word a pattern needs (besides its head) occurs in the sentence,
+// as a lemma or a spelling: a pattern that fails this cannot match, so it need not be tried.
+func (s *sentence) hasWords(p *dict.Pattern) bool {
+	if s.vocab == nil {
+		s.vocab = make(map[string]struct{}, 2*len(s.toks))
+		for i := range s.toks {
+			s.vocab[s.lemma[i]] = struct{}{}
+			s.vocab[s.norm[i]] = struct{}{}
+		}
+	}
+	for _, w := range p.Words {
+		if w == "+" {
+			continue
+		}
+		if i := strings.LastIndexByte(w, '_'); i >= 0 {
+			w = w[i+1:]
+		}
+		if _, ok := s.vocab[w]; !ok {
+			return false
+		}
+	}
+	for _, w := range p.HeadMods {
+		if _, ok := s.vocab[w]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // relIs reports whether rel is base or a subtype of base ("obl:tmod" is "obl").
