@@ -711,11 +711,35 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		}
 		return
 	}
-	if len(src) == 0 && m.p.Code[:2] == "04" && len(tgt) > 0 {
+	if len(src) == 0 && m.p.Code[:2] == "04" && (relIs(s.toks[n].Rel, "obl") || relIs(s.toks[n].Rel, "nmod")) {
 		// "In a phone call with X, Y pledged ...", "after talks with X, Y said": the talker is
-		// the subject of the clause the noun modifies
-		if v := s.governingVerb(n); v >= 0 && (relIs(s.toks[n].Rel, "obl") || relIs(s.toks[n].Rel, "nmod")) {
+		// the subject of the clause the noun modifies; "Y made the request to X during a phone
+		// call": and the one Y addressed is the other party
+		if v := s.governingVerb(n); v >= 0 {
 			src = s.sources(v)
+			if len(tgt) == 0 && len(src) > 0 {
+				var cands []int
+				for _, k := range s.kids[v] {
+					if r := s.toks[k].Rel; (r == "obj" || r == "iobj" || relIs(r, "obl") && (s.caseOf(k) == "to" || s.caseOf(k) == "with")) && k != n {
+						cands = append(cands, k)
+						for _, kk := range s.kids[k] { // "made the request to X"
+							if r == "obj" && relIs(s.toks[kk].Rel, "nmod") && (s.caseOf(kk) == "to" || s.caseOf(kk) == "with") {
+								cands = append(cands, kk)
+							}
+						}
+					}
+				}
+				for _, k := range cands {
+					for _, t := range s.mentionsAt(k) {
+						if t.actor.Country != src[0].actor.Country || t.actor.Agent != src[0].actor.Agent {
+							tgt = append(tgt, t)
+						}
+					}
+				}
+				if len(tgt) > 0 {
+					m.p = &dict.Pattern{Code: m.p.Code, Recip: true, Noun: true, Pos: m.p.Pos}
+				}
+			}
 		}
 	}
 	if len(src) == 0 {

@@ -141,6 +141,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 112 BOL 2024-03-05"}, []string{"PERGOV 112 BOL", "PERGOV 11 CHL"}},
 		{"a denial answers the accuser", "2024-03-06", "Chile accused Bolivia of spying on Tuesday. La Paz denied any involvement.",
 			[]string{"BOLGOV 016 CHL"}, nil},
+		{"a call during which a request was made", "2024-03-08",
+			"Gabriel Boric made the request to Peruvian President Dina Boluarte during a telephone call on Wednesday.",
+			[]string{"CHLGOV 041 PERGOV 2024-03-06", "PERGOV 041 CHLGOV 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
