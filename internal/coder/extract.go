@@ -716,12 +716,17 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		// the subject of the clause the noun modifies; "Y made the request to X during a phone
 		// call": and the one Y addressed is the other party
 		if v := s.governingVerb(n); v >= 0 {
+			for steps := 0; steps < 4 && s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0; steps++ {
+				v = s.toks[v].Head // "urged X to help ... in a phone call with Y": the one who urged
+			}
 			src = s.sources(v)
 			if len(tgt) == 0 && len(src) > 0 {
 				var cands []int
 				for _, k := range s.kids[v] {
 					if r := s.toks[k].Rel; (r == "obj" || r == "iobj" || relIs(r, "obl") && (s.caseOf(k) == "to" || s.caseOf(k) == "with")) && k != n {
-						cands = append(cands, k)
+						if r != "obj" { // an object is the topic ("prevent the oppression of X"), not the other party
+							cands = append(cands, k)
+						}
 						for _, kk := range s.kids[k] { // "made the request to X"
 							if r == "obj" && relIs(s.toks[kk].Rel, "nmod") && (s.caseOf(kk) == "to" || s.caseOf(kk) == "with") {
 								cands = append(cands, kk)
