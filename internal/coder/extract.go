@@ -448,10 +448,12 @@ var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat":
 	"consul": true, "charge": true, "troops": true, "troop": true, "force": true, "soldier": true,
 	"staff": true, "personnel": true, "citizen": true, "national": true, "mission": true, "peacekeeper": true}
 
-// implicitRoots are the codes of acts that need not name whom they address: an appeal, a demand, a
-// criticism, a rejection or a threat is aimed at the other side of the story ("Beijing vowed to
-// retaliate", "called for an immediate ceasefire").
-var implicitRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true}
+// implicitRoots are the codes of acts that need not name whom they address: an appeal, praise or
+// support, a demand, a criticism, a rejection or a threat is aimed at the other side of the story
+// ("Beijing vowed to retaliate", "called for an immediate ceasefire"). Chosen on the dev set and
+// checked on the held-out set: adding intents (03), yielding (08) or reducing relations (16) did
+// not hold on text the rules were not written from.
+var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": true, "12": true, "13": true}
 
 // counterpart returns the story's other side for a targetless event of src: for a protest by
 // the public, their government; else the latest actor mentioned before the trigger (in this

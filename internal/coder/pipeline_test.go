@@ -144,6 +144,8 @@ func TestCodeText(t *testing.T) {
 		{"a call during which a request was made", "2024-03-08",
 			"Gabriel Boric made the request to Peruvian President Dina Boluarte during a telephone call on Wednesday.",
 			[]string{"CHLGOV 041 PERGOV 2024-03-06", "PERGOV 041 CHLGOV 2024-03-06"}, nil},
+		{"praise of the other side", "2024-03-06", "Chile released two Peruvian fishermen on Monday. Lima praised the gesture.",
+			[]string{"PERGOV 051 CHL"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
