@@ -19,6 +19,9 @@ import (
 )
 
 // Store is an open event store. Its methods are safe for concurrent use; writes are serialised.
+// Only one Store may write a file at a time: it hands out the keys of new actors and codes from
+// what it read at its first write (DuckDB's file lock keeps other processes out; within one
+// process, close a writing Store before opening another on the same file).
 type Store struct {
 	path      string
 	connector *duckdb.Connector
