@@ -220,13 +220,16 @@ func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
 func (ac *articleCoder) verbMatchOnce(s *sentence, v int) (match, bool) {
 	d := ac.c.dict
 	if s.toks[v].UPOS == "VERB" {
-		for _, l := range verbLemmas(s.lemma[v], s.norm[v]) {
-			if pats := d.VerbPatterns(l); len(pats) > 0 {
-				if m, ok := s.bestMatch(v, pats); ok {
-					return m, true
+		pats := d.VerbPatterns(s.lemma[v])
+		if len(pats) == 0 { // only then the other base forms of the spelling
+			for _, l := range verbLemmas(s.lemma[v], s.norm[v])[1:] {
+				if pats = d.VerbPatterns(l); len(pats) > 0 {
+					break
 				}
-				break
 			}
+		}
+		if m, ok := s.bestMatch(v, pats); ok {
+			return m, true
 		}
 	}
 	if lightVerbs[s.lemma[v]] {

@@ -20,8 +20,9 @@ type sentence struct {
 	mentions []*mention
 	mentAt   []int // token -> index in mentions of the mention whose head it is, or -1
 	events   []dyad.Event
-	vocab    map[string]struct{} // every lemma and spelling, for hasWords; built on first use
-	vm       []verbMatchMemo     // verbMatch results by token, computed on first use
+	bits     [dict.WordBits / 64]uint64 // dict.WordBit of every lemma and spelling, for hasWords
+	haveBits bool
+	vm       []verbMatchMemo // verbMatch results by token, computed on first use
 }
 
 // verbMatchMemo is a remembered verbMatch result.
@@ -34,6 +35,20 @@ func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
 	st := &sentence{doc: doc, index: index, sent: s, toks: s.Tokens, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
+	// The children lists share one array, filled in order of heads (a token has one head).
+	count := make([]int, n+1)
+	for _, t := range s.Tokens {
+		if t.Head >= 0 && t.Head < n {
+			count[t.Head+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	all := make([]int, count[n])
+	for h := 0; h < n; h++ {
+		st.kids[h] = all[count[h]:count[h]:count[h+1]]
+	}
 	for i, t := range s.Tokens {
 		if t.Head >= 0 && t.Head < n {
 			st.kids[t.Head] = append(st.kids[t.Head], i)
@@ -106,29 +121,19 @@ func (s *sentence) caseOf(i int) string {
 	return strings.Join(parts, " ")
 }
 
-// hasWords reports whether every word a pattern needs (besides its head) occurs in the sentence,
-// as a lemma or a spelling: a pattern that fails this cannot match, so it need not be tried.
+// hasWords reports whether the sentence may have every word a pattern needs besides its head (as
+// a lemma or a spelling): a pattern that fails this cannot match, so it need not be tried.
 func (s *sentence) hasWords(p *dict.Pattern) bool {
-	if s.vocab == nil {
-		s.vocab = make(map[string]struct{}, 2*len(s.toks))
+	if !s.haveBits {
 		for i := range s.toks {
-			s.vocab[s.lemma[i]] = struct{}{}
-			s.vocab[s.norm[i]] = struct{}{}
+			for _, b := range [2]uint16{dict.WordBit(s.lemma[i]), dict.WordBit(s.norm[i])} {
+				s.bits[b/64] |= 1 << (b % 64)
+			}
 		}
+		s.haveBits = true
 	}
-	for _, w := range p.Words {
-		if w == "+" {
-			continue
-		}
-		if i := strings.LastIndexByte(w, '_'); i >= 0 {
-			w = w[i+1:]
-		}
-		if _, ok := s.vocab[w]; !ok {
-			return false
-		}
-	}
-	for _, w := range p.HeadMods {
-		if _, ok := s.vocab[w]; !ok {
+	for _, b := range p.Needs {
+		if s.bits[b/64]&(1<<(b%64)) == 0 {
 			return false
 		}
 	}

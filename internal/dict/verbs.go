@@ -16,6 +16,7 @@ type Pattern struct {
 	Recip    bool     // the event is mutual
 	Passive  string   // code in the passive voice, "" when the same
 	Pos      string   // file:line
+	Needs    []uint16 // WordBit of every word besides the head that the pattern needs
 }
 
 // Target returns the index in Words of the target slot '+', or -1.
@@ -128,7 +129,32 @@ func parseVerbLine(s string) (Pattern, string) {
 	if plus > 1 {
 		return p, "more than one target slot '+'"
 	}
+	for _, w := range p.Words {
+		if w != "+" {
+			if i := strings.LastIndexByte(w, '_'); i >= 0 {
+				w = w[i+1:]
+			}
+			p.Needs = append(p.Needs, WordBit(w))
+		}
+	}
+	for _, w := range p.HeadMods {
+		p.Needs = append(p.Needs, WordBit(w))
+	}
 	return p, ""
+}
+
+// WordBits is the size of the word signatures of sentences: a set of WordBit values.
+const WordBits = 1024
+
+// WordBit is a word's bit in a word signature of WordBits bits. A pattern's Needs lists the bits
+// of the words it needs besides its head; a sentence whose signature lacks one cannot match it.
+func WordBit(w string) uint16 {
+	h := uint64(14695981039346656037) // FNV-1a
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return uint16(h % WordBits)
 }
 
 // isFlags reports whether a word is a flags column: comma-separated recip / passive=CODE.
