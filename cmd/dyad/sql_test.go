@@ -36,7 +36,7 @@ func testSQLErrors(t *testing.T, f storeFixture) {
 		{[]string{"sql"}, 2, "no SQL"},
 		{[]string{"sql", "--format", "xml", "SELECT 1"}, 2, "--format"},
 		{[]string{"sql", "SELECT * FROM nowhere"}, 1, "nowhere"},
-		{[]string{"sql", "DELETE FROM events"}, 1, "read-only"},
+		{[]string{"sql", "DELETE FROM articles"}, 1, "read-only"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runMain(t, f.db, tt.args...)
