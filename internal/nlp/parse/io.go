@@ -363,7 +363,7 @@ func (r *reader) tableHeader() (size, n int) {
 	}
 	size = 1 << lg
 	n = r.count(uint64(size))
-	if r.err == nil && tableSize(n) != size {
+	if r.err == nil && !tableSizeOK(size, n) {
 		r.setErr(fmt.Errorf("table of %d slots for %d features", size, n))
 	}
 	return size, n

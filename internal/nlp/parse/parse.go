@@ -1,9 +1,10 @@
 // Package parse is dyad's labelled dependency parser: a greedy arc-eager transition parser (Nivre
 // 2003) whose transitions are chosen by an averaged perceptron over the rich feature templates of
 // Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg & Nivre (2012) on projectivized
-// Universal Dependencies trees. A second averaged perceptron picks the UD relation (nsubj, obj,
-// obl:agent, ...) of each arc as it is made. It owns training, the model file format and parsing;
-// tagging and lemmatization are done before, by other packages.
+// Universal Dependencies trees; the weights are the mean of two training runs with different seeds.
+// A second averaged perceptron picks the UD relation (nsubj, obj, obl:agent, ...) of each arc as it
+// is made. It owns training, the model file format and parsing; tagging and lemmatization are done
+// before, by other packages.
 package parse
 
 import (

@@ -59,6 +59,42 @@ func TestTrainLearnsTinyTreebank(t *testing.T) {
 	}
 }
 
+// TestTrainMixesRuns averages two training runs: the model must still fit the tiny treebank, differ
+// from a single run, and be deterministic.
+func TestTrainMixesRuns(t *testing.T) {
+	tb := readFile(t, "testdata/tiny.conllu")
+	train := func(runs int) []byte {
+		m, err := Train(tb, TrainOptions{Iterations: 15, Seed: 1, Runs: runs}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		var words, las int
+		for i, toks := range parseAll(m, tb) {
+			for j, tk := range toks {
+				words++
+				if g := tb[i].Tokens[j]; tk.Head == g.Head && tk.Rel == g.Rel {
+					las++
+				}
+			}
+		}
+		if las*100 < words*95 {
+			t.Errorf("%d runs: training-set LAS %d/%d, want at least 95%%", runs, las, words)
+		}
+		return b.Bytes()
+	}
+	one, two, again := train(1), train(2), train(2)
+	if bytes.Equal(one, two) {
+		t.Error("two averaged runs give the same model as one run")
+	}
+	if !bytes.Equal(two, again) {
+		t.Error("two trainings of two runs with the same seed give different models")
+	}
+}
+
 func TestParseMakesTrees(t *testing.T) {
 	m, tb := trainTiny(t)
 	// unseen words, odd tags, one-word and long sentences must still give one rooted tree
