@@ -146,6 +146,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 041 PERGOV 2024-03-06", "PERGOV 041 CHLGOV 2024-03-06"}, nil},
 		{"praise of the other side", "2024-03-06", "Chile released two Peruvian fishermen on Monday. Lima praised the gesture.",
 			[]string{"PERGOV 051 CHL"}, nil},
+		{"the weapon in an of-phrase", "2024-03-06", "Chile fired waves of cruise missiles at Peru on Monday.",
+			[]string{"CHL 195 PER 2024-03-04"}, []string{"CHL 190 PER"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

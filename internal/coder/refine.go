@@ -3,8 +3,8 @@ package coder
 import "github.com/dyad-events/dyad"
 
 // refine narrows a coded event's code with what the sentence says about how it was done: an
-// unspecified use of force (190) with aircraft, drones or missiles is an aerial attack (195), with
-// artillery or tanks 194, with guns 193; force used by soldiers or police on protesters is
+// unspecified use of force (190) or a firing (193) with aircraft, drones or missiles is an aerial
+// attack (195), with artillery or tanks 194, with guns 193; force used by soldiers or police on protesters is
 // repression (175).
 func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 	if code[:2] == "17" || code[:2] == "18" || code[:2] == "19" {
@@ -18,10 +18,10 @@ func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 	if code == "130" && s.subtreeHas(verb, forceWords) { // "warned that it would strike back"
 		return "138"
 	}
-	if code != "190" {
+	if code != "190" && code != "193" {
 		return code
 	}
-	switch s.weapon(verb, src) {
+	switch s.weapon(verb, src) { // "fired missiles at": a firing named with its weapon
 	case "air":
 		return "195"
 	case "artillery":
@@ -57,7 +57,7 @@ func (s *sentence) weapon(verb int, src *mention) string {
 		case relIs(r, "nsubj"), r == "obj", relIs(r, "obl"), r == "compound", r == "amod", relIs(r, "nmod"):
 			look = append(look, k)
 			for _, kk := range s.kids[k] {
-				if rr := s.toks[kk].Rel; rr == "compound" || rr == "amod" || rr == "conj" {
+				if rr := s.toks[kk].Rel; rr == "compound" || rr == "amod" || rr == "conj" || relIs(rr, "nmod") { // "waves of cruise missiles"
 					look = append(look, kk)
 				}
 			}
