@@ -1,0 +1,92 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// The word-order fallback, for verbs the parse links to no actor.
+
+// linearEvent is the fallback when the parse links a verb to no actor: TABARI-style, the source
+// is the nearest actor before the verb and the target the nearest after it (after the pattern's
+// preposition, if it has one), within the verb's clause.
+func (ac *articleCoder) linearEvent(s *sentence, v int) {
+	if s.toks[v].UPOS != "VERB" {
+		return
+	}
+	var pats []dict.Pattern
+	for _, l := range verbLemmas(s.lemma[v], s.norm[v]) {
+		if pats = ac.c.dict.VerbPatterns(l); len(pats) > 0 {
+			break
+		}
+	}
+	passive := s.isPassive(v)
+	for i := range pats {
+		p := &pats[i]
+		t, ok := s.linearMatch(v, p)
+		if !ok || (t < 0 && !p.Recip) { // a mutual act ("traded fire") needs no target
+			continue
+		}
+		src := s.sources(v)
+		if len(src) == 0 {
+			if k := s.linearSubject(v); k >= 0 {
+				src = s.mentionsAt(k)
+			}
+		}
+		tgt := s.mentionsAt(t)
+		if passive { // "X was attacked by Y" read in order
+			src, tgt = tgt, src
+		}
+		ac.code(s, v, p.Code, src, tgt, p.Recip)
+		return
+	}
+}
+
+// linearMatch matches a pattern's words in order after verb v and returns the target token.
+func (s *sentence) linearMatch(v int, p *dict.Pattern) (int, bool) {
+	end := v + 1
+	for end < len(s.toks) && end-v < 15 {
+		t := s.toks[end]
+		if t.Text == ";" || (t.UPOS == "VERB" && s.child(end, "nsubj") >= 0) || t.UPOS == "SCONJ" {
+			break
+		}
+		end++
+	}
+	at, target := v+1, -1
+	for wi, w := range p.Words {
+		if w == "+" {
+			direct := wi == 0 || !preps[p.Words[wi-1]]
+			for ; at < end; at++ {
+				if m := s.mentionOf(at); m != nil && m.head == at {
+					if direct && (s.caseOf(at) != "" || m.start > 0 && s.toks[m.start-1].UPOS == "ADP") {
+						continue // "meeting in Cairo": a place in a phrase is not a direct object
+					}
+					target = at
+					break
+				}
+			}
+			if target < 0 {
+				return -1, false
+			}
+			at++
+			continue
+		}
+		word := w
+		if i := strings.LastIndexByte(w, '_'); i >= 0 {
+			word = w[i+1:]
+		}
+		found := false
+		for ; at < end; at++ {
+			if s.lemma[at] == word || s.norm[at] == word {
+				found = true
+				at++
+				break
+			}
+		}
+		if !found {
+			return -1, false
+		}
+	}
+	return target, true
+}

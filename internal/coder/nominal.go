@@ -1,0 +1,146 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// Event nouns: events the text names rather than tells ("an Israeli blockade of Gaza", "in a
+// phone call with X").
+
+// nominal codes an event noun whose actor the phrase itself names: "an Israeli blockade of Gaza",
+// "Russia's invasion of Ukraine", "a phone call between X and Y".
+func (ac *articleCoder) nominal(s *sentence, n int) {
+	r := s.toks[n].Rel
+	if h := s.toks[n].Head; r == "obj" && h >= 0 && lightVerbs[s.lemma[h]] {
+		return // coded with its light verb
+	}
+	pats := ac.c.dict.NounPatterns(s.lemma[n])
+	if len(pats) == 0 {
+		return
+	}
+	if s.negatedNoun(n) || !s.assertedNoun(n) {
+		return
+	}
+	m, ok := s.bestMatch(n, pats)
+	if !ok {
+		return
+	}
+	tgt := s.mentionsAt(m.target)
+	if m.target < 0 && conflictRoot(m.p.Code) { // "a blockade in Gaza", "strikes against X"
+		for _, k := range s.kids[n] {
+			if relIs(s.toks[k].Rel, "nmod") {
+				if c := s.caseOf(k); c == "in" || c == "on" || c == "against" || c == "of" || c == "into" {
+					if tgt = ac.targetsOf(s, k, m.p.Code); len(tgt) > 0 {
+						m.target = k
+						break
+					}
+				}
+			}
+		}
+	}
+	var src []*mention
+	for _, k := range s.kids[n] {
+		rk := s.toks[k].Rel
+		if rk == "amod" || rk == "nmod:poss" || rk == "compound" || (relIs(rk, "nmod") && s.caseOf(k) == "by") {
+			if mm := s.mentionOf(k); mm != nil && mm.head != m.target {
+				src = append(src, s.mentionsAt(k)...)
+			} else if mm == nil {
+				if mm := ac.modifierMention(s, k); mm != nil {
+					militaryOf(mm, m.p.Code)
+					src = append(src, mm)
+				}
+			}
+		}
+	}
+	if b := s.prepChild(n, "between"); b >= 0 && m.target < 0 {
+		pair := s.mentionsAt(b)
+		if len(pair) >= 2 {
+			ac.code(s, n, m.p.Code, pair[:1], pair[1:], true)
+		}
+		return
+	}
+	if len(src) == 0 && m.p.Code[:2] == "04" && (relIs(s.toks[n].Rel, "obl") || relIs(s.toks[n].Rel, "nmod")) {
+		// "In a phone call with X, Y pledged ...", "after talks with X, Y said": the talker is
+		// the subject of the clause the noun modifies; "Y made the request to X during a phone
+		// call": and the one Y addressed is the other party
+		if v := s.governingVerb(n); v >= 0 {
+			for steps := 0; steps < 4 && s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0; steps++ {
+				v = s.toks[v].Head // "urged X to help ... in a phone call with Y": the one who urged
+			}
+			src = s.sources(v)
+			if len(tgt) == 0 && len(src) > 0 {
+				var cands []int
+				for _, k := range s.kids[v] {
+					if r := s.toks[k].Rel; (r == "obj" || r == "iobj" || relIs(r, "obl") && (s.caseOf(k) == "to" || s.caseOf(k) == "with")) && k != n {
+						if r != "obj" { // an object is the topic ("prevent the oppression of X"), not the other party
+							cands = append(cands, k)
+						}
+						for _, kk := range s.kids[k] { // "made the request to X"
+							if r == "obj" && relIs(s.toks[kk].Rel, "nmod") && (s.caseOf(kk) == "to" || s.caseOf(kk) == "with") {
+								cands = append(cands, kk)
+							}
+						}
+					}
+				}
+				for _, k := range cands {
+					for _, t := range s.mentionsAt(k) {
+						if t.actor.Country != src[0].actor.Country || t.actor.Agent != src[0].actor.Agent {
+							tgt = append(tgt, t)
+						}
+					}
+				}
+				if len(tgt) > 0 {
+					m.p = &dict.Pattern{Code: m.p.Code, Recip: true, Noun: true, Pos: m.p.Pos}
+				}
+			}
+		}
+	}
+	if len(src) == 0 {
+		return
+	}
+	ac.code(s, n, m.p.Code, src, tgt, m.p.Recip)
+}
+
+// governingVerb returns the verb that the noun n modifies (through other nouns), or -1.
+func (s *sentence) governingVerb(n int) int {
+	for cur, steps := n, 0; steps < 3; steps++ {
+		h := s.toks[cur].Head
+		if h < 0 {
+			return -1
+		}
+		if s.toks[h].UPOS == "VERB" {
+			return h
+		}
+		if r := s.toks[cur].Rel; !relIs(r, "nmod") && !relIs(r, "obl") {
+			return -1
+		}
+		cur = h
+	}
+	return -1
+}
+
+// assertedNoun reports whether an event noun is stated as happening rather than feared, planned
+// or denied: it must not be governed by a negated, modal or non-factive verb.
+func (s *sentence) assertedNoun(n int) bool {
+	for cur, steps := n, 0; steps < 6; steps++ {
+		h := s.toks[cur].Head
+		if h < 0 {
+			return true
+		}
+		if s.toks[h].UPOS == "VERB" || s.toks[h].UPOS == "AUX" {
+			if relIs(s.toks[cur].Rel, "obl") {
+				switch s.caseOf(cur) { // "in a phone call with X, Y pledged ...": the call took place
+				case "in", "during", "after", "at", "following":
+					return !s.negated(h)
+				}
+			}
+			return s.asserted(h) && !nonFactive[s.lemma[h]]
+		}
+		cur = h
+	}
+	return true
+}
+
+func (s *sentence) negatedNoun(n int) bool {
+	return s.hasChildLemma(n, "det", "no")
+}

@@ -1,0 +1,330 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// Targets: whom an event is aimed at when the pattern's target word is not itself an actor (the
+// actor of an act, the owner of a thing, the other side of the story), and who carried out the
+// act an event noun names.
+
+// targetsOf returns the target mentions at token t. For a verb of verbal conflict (code root 10-14
+// or 16) whose object is an event noun ("condemned the strikes", "denounced the offensive"), the
+// target is the actor of that event; the topic of a cooperative verb ("discussed the conflict")
+// is not a target.
+func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
+	if t < 0 {
+		return nil
+	}
+	if ms := s.mentionsAt(t); len(ms) > 0 {
+		return ms
+	}
+	if reactive(code) {
+		if as := ac.eventNounActors(s, t); len(as) > 0 {
+			return as
+		}
+	}
+	if (reactive(code) || code[:2] == "05" || code == "016") && actNouns[s.lemma[t]] {
+		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action; a
+		// ruling or a verdict is a court's
+		if courtNouns[s.lemma[t]] {
+			if e := ac.findBy(s, t, func(e *entity) bool { return e.actor.Agent == dyad.AgentJUD }, false); e != nil {
+				m := &mention{start: t, end: t + 1, head: t, kind: named}
+				m.bind(e)
+				return []*mention{m}
+			}
+		}
+		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
+			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
+		}
+	}
+	if reactive(code) && s.lemma[t] == "what" { // "condemned what it called Turkish aggression"
+		lo, hi := s.subtreeSpan(t)
+		for n := lo; n < hi; n++ {
+			if s.toks[n].UPOS == "NOUN" && n != t {
+				if ms := ac.targetsOf(s, n, code); len(ms) > 0 {
+					return ms
+				}
+			}
+		}
+	}
+	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
+		// "struck a Hezbollah site", "destroyed a Ukrainian warship", "welcomed the Hungarian vote"
+		for _, k := range s.kids[t] {
+			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
+				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+					return []*mention{mm}
+				}
+				if mm := ac.modifierMention(s, k); mm != nil {
+					return []*mention{mm}
+				}
+				if e := ac.possessor(s, k); e != nil && r == "nmod:poss" { // "stormed his office"
+					mm := &mention{start: k, end: k + 1, head: k, kind: named}
+					mm.bind(e)
+					return []*mention{mm}
+				}
+			}
+		}
+		// "welcomed the vote by the Hungarian parliament", "the agreement reached by X and Y"
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Rel
+			if relIs(r, "nmod") && s.caseOf(k) == "by" {
+				if ms := s.mentionsAt(k); len(ms) > 0 {
+					return ms
+				}
+			}
+			if r == "acl" {
+				if a := s.subjectOf(k, 0); a >= 0 && a != t {
+					if ms := s.mentionsAt(a); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
+	if a := ac.placeMention(s, t); a != nil {
+		return []*mention{a}
+	}
+	return nil
+}
+
+// postedNouns are people a country keeps in another country.
+var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat": true, "embassy": true,
+	"consul": true, "charge": true, "troops": true, "troop": true, "force": true, "soldier": true,
+	"staff": true, "personnel": true, "citizen": true, "national": true, "mission": true, "peacekeeper": true}
+
+// implicitRoots are the codes of acts that need not name whom they address: an appeal, praise or
+// support, a demand, a criticism, a rejection or a threat is aimed at the other side of the story
+// ("Beijing vowed to retaliate", "called for an immediate ceasefire"). Chosen on the dev set and
+// checked on the held-out set: adding intents (03), yielding (08) or reducing relations (16) did
+// not hold on text the rules were not written from.
+var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": true, "12": true, "13": true}
+
+// counterpart returns the story's other side for a targetless event of src: for a protest by
+// the public, their government; else the latest actor mentioned before the trigger (in this
+// sentence or the two before it) that belongs to another country; or nil.
+func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
+	if strings.HasPrefix(code, "172") && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
+		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
+			c := src.actor.Country
+			return &mention{start: v, end: v + 1, head: v, kind: named,
+				actor: dyad.Actor{Name: c + " civilians", Country: c, Agent: dyad.AgentCVL, Code: c + dyad.AgentCVL}}
+		}
+	}
+	if code[:2] == "14" && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		switch src.actor.Agent { // protesters who name no target protest against their government
+		case dyad.AgentCVL, dyad.AgentOPP, "LAB", "EDU":
+			c := src.actor.Country
+			return &mention{start: v, end: v + 1, head: v, kind: named,
+				actor: dyad.Actor{Name: c + " government", Country: c, Agent: dyad.AgentGOV, Code: c + dyad.AgentGOV}}
+		}
+	}
+	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
+		return nil
+	}
+	if code == "016" { // a denial answers whoever last accused the denier
+		for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
+			if e := &ac.events[i]; (e.Root == "11" || e.Root == "10") && e.Target.Country == src.actor.Country &&
+				e.Source.Country != src.actor.Country {
+				return &mention{start: v, end: v + 1, head: v, kind: named, actor: e.Source}
+			}
+		}
+	}
+	e := ac.findBy(s, v, func(e *entity) bool {
+		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
+			s.index-e.sent <= 2
+	}, false)
+	if e == nil {
+		return nil
+	}
+	m := &mention{start: v, end: v + 1, head: v, kind: named}
+	m.bind(e)
+	return m
+}
+
+// ownSide reports whether every target belongs to the country of the first source.
+func ownSide(src, tgt []*mention) bool {
+	c := src[0].actor.Country
+	for _, t := range tgt {
+		if t.actor.Country != c || t.actor.Agent == "" {
+			return false
+		}
+	}
+	return c != ""
+}
+
+// postedTo returns the country of the "to/in/from X" that says where the object t of verb v (an
+// envoy, troops) is posted: a modifier of the object or of the verb.
+func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
+	for _, h := range []int{t, v} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range s.kids[h] {
+			if !(relIs(s.toks[k].Rel, "nmod") || relIs(s.toks[k].Rel, "obl")) {
+				continue
+			}
+			switch s.caseOf(k) {
+			case "to", "in", "from":
+				if ms := s.mentionsAt(k); len(ms) > 0 {
+					return ms
+				}
+				if a := ac.placeMention(s, k); a != nil {
+					a.actor.Agent, a.actor.Code = "", a.actor.Country
+					return []*mention{a}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// courtNouns name what courts decide.
+var courtNouns = map[string]bool{"ruling": true, "verdict": true, "judgment": true, "judgement": true,
+	"sentence": true, "injunction": true}
+
+// actNouns name an actor's act without saying whose it is.
+var actNouns = map[string]bool{"decision": true, "ruling": true, "verdict": true, "order": true, "move": true,
+	"step": true, "announcement": true, "judgment": true, "judgement": true, "measure": true, "decree": true,
+	"remark": true, "comment": true, "statement": true, "proposal": true, "offer": true, "plan": true,
+	"deal": true, "agreement": true, "accord": true, "charge": true, "accusation": true, "allegation": true,
+	"claim": true, "demand": true, "ultimatum": true, "request": true, "criticism": true, "warning": true}
+
+// mutualRoot reports whether events of the code done by several actors together are done to each
+// other ("A and B signed an agreement", "A and B agreed to cooperate").
+func mutualRoot(code string) bool {
+	switch code[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
+// reactive reports whether events of the code react to another event, whose actor is their target.
+func reactive(code string) bool {
+	switch code[:2] {
+	case "10", "11", "12", "13", "14", "16":
+		return true
+	}
+	return false
+}
+
+// eventNounActor returns who carried out the event an event noun names (the first, when the noun
+// names several), or nil.
+func (ac *articleCoder) eventNounActor(s *sentence, n int) *mention {
+	if ms := ac.eventNounActors(s, n); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// eventNounActors returns who carried out the event an event noun names: from its modifiers
+// ("Russian strikes", "the American and British strikes", "the attack by Hamas"), else the source
+// of the latest coded event of the article in the noun's family ("the offensive" after "Turkey
+// launched an offensive").
+func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
+	if s.toks[n].UPOS != "NOUN" {
+		return nil
+	}
+	pats := ac.c.dict.NounPatterns(s.lemma[n])
+	if len(pats) == 0 {
+		return nil
+	}
+	code := pats[0].Code
+	if m, ok := s.bestMatch(n, pats); ok {
+		code = m.p.Code
+	}
+	var out []*mention
+	for _, k := range s.kids[n] {
+		r := s.toks[k].Rel
+		if !(r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by")) {
+			continue
+		}
+		for _, j := range s.conjuncts(k) {
+			if mm := ac.modifierActor(s, j, r, code); mm != nil {
+				out = append(out, mm)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	root := code[:2]
+	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
+		e := &ac.events[i]
+		if e.Root == root || (conflictRoot(root) && conflictRoot(e.Root)) {
+			return []*mention{{start: n, end: n + 1, head: n, kind: named, actor: e.Source}}
+		}
+	}
+	return nil
+}
+
+// modifierActor returns the actor that the modifier k (under relation r) of an event noun of the
+// code names, or nil: the military of a country for an armed attack ("Israeli strikes").
+func (ac *articleCoder) modifierActor(s *sentence, k int, r, code string) *mention {
+	if mm := ac.modifierMention(s, k); mm != nil && mm.end == k+1 && r != "nmod:poss" && armedForce(code) {
+		militaryOf(mm, code) // "Chilean strikes": the demonym, even when parsed as a noun of its own
+		return mm
+	}
+	if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+		if r != "nmod:poss" && mm.actor.Agent == "" && armedForce(code) {
+			c := *mm // a copy: the mention itself stays the country
+			militaryOf(&c, code)
+			return &c
+		}
+		return mm
+	}
+	if mm := ac.modifierMention(s, k); mm != nil {
+		if r != "nmod:poss" {
+			militaryOf(mm, code)
+		}
+		return mm
+	}
+	return nil
+}
+
+// modifierMention makes a mention of a country word that modifies an event noun ("an Israeli
+// blockade", "Russia's invasion"), which is not a noun phrase of its own.
+func (ac *articleCoder) modifierMention(s *sentence, k int) *mention {
+	n, e := ac.c.dict.MatchActor(s.norm[k:])
+	if n == 0 || !s.capitalised(k, k+n) {
+		return nil
+	}
+	switch e.Kind {
+	case dict.Country, dict.Demonym:
+		c := entryCountry(e, ac.date)
+		return &mention{start: k, end: k + n, head: k, kind: named, actor: dyad.Actor{Name: e.Name, Country: c, Code: c}}
+	case dict.Org:
+		if r, ok := e.Resolve(ac.date); ok {
+			return &mention{start: k, end: k + n, head: k, kind: named,
+				actor: dyad.Actor{Name: e.Name, Country: r.Country, Agent: r.Agent, Code: r.Code}}
+		}
+	}
+	return nil
+}
+
+// militaryOf makes the country of a country word that modifies a noun of armed force ("Israeli
+// strikes", "a U.S. drone strike", "Russian shelling") its military: armies strike, not countries.
+func militaryOf(m *mention, code string) {
+	if m.actor.Agent != "" || m.actor.Country == "" || m.actor.Country == dyad.CountryIGO || !armedForce(code) {
+		return
+	}
+	m.actor.Agent = dyad.AgentMIL
+	m.actor.Code = m.actor.Country + dyad.AgentMIL
+}
+
+// armedForce reports whether events of the code are the use of weapons (not a blockade or an
+// occupation, which a country as a whole imposes).
+func armedForce(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "191"), strings.HasPrefix(code, "192"):
+		return false
+	case code[:2] == "18", code[:2] == "19", code[:2] == "20", strings.HasPrefix(code, "15"):
+		return true
+	}
+	return false
+}
