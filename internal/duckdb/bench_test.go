@@ -5,11 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var benchCountries = []string{"USA", "CHN", "RUS", "TUR", "IRN", "ISR", "UKR", "FRA", "DEU", "GBR", "IND", "PAK", "EGY", "SAU", "SYR", "IRQ", "JPN", "KOR", "PRK", "BRA"}
@@ -70,7 +69,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ResetTimer()
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; b.Loop(); i++ {
 		if err := s.Write(ctx, "bench", batches[i%8], events[i%8]); err != nil {
 			b.Fatal(err)
@@ -82,17 +81,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(n)/(cpuTime()-cpu0).Seconds(), "events/cpu-s")
-}
-
-// cpuTime is the CPU time (user and system) the process has used: on a machine shared with other
-// work, events per CPU second tell what the store costs better than wall-clock rates.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(n)/(testenv.CPUTime()-cpu0).Seconds(), "events/cpu-s")
 }
 
 // BenchmarkGroupedQuery measures events per dyad per month over 1,000,000 stored events
@@ -122,7 +111,7 @@ func BenchmarkGroupedQuery(b *testing.B) {
 	const q = `SELECT date_trunc('month', date) AS month, source_code, target_code, count(*) AS events, sum(goldstein) AS goldstein
 		FROM events GROUP BY ALL ORDER BY month, source_code, target_code`
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		rows, err := s.Query(ctx, q)
 		if err != nil {
@@ -137,7 +126,7 @@ func BenchmarkGroupedQuery(b *testing.B) {
 			b.Fatal("no groups")
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((testenv.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkEngineCopy copies 10,000 stored events with INSERT … SELECT inside DuckDB: the engine's
@@ -157,7 +146,7 @@ func BenchmarkEngineCopy(b *testing.B) {
 		b.Fatal(err)
 	}
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := s.db.Exec("INSERT INTO events SELECT * FROM src"); err != nil {
 			b.Fatal(err)
@@ -168,5 +157,5 @@ func BenchmarkEngineCopy(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(n)/(cpuTime()-cpu0).Seconds(), "events/cpu-s")
+	b.ReportMetric(float64(n)/(testenv.CPUTime()-cpu0).Seconds(), "events/cpu-s")
 }
