@@ -41,7 +41,13 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	if o < 0 {
 		return false
 	}
-	pred := s.child(v, "xcomp")
+	pred := -1
+	for _, k := range s.kids[v] { // the predicate follows the object ("called Peru a threat")
+		if s.toks[k].Rel == "xcomp" && k > o {
+			pred = k
+			break
+		}
+	}
 	if pred < 0 {
 		pred = s.child(o, "xcomp")
 	}
