@@ -267,7 +267,12 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	}
 	// The parse may hang a name on its demonym ("Turkish Foreign Minister X" with "Turkish" as
 	// the head): a person, an organisation or a title in the phrase outranks a country word.
-	if headAtom == nil || headAtom.entry != nil && (headAtom.entry.Kind == dict.Demonym || headAtom.entry.Kind == dict.Country) {
+	hasPerson := false
+	for k := range atoms {
+		hasPerson = hasPerson || atoms[k].entry != nil && atoms[k].entry.Kind == dict.Person
+	}
+	if headAtom == nil || headAtom.entry != nil && (headAtom.entry.Kind == dict.Demonym || headAtom.entry.Kind == dict.Country) ||
+		headAtom.entry == nil && hasPerson { // "Secretary of State Antony Blinken" parsed with the title as head
 		var best *atom
 		for k := range atoms {
 			a := &atoms[k]

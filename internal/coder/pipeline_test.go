@@ -148,6 +148,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"PERGOV 051 CHL"}, nil},
 		{"the weapon in an of-phrase", "2024-03-06", "Chile fired waves of cruise missiles at Peru on Monday.",
 			[]string{"CHL 195 PER 2024-03-04"}, []string{"CHL 190 PER"}},
+		{"a known person after a title", "2023-09-30",
+			"Secretary of State Antony Blinken spoke by telephone with Serbian President Aleksandar Vucic and urged restraint, Kirby said.",
+			[]string{"USAGOV 041 SRBGOV 2023-09-30", "SRBGOV 041 USAGOV 2023-09-30"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
