@@ -37,6 +37,15 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 				}
 			}
 		}
+		// "the group's offensive on Israel" with "on Israel" parsed onto the verb: the phrase
+		// right after the noun, when it hangs on the noun's own head
+		if _, hi := s.subtreeSpan(n); m.target < 0 && hi < len(s.toks) && s.toks[hi].UPOS == "ADP" {
+			if k := s.toks[hi].Head; k > hi && (s.lemma[hi] == "on" || s.lemma[hi] == "against") && s.toks[k].Head == s.toks[n].Head {
+				if tgt = ac.targetsOf(s, k, m.p.Code); len(tgt) > 0 {
+					m.target = k
+				}
+			}
+		}
 	}
 	var src []*mention
 	for _, k := range s.kids[n] {
@@ -122,6 +131,9 @@ func (s *sentence) governingVerb(n int) int {
 // assertedNoun reports whether an event noun is stated as happening rather than feared, planned
 // or denied: it must not be governed by a negated, modal or non-factive verb.
 func (s *sentence) assertedNoun(n int) bool {
+	if s.child(n, "nmod:poss") >= 0 && relIs(s.toks[n].Rel, "obl") {
+		return true // "was not involved in the group's offensive": the offensive is taken as fact
+	}
 	for cur, steps := n, 0; steps < 6; steps++ {
 		h := s.toks[cur].Head
 		if h < 0 {

@@ -151,6 +151,9 @@ func TestCodeText(t *testing.T) {
 		{"a known person after a title", "2023-09-30",
 			"Secretary of State Antony Blinken spoke by telephone with Serbian President Aleksandar Vucic and urged restraint, Kirby said.",
 			[]string{"USAGOV 041 SRBGOV 2023-09-30", "SRBGOV 041 USAGOV 2023-09-30"}, nil},
+		{"a denied involvement presupposes the act", "2024-03-06",
+			"Qatar's foreign minister said on Tuesday Doha was not involved in the Hamas group's offensive on Israel.",
+			[]string{"PSEREB 19 ISR"}, []string{"QATGOV 19 ISR"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
