@@ -161,6 +161,12 @@ func (t *Tokenizer) ends(sc *scanner, lay *ctx, i, since int) bool {
 	if urlLike(toks[i].Text) && urlLike(toks[i+1].Text) {
 		return true // a list of addresses: one sentence each, as in EWT
 	}
+	if nl == 0 && lay.style == 0 && class(toks[i].Text) == kUpper && class(toks[i+1].Text) == kUpper {
+		// Text with no line breaks at all (a news article flattened onto one line) does not end
+		// a sentence between two capitalised words with no punctuation: "President Vladimir
+		// Putin", "Supreme Leader Ali Khamenei".
+		return false
+	}
 	c := *lay
 	c.i, c.since = i, since
 	if class(toks[i].Text) == kAbbr {
