@@ -52,6 +52,9 @@ func (m *Model) Lemmatize(s *nlp.Sentence) {
 			next = s.Tokens[i+1].Text
 		}
 		t.Lemma = m.lemma(buf[:0], t.Text, t.XPOS, t.UPOS, next)
+		if !utf8.ValidString(t.Lemma) { // a suffix rule cut a multi-byte letter ("’re" as VBD)
+			t.Lemma = lowerASCII(t.Text)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
@@ -277,4 +278,24 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((threadCPU()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// TestLemmaValidUTF8 checks that rules cutting endings never leave a broken multi-byte letter
+// (a curly-apostrophe contraction mis-tagged as a past tense verb once became "\xe2\x80ear").
+func TestLemmaValidUTF8(t *testing.T) {
+	for _, m := range []*Model{trainTiny(t), loadModelFile(t)} {
+		checkValidUTF8(t, m)
+	}
+}
+
+func checkValidUTF8(t *testing.T, m *Model) {
+	for _, x := range []string{"VBD", "VBN", "VBZ", "NNS", "JJR", "RBS"} {
+		for _, w := range []string{"’re", "’ve", "’d", "naïveté’s", "–ed", "élites", "’s’s"} {
+			s := nlp.Sentence{Tokens: []nlp.Token{{Text: w, XPOS: x}}}
+			m.Lemmatize(&s)
+			if l := s.Tokens[0].Lemma; !utf8.ValidString(l) {
+				t.Errorf("lemma of %q/%s = %q: not valid UTF-8", w, x, l)
+			}
+		}
+	}
 }
