@@ -90,7 +90,7 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	if !found {
 		return dyad.Date{}, false
 	}
-	for gov >= 0 && s.toks[gov].UPOS != "VERB" && s.toks[gov].Head >= 0 {
+	for steps := 0; steps < 8 && gov >= 0 && s.toks[gov].UPOS != "VERB" && s.toks[gov].Head >= 0; steps++ {
 		gov = s.toks[gov].Head
 	}
 	anchor := ac.dateAt(s, gov, depth+1)
