@@ -257,7 +257,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if labelVerbs[s.lemma[v]] && ac.labelEvent(s, v) {
 		return
 	}
-	if reportVerbs[s.lemma[v]] && ac.judgedClause(s, v) {
+	if reportVerbs[s.lemma[v]] && (ac.judgedClause(s, v) || ac.blamedClause(s, v)) {
 		return
 	}
 	x := s.child(v, "xcomp")

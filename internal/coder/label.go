@@ -152,3 +152,41 @@ func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
 	ac.code(s, c, code, src, tgt, false)
 	return len(s.events) > before
 }
+
+// blameVerbs name causing or organising trouble: "said the unrest was caused by Washington",
+// "said the attack was planned by Kyiv".
+var blameVerbs = map[string]bool{"cause": true, "orchestrate": true, "instigate": true, "organise": true,
+	"organize": true, "finance": true, "fund": true, "plot": true, "provoke": true, "fuel": true,
+	"sponsor": true, "plan": true, "incite": true, "stage": true, "engineer": true, "mastermind": true}
+
+// blamedClause codes "X said [that] Y was caused/orchestrated/financed by Z" as X accusing Z (112):
+// the agent of a passive clause of blame in reported speech. It reports whether it coded anything.
+func (ac *articleCoder) blamedClause(s *sentence, v int) bool {
+	c := s.child(v, "ccomp")
+	if c < 0 || s.negated(c) || s.modal(c) || !blameVerbs[s.lemma[c]] || !s.isPassive(c) {
+		return false
+	}
+	src := s.sources(v)
+	if len(src) == 0 {
+		return false
+	}
+	var tgt []*mention
+	for _, k := range s.kids[c] {
+		if relIs(s.toks[k].Rel, "obl") && s.caseOf(k) == "by" {
+			tgt = ac.targetsOf(s, k, "112")
+			if len(tgt) == 0 { // "by Washington's policy": whose policy
+				for _, kk := range s.kids[k] {
+					if s.toks[kk].Rel == "nmod:poss" || s.toks[kk].Rel == "amod" || s.toks[kk].Rel == "compound" {
+						tgt = append(tgt, s.mentionsAt(kk)...)
+					}
+				}
+			}
+		}
+	}
+	if len(tgt) == 0 {
+		return false
+	}
+	before := len(s.events)
+	ac.code(s, c, "112", src, tgt, false)
+	return len(s.events) > before
+}

@@ -154,6 +154,8 @@ func TestCodeText(t *testing.T) {
 		{"a denied involvement presupposes the act", "2024-03-06",
 			"Qatar's foreign minister said on Tuesday Doha was not involved in the Hamas group's offensive on Israel.",
 			[]string{"PSEREB 19 ISR"}, []string{"QATGOV 19 ISR"}},
+		{"blame in reported speech", "2021-07-12", "Cuba's foreign minister said the protests had been organised by Washington.",
+			[]string{"CUBGOV 112 USAGOV 2021-07-12"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
