@@ -330,7 +330,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if len(tgt) == 0 && (reactive(code) || code == "016") {
 		// "condemned the strike as a violation of sovereignty": the pattern named no target, but
 		// the object is an act whose actor is the target
-		if o := s.child(v, "obj"); o >= 0 && o != m.anchor {
+		if o := s.child(v, "obj"); o >= 0 {
 			tgt = ac.targetsOf(s, o, code)
 		}
 	}

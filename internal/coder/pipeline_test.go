@@ -156,6 +156,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"PSEREB 19 ISR"}, []string{"QATGOV 19 ISR"}},
 		{"blame in reported speech", "2021-07-12", "Cuba's foreign minister said the protests had been organised by Washington.",
 			[]string{"CUBGOV 112 USAGOV 2021-07-12"}, nil},
+		{"a denial answers the accuser it names", "2023-09-19",
+			"India dismissed allegations by Prime Minister Justin Trudeau that Indian government agents may have been involved in the killing.",
+			[]string{"IND 016 CANGOV 2023-09-19", "CANGOV 112 IND"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

@@ -22,7 +22,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	if ms := s.mentionsAt(t); len(ms) > 0 {
 		return ms
 	}
-	if reactive(code) {
+	if reactive(code) || code == "016" { // "dismissed the allegations by X": X
 		if as := ac.eventNounActors(s, t); len(as) > 0 {
 			return as
 		}
