@@ -256,7 +256,11 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	root := code[:2]
 	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
 		e := &ac.events[i]
-		if e.Root == root || (conflictRoot(root) && conflictRoot(e.Root)) {
+		same := e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
+		if armedForce(code) { // "the attack": the latest armed act, not a cut in relations
+			same = armedForce(e.CAMEO)
+		}
+		if same {
 			return []*mention{{start: n, end: n + 1, head: n, kind: named, actor: e.Source}}
 		}
 	}
