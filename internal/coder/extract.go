@@ -465,6 +465,16 @@ func (s *sentence) sources(v int) []*mention {
 			}
 		}
 	}
+	if k < 0 && s.isPassive(v) { // "was signed in Lima by A and B" with the by-phrase parsed elsewhere
+		for i := v + 1; i < len(s.toks) && i < v+15; i++ {
+			if s.lemma[i] == "by" && s.toks[i].UPOS == "ADP" {
+				if m := s.mentionOf(s.toks[i].Head); m != nil && m.start == i+1 {
+					return s.mentionsAt(m.head)
+				}
+				break
+			}
+		}
+	}
 	out := s.mentionsAt(k)
 	if k >= 0 && s.toks[k].Head == v {
 		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects

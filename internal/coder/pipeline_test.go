@@ -159,6 +159,9 @@ func TestCodeText(t *testing.T) {
 		{"a denial answers the accuser it names", "2023-09-19",
 			"India dismissed allegations by Prime Minister Justin Trudeau that Indian government agents may have been involved in the killing.",
 			[]string{"IND 016 CANGOV 2023-09-19", "CANGOV 112 IND"}, nil},
+		{"signed by two in a passive", "2024-01-03",
+			"The memorandum of understanding was signed in Lima on Monday by Chilean President Gabriel Boric and Peruvian President Dina Boluarte.",
+			[]string{"CHLGOV 057 PERGOV 2024-01-01", "PERGOV 057 CHLGOV 2024-01-01"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
