@@ -34,6 +34,7 @@ type mention struct {
 	count      int        // "the two leaders" -> 2
 	group      []*mention // a description that resolved to several actors
 	entity     *entity
+	implicit   bool // not named in the sentence: inferred from the article (its Text stays empty)
 }
 
 func (m *mention) sameActor(o *mention) bool {
@@ -45,7 +46,9 @@ func (m *mention) sameActor(o *mention) bool {
 
 func (m *mention) dyadActor(s *sentence) dyad.Actor {
 	a := m.actor
-	a.Text = s.span(m.start, m.end)
+	if !m.implicit {
+		a.Text = s.span(m.start, m.end)
+	}
 	if a.Code == "" {
 		a.Code = a.Country + a.Agent
 	}

@@ -216,3 +216,29 @@ func BenchmarkCoder(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// TestImplicitTargetText checks that a target inferred from the article, not named in the
+// sentence, carries no mention text (an analyst can tell it from a named one).
+func TestImplicitTargetText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the models")
+	}
+	pipe, c := realCoder(t)
+	text := "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate."
+	a := &dyad.Article{ID: "t", Date: dyad.MustDate("2024-03-06"), Text: text}
+	var found bool
+	for _, e := range c.Code(a, pipe.Annotate(AnalysisText(text))) {
+		switch {
+		case e.Sentence == 1 && e.Source.Country == "BOL" && e.Target.Country == "PER":
+			found = true
+			if e.Target.Text != "" {
+				t.Errorf("inferred target has text %q, want none", e.Target.Text)
+			}
+		case e.Sentence == 0 && e.Target.Text == "":
+			t.Errorf("named target of %s has no text", brief(e))
+		}
+	}
+	if !found {
+		t.Error("no BOL -> PER event for the threat")
+	}
+}

@@ -111,7 +111,7 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
 		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
 			c := src.actor.Country
-			return &mention{start: v, end: v + 1, head: v, kind: named,
+			return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true,
 				actor: dyad.Actor{Name: c + " civilians", Country: c, Agent: dyad.AgentCVL, Code: c + dyad.AgentCVL}}
 		}
 	}
@@ -119,7 +119,7 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 		switch src.actor.Agent { // protesters who name no target protest against their government
 		case dyad.AgentCVL, dyad.AgentOPP, "LAB", "EDU":
 			c := src.actor.Country
-			return &mention{start: v, end: v + 1, head: v, kind: named,
+			return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true,
 				actor: dyad.Actor{Name: c + " government", Country: c, Agent: dyad.AgentGOV, Code: c + dyad.AgentGOV}}
 		}
 	}
@@ -130,7 +130,7 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 		for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
 			if e := &ac.events[i]; (e.Root == "11" || e.Root == "10") && e.Target.Country == src.actor.Country &&
 				e.Source.Country != src.actor.Country {
-				return &mention{start: v, end: v + 1, head: v, kind: named, actor: e.Source}
+				return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true, actor: e.Source}
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 	if e == nil {
 		return nil
 	}
-	m := &mention{start: v, end: v + 1, head: v, kind: named}
+	m := &mention{start: v, end: v + 1, head: v, kind: named, implicit: true}
 	m.bind(e)
 	return m
 }
