@@ -162,6 +162,8 @@ func TestCodeText(t *testing.T) {
 		{"signed by two in a passive", "2024-01-03",
 			"The memorandum of understanding was signed in Lima on Monday by Chilean President Gabriel Boric and Peruvian President Dina Boluarte.",
 			[]string{"CHLGOV 057 PERGOV 2024-01-01", "PERGOV 057 CHLGOV 2024-01-01"}, nil},
+		{"a protest with no target named", "2024-03-06", "Thousands of Peruvians protested on Sunday.",
+			[]string{"PERCVL 141 PERGOV 2024-03-03"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
