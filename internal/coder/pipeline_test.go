@@ -20,7 +20,7 @@ var (
 )
 
 // realCoder loads the bundled models and dictionaries once for the end-to-end tests.
-func realCoder(t *testing.T) (*nlp.Pipeline, *Coder) {
+func realCoder(t testing.TB) (*nlp.Pipeline, *Coder) {
 	t.Helper()
 	realOnce.Do(func() {
 		if realPipe, realErr = models.Pipeline(); realErr != nil {
