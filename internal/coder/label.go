@@ -99,6 +99,14 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	return len(s.events) > before
 }
 
+// chargeNouns name an accusation; falseWords call one untrue.
+var chargeNouns = map[string]bool{"charge": true, "allegation": true, "accusation": true, "claim": true,
+	"report": true, "assertion": true}
+
+var falseWords = map[string]bool{"false": true, "baseless": true, "unfounded": true, "lie": true,
+	"fabricated": true, "fabrication": true, "absurd": true, "untrue": true, "groundless": true,
+	"nonsense": true, "slander": true, "fake": true, "ridiculous": true, "outrageous": true, "lies": true}
+
 // wrongWords in a judgement make it an accusation (112) rather than criticism (111).
 var wrongWords = map[string]bool{"violation": true, "crime": true, "criminal": true, "aggression": true,
 	"genocide": true, "terrorism": true, "terrorist": true, "interference": true, "meddling": true,
@@ -132,9 +140,24 @@ func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
 	if wrong {
 		code = "112"
 	}
+	subj := s.child(c, "nsubj")
+	if subj >= 0 && chargeNouns[s.lemma[subj]] && s.subtreeHas(c, falseWords) {
+		code = "016" // "said the genocide charge was false": a denial, aimed at the accuser
+	}
 	src := s.sources(v)
 	if len(src) == 0 {
 		return false
+	}
+	if code == "016" {
+		tgt := ac.targetsOf(s, subj, code)
+		if len(tgt) == 0 {
+			if t := ac.counterpart(s, c, code, src[0]); t != nil {
+				tgt = []*mention{t}
+			}
+		}
+		before := len(s.events)
+		ac.code(s, c, code, src, tgt, false)
+		return len(s.events) > before
 	}
 	var tgt []*mention
 	for _, m := range s.mentions { // an actor named in the judged clause

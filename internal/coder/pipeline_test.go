@@ -164,6 +164,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 057 PERGOV 2024-01-01", "PERGOV 057 CHLGOV 2024-01-01"}, nil},
 		{"a protest with no target named", "2024-03-06", "Thousands of Peruvians protested on Sunday.",
 			[]string{"PERCVL 141 PERGOV 2024-03-03"}, nil},
+		{"calling a charge false is a denial", "2024-01-26",
+			"South Africa accused Israel of genocide at the court. Netanyahu said the genocide charge was false and outrageous.",
+			[]string{"ISRGOV 016 ZAF 2024-01-26"}, []string{"ISRGOV 11 ZAF"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
