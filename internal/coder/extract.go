@@ -331,6 +331,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		// "condemned the strike as a violation of sovereignty": the pattern named no target, but
 		// the object is an act whose actor is the target
 		if o := s.child(v, "obj"); o >= 0 {
+			if (s.lemma[o] == "that" || s.lemma[o] == "which") && s.toks[v].Rel == "acl:relcl" && s.toks[v].Head >= 0 {
+				o = s.toks[v].Head // "charges that both deny": the charges
+			}
 			tgt = ac.targetsOf(s, o, code)
 		}
 	}

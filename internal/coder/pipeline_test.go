@@ -167,6 +167,9 @@ func TestCodeText(t *testing.T) {
 		{"calling a charge false is a denial", "2024-01-26",
 			"South Africa accused Israel of genocide at the court. Netanyahu said the genocide charge was false and outrageous.",
 			[]string{"ISRGOV 016 ZAF 2024-01-26"}, []string{"ISRGOV 11 ZAF"}},
+		{"charges that both deny", "2024-06-20",
+			"Washington has accused Pyongyang of supplying Russia with artillery shells, charges that both Moscow and Pyongyang deny.",
+			[]string{"USAGOV 112 PRKGOV", "RUSGOV 016 USAGOV", "PRKGOV 016 USAGOV"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

@@ -37,6 +37,13 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 				return []*mention{m}
 			}
 		}
+		if chargeNouns[s.lemma[t]] { // "denied the charges": whoever last accused someone
+			for i := len(ac.events) - 1; i >= 0 && s.index-ac.events[i].Sentence <= lookBack; i-- {
+				if e := &ac.events[i]; e.Root == "11" || e.Root == "10" {
+					return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: e.Source}}
+				}
+			}
+		}
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
 			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
 		}
