@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/pipeline"
@@ -221,7 +222,7 @@ func (b *benchRun) measure(round func()) benchResult {
 	runtime.GC()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	t := time.Now()
 	var r benchResult
 	for r.rounds == 0 || time.Since(t) < b.minTime && b.ctx.Err() == nil {
@@ -229,7 +230,7 @@ func (b *benchRun) measure(round func()) benchResult {
 		r.rounds++
 	}
 	r.wall = time.Since(t)
-	r.cpu = processCPU() - cpu0
+	r.cpu = cputime.Process() - cpu0
 	runtime.ReadMemStats(&m1)
 	r.mallocs = m1.Mallocs - m0.Mallocs
 	r.bytes = m1.TotalAlloc - m0.TotalAlloc
@@ -258,31 +259,6 @@ func (b *benchRun) each(workers int, f func(i int)) benchResult {
 		}
 		wg.Wait()
 	})
-}
-
-// processCPU returns the user and system CPU time of the process, all threads, from /proc (Linux;
-// 0 elsewhere). Its resolution is a clock tick (10 ms), which --min-time makes small.
-func processCPU() time.Duration {
-	b, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	// Fields after the command name (which is in parentheses and may hold spaces): state is field
-	// 3, utime and stime are fields 14 and 15, in clock ticks of 1/100 s on Linux.
-	s := string(b)
-	if i := strings.LastIndexByte(s, ')'); i >= 0 {
-		s = s[i+1:]
-	}
-	f := strings.Fields(s)
-	if len(f) < 13 {
-		return 0
-	}
-	ut, err1 := strconv.ParseInt(f[11], 10, 64)
-	st, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
 // peakRSS reads the process's peak resident set size from /proc (Linux); "" elsewhere.

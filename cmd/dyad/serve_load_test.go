@@ -12,11 +12,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/duckdb"
 	"github.com/dyad-events/dyad/internal/server"
 )
@@ -153,7 +153,7 @@ func BenchmarkServeLoad(b *testing.B) {
 			var lat []time.Duration
 			var mu sync.Mutex
 			round := 0
-			c0 := cpuTime()
+			c0 := cputime.Process()
 			for b.Loop() {
 				var wg sync.WaitGroup
 				for c := range clients {
@@ -192,16 +192,9 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.ReportMetric(float64(len(lat))/b.Elapsed().Seconds(), "req/s")
 			// CPU time of server and clients together, per request: what the figure would be on
 			// two otherwise idle cores is about clients × this / 2.
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(len(lat)), "cpu-ms/req")
+			b.ReportMetric(float64((cputime.Process()-c0).Microseconds())/1000/float64(len(lat)), "cpu-ms/req")
 		})
 	}
-}
-
-// cpuTime returns the CPU time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkServeEndpointCPU measures the CPU time of each aggregate request, one at a time, over
@@ -233,7 +226,7 @@ func BenchmarkServeEndpointCPU(b *testing.B) {
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		b.Run(strings.ReplaceAll(strings.TrimPrefix(k, "/api/"), "/", "_"), func(b *testing.B) {
 			n := 0
-			c0 := cpuTime()
+			c0 := cputime.Process()
 			for b.Loop() {
 				for _, u := range groups[k] {
 					rec := httptest.NewRecorder()
@@ -244,7 +237,7 @@ func BenchmarkServeEndpointCPU(b *testing.B) {
 					n++
 				}
 			}
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(n), "cpu-ms/req")
+			b.ReportMetric(float64((cputime.Process()-c0).Microseconds())/1000/float64(n), "cpu-ms/req")
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(n), "wall-ms/req")
 		})
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/testenv"
+	"github.com/dyad-events/dyad/internal/cputime"
 )
 
 var benchCountries = []string{"USA", "CHN", "RUS", "TUR", "IRN", "ISR", "UKR", "FRA", "DEU", "GBR", "IND", "PAK", "EGY", "SAU", "SYR", "IRQ", "JPN", "KOR", "PRK", "BRA"}
@@ -69,7 +69,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ResetTimer()
 	n := 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		if err := s.Write(ctx, "bench", batches[i%8], events[i%8]); err != nil {
 			b.Fatal(err)
@@ -81,7 +81,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(n)/(testenv.CPUTime()-cpu0).Seconds(), "events/cpu-s")
+	b.ReportMetric(float64(n)/(cputime.Process()-cpu0).Seconds(), "events/cpu-s")
 }
 
 // BenchmarkGroupedQuery measures events per dyad per month over 1,000,000 stored events
@@ -111,7 +111,7 @@ func BenchmarkGroupedQuery(b *testing.B) {
 	const q = `SELECT date_trunc('month', date) AS month, source_code, target_code, count(*) AS events, sum(goldstein) AS goldstein
 		FROM events GROUP BY ALL ORDER BY month, source_code, target_code`
 	b.ResetTimer()
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		rows, err := s.Query(ctx, q)
 		if err != nil {
@@ -126,7 +126,7 @@ func BenchmarkGroupedQuery(b *testing.B) {
 			b.Fatal("no groups")
 		}
 	}
-	b.ReportMetric(float64((testenv.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkEngineCopy copies 10,000 stored events with INSERT … SELECT inside DuckDB: the engine's
@@ -146,7 +146,7 @@ func BenchmarkEngineCopy(b *testing.B) {
 		b.Fatal(err)
 	}
 	n := 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		if _, err := s.db.Exec("INSERT INTO events SELECT * FROM src"); err != nil {
 			b.Fatal(err)
@@ -157,5 +157,5 @@ func BenchmarkEngineCopy(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(n)/(testenv.CPUTime()-cpu0).Seconds(), "events/cpu-s")
+	b.ReportMetric(float64(n)/(cputime.Process()-cpu0).Seconds(), "events/cpu-s")
 }

@@ -12,14 +12,14 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/testenv"
+	"github.com/dyad-events/dyad/internal/cputime"
 )
 
 // reportRate reports n items per wall-clock second and per CPU second of the whole process (the
 // latter is what a core gives when the machine is shared; it includes the garbage collector).
 func reportRate(b *testing.B, n int, unit string, cpu0 time.Duration) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), unit+"/s")
-	if cpu := testenv.CPUTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), unit+"/cpu-s")
 	}
 }
@@ -43,7 +43,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 	data := benchJSONL(n)
 	b.SetBytes(int64(len(data)))
 	articles := 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		st, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(*dyad.Article) error { return nil })
 		if err != nil || st.Articles != n {
@@ -61,7 +61,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(page)))
 	pages := 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		if _, err := ExtractHTML(bytes.NewReader(page), "https://www.dailymeridian.example/x", "bench"); err != nil {
 			b.Fatal(err)
@@ -98,7 +98,7 @@ func benchmarkReadWARC(b *testing.B, gz bool) {
 	data := benchWARC(b, n, gz)
 	b.SetBytes(int64(len(data)))
 	pages := 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		st, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(*dyad.Article) error { return nil })
 		if err != nil || st.Articles != n {
@@ -163,7 +163,7 @@ func BenchmarkExtractHTMLDir(b *testing.B) {
 	}
 	b.SetBytes(int64(total))
 	n, extracted := 0, 0
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := ExtractHTML(bytes.NewReader(p), "", "bench"); err == nil {

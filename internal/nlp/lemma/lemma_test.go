@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
@@ -271,13 +272,13 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cpu0 := threadCPU()
+	cpu0 := cputime.Thread()
 	for b.Loop() {
 		if _, err := Load(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((threadCPU()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Thread()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // TestLemmaValidUTF8 checks that rules cutting endings never leave a broken multi-byte letter

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 	"github.com/dyad-events/dyad/internal/nlp/models"
-	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/news.conllu from the current models")
@@ -205,11 +205,11 @@ func BenchmarkPipeline(b *testing.B) {
 		n += len(s.Tokens)
 	}
 	b.ResetTimer()
-	cpu0 := testenv.CPUTime()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		p.Annotate(string(text))
 	}
-	cpu := testenv.CPUTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "tokens/cpu-s")
@@ -239,12 +239,12 @@ func benchmarkLoad(b *testing.B, load func() (any, error)) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		b.StartTimer()
-		cpu0 := testenv.CPUTime()
+		cpu0 := cputime.Process()
 		m, err := load()
 		if err != nil {
 			b.Fatal(err)
 		}
-		cpu += testenv.CPUTime() - cpu0
+		cpu += cputime.Process() - cpu0
 		b.StopTimer()
 		runtime.GC()
 		runtime.ReadMemStats(&after)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
@@ -23,13 +24,13 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cpu0 := threadCPU()
+	cpu0 := cputime.Thread()
 	for b.Loop() {
 		for i := range sents {
 			m.Tag(&sents[i])
 		}
 	}
-	reportThroughput(b, ntok, threadCPU()-cpu0)
+	reportThroughput(b, ntok, cputime.Thread()-cpu0)
 }
 
 // reportThroughput reports tokens per wall-clock second and, when measured, per CPU second of the
@@ -50,11 +51,11 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cpu0 := threadCPU()
+	cpu0 := cputime.Thread()
 	for b.Loop() {
 		if _, err := Load(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((threadCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Thread()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

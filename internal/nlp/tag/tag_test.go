@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
@@ -277,13 +278,13 @@ func BenchmarkTagNews(b *testing.B) {
 	b.ReportAllocs()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	cpu0 := threadCPU()
+	cpu0 := cputime.Thread()
 	for b.Loop() {
 		for i := range sents {
 			m.Tag(&sents[i])
 		}
 	}
-	reportThroughput(b, ntok, threadCPU()-cpu0)
+	reportThroughput(b, ntok, cputime.Thread()-cpu0)
 }
 
 func TestSecondPass(t *testing.T) {

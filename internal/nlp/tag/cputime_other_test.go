@@ -1,8 +1,0 @@
-//go:build !linux
-
-package tag
-
-import "time"
-
-// threadCPU is not measured on this system.
-func threadCPU() time.Duration { return 0 }
