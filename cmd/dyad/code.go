@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/eventio"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
@@ -112,7 +111,7 @@ func codeArticles(ctx context.Context, c *nlpCoder, inputs []string, opts ingest
 		sentences int
 	}
 	err := pipeline.Map(ctx, workers, in, func(a *dyad.Article) coded {
-		doc := c.pipe.Annotate(coder.AnalysisText(a.Text))
+		doc := c.analyse(a)
 		return coded{a, c.coder.Code(a, doc), len(doc.Sentences)}
 	}, func(r coded) error {
 		res.sentences += r.sentences

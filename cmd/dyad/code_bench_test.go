@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
@@ -36,7 +35,7 @@ func BenchmarkCodeArticles(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
-			doc := c.pipe.Annotate(coder.AnalysisText(a.Text))
+			doc := c.analyse(a)
 			sentences += len(doc.Sentences)
 			events += len(c.coder.Code(a, doc))
 		}

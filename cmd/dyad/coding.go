@@ -35,7 +35,12 @@ type nlpCoder struct {
 }
 
 func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
-	return c.coder.Code(a, c.pipe.Annotate(coder.AnalysisText(a.Text)))
+	return c.coder.Code(a, c.analyse(a))
+}
+
+// analyse runs the NLP pipeline over the text of an article as the coder wants it read.
+func (c *nlpCoder) analyse(a *dyad.Article) *nlp.Doc {
+	return c.pipe.Annotate(coder.AnalysisText(a.Text))
 }
 
 // newArticleCoder loads the NLP models and dictionaries and returns the coder. Bad entries in

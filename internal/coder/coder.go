@@ -61,8 +61,9 @@ type articleCoder struct {
 
 func (ac *articleCoder) run() []dyad.Event {
 	ac.countryN = map[string]int{}
-	ac.scene, ac.sceneSent = ac.datelineCountry(), 0
-	_, ac.datelineEnd = dateline(ac.art.Text)
+	var place []string
+	place, ac.datelineEnd = dateline(ac.art.Text)
+	ac.scene, ac.sceneSent = ac.placeCountry(place), 0 // where the story is filed from
 	for i := range ac.doc.Sentences {
 		s := newSentence(ac.doc, i, &ac.doc.Sentences[i])
 		ac.sents = append(ac.sents, s)
@@ -157,10 +158,9 @@ func dateline(t string) (words []string, end int) {
 	return words, d + 3
 }
 
-// datelineCountry returns the country of the place the article is datelined from, or "".
-func (ac *articleCoder) datelineCountry() string {
-	words, end := dateline(ac.art.Text)
-	if end == 0 {
+// placeCountry returns the country of the gazetteer place the normalised words name exactly, or "".
+func (ac *articleCoder) placeCountry(words []string) string {
+	if len(words) == 0 {
 		return ""
 	}
 	if n, p := ac.c.dict.MatchPlace(words); n == len(words) && p != nil {

@@ -32,20 +32,18 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		// ruling or a verdict is a court's
 		if courtNouns[s.lemma[t]] {
 			if e := ac.findBy(s, t, func(e *entity) bool { return e.actor.Agent == dyad.AgentJUD }, false); e != nil {
-				m := &mention{start: t, end: t + 1, head: t, kind: named}
-				m.bind(e)
-				return []*mention{m}
+				return []*mention{entityAt(t, e)}
 			}
 		}
 		if chargeNouns[s.lemma[t]] { // "denied the charges": whoever last accused someone
-			for i := len(ac.events) - 1; i >= 0 && s.index-ac.events[i].Sentence <= lookBack; i-- {
-				if e := &ac.events[i]; e.Root == "11" || e.Root == "10" {
-					return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: e.Source}}
-				}
+			if e := ac.latestEvent(0, func(e *dyad.Event) bool {
+				return s.index-e.Sentence <= lookBack && (e.Root == "11" || e.Root == "10")
+			}); e != nil {
+				return []*mention{actorAt(t, e.Source)}
 			}
 		}
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
-			return []*mention{{start: t, end: t + 1, head: t, kind: named, actor: ac.events[n-1].Source}}
+			return []*mention{actorAt(t, ac.events[n-1].Source)}
 		}
 	}
 	if reactive(code) && s.lemma[t] == "what" { // "condemned what it called Turkish aggression"
@@ -69,9 +67,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 					return []*mention{mm}
 				}
 				if e := ac.possessor(s, k); e != nil && r == "nmod:poss" { // "stormed his office"
-					mm := &mention{start: k, end: k + 1, head: k, kind: named}
-					mm.bind(e)
-					return []*mention{mm}
+					return []*mention{entityAt(k, e)}
 				}
 			}
 		}
@@ -117,28 +113,24 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 	if strings.HasPrefix(code, "172") && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
 		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
 		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
-			c := src.actor.Country
-			return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true,
-				actor: dyad.Actor{Name: c + " civilians", Country: c, Agent: dyad.AgentCVL, Code: c + dyad.AgentCVL}}
+			return inferred(actorAt(v, sectorOf(src.actor.Country, dyad.AgentCVL, "civilians")))
 		}
 	}
 	if code[:2] == "14" && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
 		switch src.actor.Agent { // protesters who name no target protest against their government
 		case dyad.AgentCVL, dyad.AgentOPP, "LAB", "EDU":
-			c := src.actor.Country
-			return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true,
-				actor: dyad.Actor{Name: c + " government", Country: c, Agent: dyad.AgentGOV, Code: c + dyad.AgentGOV}}
+			return inferred(actorAt(v, sectorOf(src.actor.Country, dyad.AgentGOV, "government")))
 		}
 	}
 	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
 		return nil
 	}
 	if code == "016" { // a denial answers whoever last accused the denier
-		for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
-			if e := &ac.events[i]; (e.Root == "11" || e.Root == "10") && e.Target.Country == src.actor.Country &&
-				e.Source.Country != src.actor.Country {
-				return &mention{start: v, end: v + 1, head: v, kind: named, implicit: true, actor: e.Source}
-			}
+		if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
+			return (e.Root == "11" || e.Root == "10") && e.Target.Country == src.actor.Country &&
+				e.Source.Country != src.actor.Country
+		}); e != nil {
+			return inferred(actorAt(v, e.Source))
 		}
 	}
 	e := ac.findBy(s, v, func(e *entity) bool {
@@ -148,9 +140,7 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 	if e == nil {
 		return nil
 	}
-	m := &mention{start: v, end: v + 1, head: v, kind: named, implicit: true}
-	m.bind(e)
-	return m
+	return inferred(entityAt(v, e))
 }
 
 // ownSide reports whether every target belongs to the country of the first source.
@@ -261,17 +251,53 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		}
 	}
 	root := code[:2]
-	for i := len(ac.events) - 1; i >= 0 && i >= len(ac.events)-12; i-- {
-		e := &ac.events[i]
-		same := e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
+	if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
 		if armedForce(code) { // "the attack": the latest armed act, not a cut in relations
-			same = armedForce(e.CAMEO)
+			return armedForce(e.CAMEO)
 		}
-		if same {
-			return []*mention{{start: n, end: n + 1, head: n, kind: named, actor: e.Source}}
+		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
+	}); e != nil {
+		return []*mention{actorAt(n, e.Source)}
+	}
+	return nil
+}
+
+// recentEvents is how many of the article's latest events an act noun may refer back to.
+const recentEvents = 12
+
+// latestEvent returns the latest coded event of the article (among the last max, or all when max
+// is 0) that ok accepts, or nil.
+func (ac *articleCoder) latestEvent(max int, ok func(*dyad.Event) bool) *dyad.Event {
+	for i := len(ac.events) - 1; i >= 0 && (max == 0 || i >= len(ac.events)-max); i-- {
+		if ok(&ac.events[i]) {
+			return &ac.events[i]
 		}
 	}
 	return nil
+}
+
+// actorAt makes a mention at token tok that stands for actor a: a word that refers to an actor
+// the dictionaries did not match there ("the ruling" for the court, "vowed" for the threatened).
+func actorAt(tok int, a dyad.Actor) *mention {
+	return &mention{start: tok, end: tok + 1, head: tok, kind: named, actor: a}
+}
+
+// entityAt makes a mention at token tok bound to the entity e.
+func entityAt(tok int, e *entity) *mention {
+	m := &mention{start: tok, end: tok + 1, head: tok, kind: named}
+	m.bind(e)
+	return m
+}
+
+// inferred marks m as not named in the sentence (its text stays empty in the event).
+func inferred(m *mention) *mention {
+	m.implicit = true
+	return m
+}
+
+// sectorOf is the actor for one sector of a country ("PER civilians").
+func sectorOf(country, agent, what string) dyad.Actor {
+	return dyad.Actor{Name: country + " " + what, Country: country, Agent: agent, Code: country + agent}
 }
 
 // modifierActor returns the actor that the modifier k (under relation r) of an event noun of the
