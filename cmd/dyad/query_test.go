@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/duckdb"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var updateStore = flag.Bool("update-store", false, "rewrite the golden files of the store tests (testdata/store)")
@@ -22,19 +22,7 @@ var updateStore = flag.Bool("update-store", false, "rewrite the golden files of 
 // the package defines that flag).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "store", name)
-	if *updateStore || updateFlagSet() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n got:\n%s\nwant:\n%s", path, got, want)
-	}
+	testenv.Golden(t, filepath.Join("testdata", "store", name), []byte(got), *updateStore || updateFlagSet())
 }
 
 // updateFlagSet reports whether the package-wide -update flag exists and is set.

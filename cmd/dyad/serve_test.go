@@ -10,7 +10,6 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/duckdb"
 	"github.com/dyad-events/dyad/internal/server"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var updateServe = flag.Bool("update-serve", false, "rewrite the golden files of the serve tests (testdata/serve)")
@@ -39,22 +39,7 @@ func newTestServer(t *testing.T, opts server.Options) *server.Server {
 // serveGolden compares got with testdata/serve/name; -update-serve rewrites it.
 func serveGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "serve", name)
-	if *updateServe {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -run TestServeAPI -update-serve creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("response differs from %s (-update-serve rewrites it):\n got:\n%s\nwant:\n%s", path, got, want)
-	}
+	testenv.Golden(t, filepath.Join("testdata", "serve", name), []byte(got), *updateServe)
 }
 
 // TestServeAPI runs every endpoint against a real store: status codes, content type and JSON

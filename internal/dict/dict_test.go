@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -155,19 +156,7 @@ func TestBadEntries(t *testing.T) {
 
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	testenv.Golden(t, path, []byte(got), *update)
 }
 
 func TestMatchActor(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -49,19 +50,7 @@ func TestWriters(t *testing.T) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "events."+format)
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s:\n got: %s\nwant: %s", format, golden, buf.Bytes(), want)
-			}
+			testenv.Golden(t, filepath.Join("testdata", "events."+format), buf.Bytes(), *update)
 		})
 	}
 }

@@ -82,19 +82,7 @@ func TestLayouts(t *testing.T) {
 					t.Errorf("line %d has %d fields, want %d: %q", i+1, n, len(tt.columns), l)
 				}
 			}
-			golden := filepath.Join("testdata", "layout-"+tt.name+".tsv")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("output differs from %s:\n got: %s\nwant: %s", golden, buf.Bytes(), want)
-			}
+			testenv.Golden(t, filepath.Join("testdata", "layout-"+tt.name+".tsv"), buf.Bytes(), *update)
 		})
 	}
 }

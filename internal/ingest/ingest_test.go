@@ -80,21 +80,7 @@ func checkGolden(t *testing.T, name string, got goldenRun) {
 		t.Fatal(err)
 	}
 	b = append(b, '\n')
-	path := filepath.Join("testdata", "golden", name+".json")
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(b, want) {
-		t.Errorf("output differs from %s (go test -update rewrites it); got:\n%s", path, b)
-	}
+	testenv.Golden(t, filepath.Join("testdata", "golden", name+".json"), b, *update)
 }
 
 func in(name string) string { return filepath.Join("testdata", "in", name) }

@@ -1,6 +1,7 @@
-// Package testenv finds what dyad's tests read from outside the repository: the repository root
-// and the shared data folder beside it (../shared: treebanks, ontology, dev set, seed article).
-// Tests that need shared data skip cleanly when it is absent. Only tests import this package.
+// Package testenv holds what dyad's tests share: finding the repository root and the shared data
+// folder beside it (../shared: treebanks, ontology, dev set, seed article; tests that need it skip
+// cleanly when it is absent), reading treebanks, and comparing output with golden files. Only
+// tests import this package.
 package testenv
 
 import (

@@ -7,7 +7,6 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 	"github.com/dyad-events/dyad/internal/nlp/models"
+	"github.com/dyad-events/dyad/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/news.conllu from the current models")
@@ -49,33 +49,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	const golden = "testdata/news.conllu"
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Errorf("line %d:\n got  %q\n want %q", i+1, g, w)
-			}
-		}
-		t.Log("if the models were retrained on purpose, rewrite the golden file with -update")
-	}
+	testenv.Golden(t, "testdata/news.conllu", b.Bytes(), *update)
 }
 
 // TestKeyRelations checks the relations the event coder relies on in the news sentences.

@@ -223,19 +223,7 @@ func TestTagGolden(t *testing.T) {
 		}
 		out.WriteByte('\n')
 	}
-	const golden = "testdata/news.golden"
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("tags differ from %s (run with -update after retraining):\ngot:\n%s\nwant:\n%s", golden, out.Bytes(), want)
-	}
+	testenv.Golden(t, "testdata/news.golden", out.Bytes(), *update)
 }
 
 func FuzzLoad(f *testing.F) {
