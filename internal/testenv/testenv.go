@@ -5,6 +5,7 @@
 package testenv
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,4 +68,20 @@ func Treebanks(t testing.TB, names ...string) []*conllu.Sentence {
 		all = append(all, ReadCoNLLU(t, filepath.Join(dir, n))...)
 	}
 	return all
+}
+
+// LoadFile opens the file at path and decodes it with load: a committed model, say. The test skips
+// when the file is absent and fails when it does not decode.
+func LoadFile[T any](t testing.TB, path string, load func(io.Reader) (T, error)) T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no file: %v", err)
+	}
+	defer f.Close()
+	v, err := load(f)
+	if err != nil {
+		t.Fatalf("decoding %s: %v", path, err)
+	}
+	return v
 }

@@ -60,16 +60,7 @@ const modelPath = "../models/tagger.bin"
 
 func loadModelFile(t testing.TB) *Model {
 	t.Helper()
-	f, err := os.Open(modelPath)
-	if err != nil {
-		t.Skipf("no model file: %v", err)
-	}
-	defer f.Close()
-	m, err := Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return testenv.LoadFile(t, modelPath, Load)
 }
 
 // TestModelFileAccuracy checks the committed model on the EWT and GUM test sets (gold tokenization).
