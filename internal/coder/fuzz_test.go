@@ -13,8 +13,8 @@ import (
 func FuzzCode(f *testing.F) {
 	for _, s := range []string{
 		"Chile accused Peru of spying on Monday. Hours later, Peru rejected the charge.",
-		"KYIV, July 24 - Russia said on Sunday that its missiles had destroyed a Ukrainian warship.",
-		"The agreement was signed by A and B, three days after Chile and Peru met in Lima.",
+		"LIMA, May 2 - Peru said on Friday that its navy had seized a Chilean trawler.",
+		"The treaty was signed by A and B, three days after Chile and Peru met in Lima.",
 		"Chilean and Argentine troops clashed. Brazil urged all sides to show restraint.",
 		"\"We will strike,\" he said. If Bolivia attacks, Chile would respond. Did Peru attack?",
 		"", " - , .", "LIMA, - ", "a day after after after", "the the the leaders of of",

@@ -129,8 +129,8 @@ func TestTokenize(t *testing.T) {
 			"By John Smith | Reuters | Tehran said on Monday that it would respond ."},
 		{"two sentences", "Russia fired missiles at Kyiv. Ukraine shot down most of them.",
 			"Russia fired missiles at Kyiv . | Ukraine shot down most of them ."},
-		{"one line, names with titles", "In Moscow, President Vladimir Putin telephoned Maduro on Thursday to express support for the legitimate authorities, the Kremlin said.",
-			"In Moscow , President Vladimir Putin telephoned Maduro on Thursday to express support for the legitimate authorities , the Kremlin said ."},
+		{"one line, names with titles", "In Sochi, President Vladimir Putin hosted Erdogan on Monday to discuss the grain corridor through the Black Sea, the Kremlin said.",
+			"In Sochi , President Vladimir Putin hosted Erdogan on Monday to discuss the grain corridor through the Black Sea , the Kremlin said ."},
 		{"empty", "", ""},
 		{"spaces only", " \n\t ", ""},
 	} {
