@@ -188,7 +188,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 					}
 				}
 				if (either || countries) && s.speakerCountry(m) == e.actor.Country {
-					return false // "Wang congratulated the two neighbours": China is not one of them
+					return false // "Vieira congratulated the two neighbours": Brazil is not one of them
 				}
 				switch {
 				case either && e.sent == s.index: // "Brazil urged all sides": not a side itself
@@ -399,7 +399,7 @@ func (ac *articleCoder) possessor(s *sentence, k int) *entity {
 }
 
 // speakerCountry returns the country of the subject of the verb that m is an argument of (who
-// acts on the group m names: "Wang congratulated the two neighbours"), or "".
+// acts on the group m names: "Vieira congratulated the two neighbours"), or "".
 func (s *sentence) speakerCountry(m *mention) string {
 	v := s.clauseVerb(m.head)
 	if v < 0 {

@@ -67,7 +67,7 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	// Find the clause or phrase that "after"/"before" introduces: v itself, or a node above it
 	// ("three days after the two countries signed a deal" may parse "after" onto "countries").
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
-		return dyad.Date{}, false // "captured on Wednesday after ...": the event's own time wins
+		return dyad.Date{}, false // "was detained on Monday, a day after ...": the event's own time wins
 	}
 	cur, sign := v, 0
 	for steps := 0; steps < 3 && cur >= 0; steps++ {
@@ -84,7 +84,7 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	}
 	gov := s.toks[cur].Head
 	days, found := s.duration(cur)
-	if !found { // "came a day after X spoke": the interval hangs on the governing verb
+	if !found { // "followed a day after X spoke": the interval hangs on the governing verb
 		days, found = s.duration(gov)
 	}
 	if !found {

@@ -262,7 +262,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	}
 	x := s.child(v, "xcomp")
 	viaClause := false
-	if x < 0 { // "demanded that the Houthis halt their attacks", "warned that it would strike"
+	if x < 0 { // "demanded that the rebels withdraw", "warned that it would strike"
 		if c := s.child(v, "ccomp"); c >= 0 && !s.negated(c) {
 			x, viaClause = c, true
 		}
@@ -281,7 +281,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	m, ok := ac.verbMatch(s, v)
 	if o := s.child(v, "obj"); directiveVerbs[s.lemma[v]] && (!ok || m.p.Code == "010") && o >= 0 && x >= 0 && !viaClause &&
 		len(s.mentionsAt(o)) > 0 && !s.ownCommand(v, o) {
-		// "the court ordered Israel to take all measures", "told Israel to enable aid": a demand
+		// "the court ordered Colombia to stop fishing", "told Chile to free them": a demand
 		m, ok = match{p: demandPattern, target: o, anchor: v}, true
 	}
 	if ok && innerOK && intentWords[s.lemma[v]] {
@@ -294,7 +294,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		case innerOK && intentWords[s.lemma[v]]: // "agreed to restore ties", "ready to work with"
 			code, _ := compose("030", inner.p.Code)
 			ac.code(s, x, code, s.sources(x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
-		case x >= 0 && !viaClause && pledgeWords[s.lemma[v]]: // "pledged to continue their cooperation"
+		case x >= 0 && !viaClause && pledgeWords[s.lemma[v]]: // "pledged to keep working together"
 			var tgt []*mention
 			if k := s.prepChild(x, "with"); k >= 0 {
 				tgt = s.mentionsAt(k)
@@ -311,7 +311,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		code = m.p.Passive
 	}
 	if code == "019" && x >= 0 && !viaClause && !innerOK && s.toks[x].UPOS == "VERB" {
-		code = "030" // "agreed to activate a security pact": an intent to cooperate, not mere accord
+		code = "030" // "agreed to revive a defence pact": an intent to cooperate, not mere accord
 	}
 	tgt := ac.targetsOf(s, m.target, code)
 	recip := m.p.Recip
@@ -328,7 +328,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}
 	if len(tgt) == 0 && (reactive(code) || code == "016") {
-		// "condemned the strike as a violation of sovereignty": the pattern named no target, but
+		// "condemned the raid as illegal": the pattern named no target, but
 		// the object is an act whose actor is the target
 		if o := s.child(v, "obj"); o >= 0 {
 			if (s.lemma[o] == "that" || s.lemma[o] == "which") && s.toks[v].Rel == "acl:relcl" && s.toks[v].Head >= 0 {
@@ -339,13 +339,13 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	}
 	src := s.sources(v)
 	if len(tgt) > 0 && len(src) > 0 && m.target >= 0 && postedNouns[s.lemma[m.target]] && ownSide(src, tgt) {
-		// "recalled its ambassador from Phnom Penh", "withdrew its envoy to Argentina": the
+		// "recalled its ambassador from Caracas", "withdrew its envoy to Bolivia": the
 		// target is the country the envoy or troops are in
 		if t := ac.postedTo(s, v, m.target); len(t) > 0 {
 			tgt = t
 		}
 	}
-	if len(src) == 0 && s.isPassive(v) { // "were killed in the U.S. strike": the strike's actor
+	if len(src) == 0 && s.isPassive(v) { // "were killed in a Chilean raid": the raid's actor
 		for _, k := range s.kids[v] {
 			if relIs(s.toks[k].Rel, "obl") && (s.caseOf(k) == "in" || s.caseOf(k) == "by") {
 				if a := ac.eventNounActor(s, k); a != nil {
@@ -411,12 +411,12 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		tgt = nil // "imposed a curfew in the capital": on its people, not its government
 	}
 	if len(tgt) == 0 && (len(src) < 2 || !(recip || mutualRoot(code))) {
-		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Beijing vowed to retaliate"
+		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Lima vowed to respond"
 			tgt = []*mention{t}
 		}
 	}
 	if len(tgt) == 0 {
-		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Russia and Ukraine signed the agreement"
+		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Chile and Peru signed the accord"
 			return
 		}
 		for i, a := range src {

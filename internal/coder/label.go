@@ -142,7 +142,7 @@ func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
 	}
 	subj := s.child(c, "nsubj")
 	if subj >= 0 && chargeNouns[s.lemma[subj]] && s.subtreeHas(c, falseWords) {
-		code = "016" // "said the genocide charge was false": a denial, aimed at the accuser
+		code = "016" // "said the smuggling charge was false": a denial, aimed at the accuser
 	}
 	src := s.sources(v)
 	if len(src) == 0 {

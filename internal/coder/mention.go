@@ -177,7 +177,7 @@ func (ac *articleCoder) findMentions(s *sentence) {
 		hs[i] = s.npHead(s.atomHead(a))
 	}
 	// Titles and modifiers written right before a name belong to it whatever the parse says:
-	// "Iranian Foreign Minister Hossein Amirabdollahian", "Hamas leader Ismail Haniyeh".
+	// "Chilean Foreign Minister Alberto van Klaveren", "Hezbollah leader Hassan Nasrallah".
 	for i := len(atoms) - 1; i >= 0; i-- {
 		a := atoms[i]
 		nextPerson := i+1 < len(atoms) && atoms[i+1].entry != nil && atoms[i+1].entry.Kind == dict.Person
@@ -307,7 +307,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	m.count = s.groupCount(h)
 	// What the modifiers say: a country (name, demonym, capital, possessive), an organisation.
 	modCountry, modOrg := "", (*dict.Entry)(nil)
-	var modCountries []string // "U.S. and British warships": one actor per conjoined country
+	var modCountries []string // "Chilean and Argentine troops": one actor per conjoined country
 	conjoined := false
 	var title *dict.Agent
 	for k := range atoms {

@@ -132,7 +132,7 @@ func (s *sentence) governingVerb(n int) int {
 // or denied: it must not be governed by a negated, modal or non-factive verb.
 func (s *sentence) assertedNoun(n int) bool {
 	if s.child(n, "nmod:poss") >= 0 && relIs(s.toks[n].Rel, "obl") {
-		return true // "was not involved in the group's offensive": the offensive is taken as fact
+		return true // "had not taken part in the militia's attack": the attack is taken as fact
 	}
 	for cur, steps := n, 0; steps < 6; steps++ {
 		h := s.toks[cur].Head

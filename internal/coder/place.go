@@ -11,7 +11,7 @@ var placePreps = map[string]bool{"in": true, "at": true, "near": true, "inside":
 // eventPlace returns where the event at token v happened: an "in X"/"at X" modifier of the verb
 // (or of the verbs it is conjoined to) that names a place in the gazetteer.
 func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
-	// "flew on to Hanoi, where he held talks": the place the relative clause hangs on
+	// "went on to Quito, where she met X": the place the relative clause hangs on
 	if r := s.toks[v].Rel; (r == "acl:relcl" || r == "advcl") && s.hasChildLemma(v, "advmod", "where") && s.toks[v].Head >= 0 {
 		if h := s.toks[v].Head; s.toks[h].UPOS == "PROPN" {
 			if p := ac.placeAt(s, h); p != nil {
@@ -40,7 +40,7 @@ func (ac *articleCoder) eventPlace(s *sentence, v int) *dyad.Location {
 		}
 		cur = s.toks[cur].Head
 	}
-	// The parse may attach the place to a noun of the clause ("met X on Saturday in Qatar"):
+	// The parse may attach the place to a noun of the clause ("met X on Tuesday in Panama"):
 	// take the first "in/at PLACE" of the clause.
 	queue := []int{v}
 	for len(queue) > 0 {

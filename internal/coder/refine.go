@@ -57,7 +57,7 @@ func (s *sentence) weapon(verb int, src *mention) string {
 		case relIs(r, "nsubj"), r == "obj", relIs(r, "obl"), r == "compound", r == "amod", relIs(r, "nmod"):
 			look = append(look, k)
 			for _, kk := range s.kids[k] {
-				if rr := s.toks[kk].Rel; rr == "compound" || rr == "amod" || rr == "conj" || relIs(rr, "nmod") { // "waves of cruise missiles"
+				if rr := s.toks[kk].Rel; rr == "compound" || rr == "amod" || rr == "conj" || relIs(rr, "nmod") { // "dozens of cruise missiles"
 					look = append(look, kk)
 				}
 			}

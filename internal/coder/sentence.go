@@ -259,7 +259,7 @@ func (s *sentence) mentionsAt(i int) []*mention {
 			}
 		}
 		if m != nil && (m.kind == description || m.actor.Agent != "" && m.head == j && s.conjoinedOf(j)) {
-			// "the leaders of Germany, Poland and Norway"
+			// "the leaders of Argentina, Brazil and Uruguay"
 			for _, k := range s.kids[j] {
 				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
 					for _, om := range s.mentionsAt(k) {
