@@ -489,6 +489,15 @@ func (s *sentence) sources(v int) []*mention {
 	return out
 }
 
+// nonFinite reports whether verb v is a participle or gerund with no auxiliary of its own
+// ("expelling", "asked about"), so that its subject is the one of the clause it depends on.
+func (s *sentence) nonFinite(v int) bool {
+	if x := s.toks[v].XPOS; x != "VBG" && x != "VBN" {
+		return false
+	}
+	return s.child(v, "aux") < 0 && s.child(v, "aux:pass") < 0
+}
+
 func (s *sentence) subjectOf(v, depth int) int {
 	if depth > 5 || v < 0 {
 		return -1
@@ -520,8 +529,16 @@ func (s *sentence) subjectOf(v, depth int) int {
 		}
 		return h
 	case "advcl":
-		// a participle clause (", accusing Israel of ...") or a purpose clause ("rallied to denounce")
-		if mk := s.child(v, "mark"); mk < 0 || s.lemma[mk] == "to" {
+		// a participle clause (", accusing Israel of ...", "responded by expelling ...", "after
+		// meeting ...") or a purpose clause ("rallied to denounce"): a non-finite clause without a
+		// subject of its own is controlled by the subject of the clause it modifies
+		mk := s.child(v, "mark")
+		if mk >= 0 && (s.lemma[mk] == "of" || s.lemma[mk] == "for" || s.lemma[mk] == "from") && s.nonFinite(v) {
+			if o := s.child(h, "obj"); o >= 0 { // "accused X of supplying", "thanked X for hosting", "barred X from entering"
+				return o
+			}
+		}
+		if mk < 0 || s.lemma[mk] == "to" || s.nonFinite(v) {
 			return s.subjectOf(h, depth+1)
 		}
 	}

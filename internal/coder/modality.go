@@ -98,11 +98,24 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 			if s.conditional(cur) {
 				return false
 			}
-			if s.hasChildLemma(cur, "mark", "to") && (nonFactive[s.lemma[h]] || s.negated(h)) {
-				return false // "offered to hold talks" parsed as a purpose clause
+			if s.hasChildLemma(cur, "mark", "to", "of", "for") && (nonFactive[s.lemma[h]] || s.negated(h)) {
+				return false // "offered to hold talks" parsed as a purpose clause; "accused X of arming Y"
 			}
-			return true
+			if s.hasChildLemma(cur, "mark", "without", "instead", "rather", "from") {
+				return false // "ended the talks without reaching a deal", "refrained from escalating"
+			}
+			if !s.nonFinite(cur) {
+				return true // a finite clause of its own ("after Peru attacked, ...")
+			}
+			// a participle clause is as real as the act it is part of ("accused X of stoking
+			// violence by supplying arms", "could retaliate by expelling")
+			if s.negated(h) || s.modal(h) || s.conditional(h) {
+				return false
+			}
 		case "acl", "acl:relcl":
+			if hh := s.toks[h].Head; hh >= 0 && s.hasChildLemma(cur, "mark", "of", "from") && nonFactive[s.lemma[hh]] {
+				return false // "accused Peru of arming ..." with the clause parsed under "Peru"
+			}
 			if s.lemma[h] == "plan" || s.lemma[h] == "threat" || s.lemma[h] == "attempt" || s.lemma[h] == "bid" || s.lemma[h] == "effort" {
 				return false
 			}
