@@ -22,9 +22,13 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 		}
 	}
 	passive := s.isPassive(v)
+	end := s.linearEnd(v)
 	for i := range pats {
 		p := &pats[i]
-		t, ok := s.linearMatch(v, p)
+		if len(p.HeadMods) == 0 && !s.hasWords(p) { // a word the pattern needs is not in the sentence
+			continue
+		}
+		t, ok := s.linearMatch(v, end, p)
 		if !ok || (t < 0 && !p.Recip) { // a mutual act ("traded fire") needs no target
 			continue
 		}
@@ -43,16 +47,23 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 	}
 }
 
-// linearMatch matches a pattern's words in order after verb v and returns the target token.
-func (s *sentence) linearMatch(v int, p *dict.Pattern) (int, bool) {
+// linearEnd returns where the clause of verb v ends, for linearMatch: at a semicolon, a verb with a
+// subject of its own or a subordinating conjunction, and at most 15 tokens on.
+func (s *sentence) linearEnd(v int) int {
 	end := v + 1
 	for end < len(s.toks) && end-v < 15 {
-		t := s.toks[end]
+		t := &s.toks[end]
 		if t.Text == ";" || (t.UPOS == "VERB" && s.child(end, "nsubj") >= 0) || t.UPOS == "SCONJ" {
 			break
 		}
 		end++
 	}
+	return end
+}
+
+// linearMatch matches a pattern's words in order after verb v, before end, and returns the target
+// token.
+func (s *sentence) linearMatch(v, end int, p *dict.Pattern) (int, bool) {
 	at, target := v+1, -1
 	for wi, w := range p.Words {
 		if w == "+" {
