@@ -113,6 +113,9 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 				return false
 			}
 		case "acl", "acl:relcl":
+			if n := s.chargeNounOf(h); n >= 0 && s.contentClause(n) == cur {
+				return false // "the allegation that Peru smuggled arms": charged, not shown
+			}
 			if hh := s.toks[h].Head; hh >= 0 && s.hasChildLemma(cur, "mark", "of", "from") && nonFactive[s.lemma[hh]] {
 				return false // "accused Peru of arming ..." with the clause parsed under "Peru"
 			}

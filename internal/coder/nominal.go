@@ -18,7 +18,7 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 	if len(pats) == 0 {
 		return
 	}
-	if s.negatedNoun(n) || !s.assertedNoun(n) {
+	if s.negatedNoun(n) || !s.assertedNoun(n) && !s.madeCharge(n) {
 		return
 	}
 	m, ok := s.bestMatch(n, pats)
@@ -26,6 +26,15 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		return
 	}
 	tgt := s.mentionsAt(m.target)
+	if m.target < 0 && chargeNouns[s.lemma[n]] { // "the allegation by X that Y smuggled arms": Y
+		if c := s.contentClause(n); c >= 0 {
+			if subj := s.child(c, "nsubj"); subj >= 0 {
+				if tgt = ac.targetsOf(s, subj, m.p.Code); len(tgt) > 0 {
+					m.target = subj
+				}
+			}
+		}
+	}
 	if m.target < 0 && conflictRoot(m.p.Code) { // "a blockade in Gaza", "strikes against X"
 		for _, k := range s.kids[n] {
 			if relIs(s.toks[k].Rel, "nmod") {
@@ -151,6 +160,76 @@ func (s *sentence) assertedNoun(n int) bool {
 		cur = h
 	}
 	return true
+}
+
+// madeCharge reports whether n is an accusation whose maker the phrase names ("Bolivia's
+// allegation", "accusations by Peru"): the charge was made even when it is denied or investigated.
+func (s *sentence) madeCharge(n int) bool {
+	if !chargeNouns[s.lemma[n]] {
+		return false
+	}
+	for _, k := range s.kids[n] {
+		if r := s.toks[k].Rel; r == "nmod:poss" || relIs(r, "nmod") && s.caseOf(k) == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// chargeNounOf returns the charge noun that token h is or is the maker of ("allegations" or
+// "Peru" in "allegations by Peru"), or -1.
+func (s *sentence) chargeNounOf(h int) int {
+	if chargeNouns[s.lemma[h]] {
+		return h
+	}
+	if g := s.toks[h].Head; g >= 0 && chargeNouns[s.lemma[g]] && relIs(s.toks[h].Rel, "nmod") && s.caseOf(h) == "by" {
+		return g
+	}
+	return -1
+}
+
+// chargeVerbs do something with a charge or a claim; a "that" clause on such a noun whose verb is
+// one of these is a relative clause ("the charges that Lima denied"), not what is charged.
+var chargeVerbs = map[string]bool{"deny": true, "reject": true, "dismiss": true, "make": true,
+	"level": true, "raise": true, "face": true, "investigate": true, "call": true, "repeat": true,
+	"hear": true, "publish": true, "report": true, "echo": true, "support": true, "back": true,
+	"refute": true, "rebuff": true, "contest": true, "dispute": true, "bring": true, "file": true,
+	"press": true, "drop": true, "withdraw": true, "examine": true, "review": true}
+
+// contentClause returns the verb of the clause that says what a noun such as "allegation" or
+// "claim" holds ("the allegation that Peru smuggled arms"), or -1; a relative clause on the noun
+// ("the charges that Lima denied") is not one.
+func (s *sentence) contentClause(n int) int {
+	kids := s.kids[n]
+	for _, k := range s.kids[n] { // "allegations by Peru that ..." with the clause hung on "Peru"
+		if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "by" {
+			kids = append(kids[:len(kids):len(kids)], s.kids[k]...)
+		}
+	}
+	for _, k := range kids {
+		if r := s.toks[k].Rel; r != "acl" && r != "acl:relcl" && r != "ccomp" {
+			continue
+		}
+		lo, _ := s.subtreeSpan(k)
+		if lo <= n || s.norm[lo] != "that" {
+			continue
+		}
+		switch s.toks[lo].Rel {
+		case "mark":
+			return k
+		case "obj":
+			objs := 0
+			for _, kk := range s.kids[k] {
+				if s.toks[kk].Rel == "obj" || s.toks[kk].Rel == "ccomp" || s.toks[kk].Rel == "xcomp" {
+					objs++
+				}
+			}
+			if objs > 1 || !chargeVerbs[s.lemma[k]] && s.child(k, "nsubj") >= 0 {
+				return k // "that" taken for an object by the parse, in a clause that has its own
+			}
+		}
+	}
+	return -1
 }
 
 func (s *sentence) negatedNoun(n int) bool {

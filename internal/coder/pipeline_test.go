@@ -183,6 +183,11 @@ func TestCodeText(t *testing.T) {
 			nil, []string{"PER 19 BOLREB"}},
 		{"a participle clause is as real as its verb", "2024-03-06",
 			"Peru could retaliate by expelling Bolivian diplomats.", nil, []string{"PER 16 BOLGOV"}},
+		{"an allegation someone made is an accusation; what it alleges is not coded", "2024-03-06",
+			"Lima rejected the allegation by Bolivia that Peruvian agents had smuggled weapons.",
+			[]string{"BOL 112 PER 2024-03-06"}, []string{"PER 07 BOL"}},
+		{"a relative clause on a charge is not what is charged", "2024-03-06",
+			"Chile repeated charges that Bolivia denied.", nil, []string{"CHL 112 BOL"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
