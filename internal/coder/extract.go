@@ -489,6 +489,23 @@ func (s *sentence) sources(v int) []*mention {
 	return out
 }
 
+// conjHead returns the verb that conjoined verb v is coordinated with. The parse often hangs the
+// second verb of "X said Y had done A and accused Z" on the reported verb rather than on "said";
+// when the reported verb has an auxiliary ("had", "would") and v has none but shares the tense of
+// the reporting verb, v goes with the reporting verb.
+func (s *sentence) conjHead(v int) int {
+	h := s.toks[v].Head
+	if h < 0 || s.toks[h].Rel != "ccomp" || s.toks[h].Head < 0 || s.toks[h].Head > v {
+		return h
+	}
+	m := s.toks[h].Head
+	if s.child(h, "aux") < 0 || s.child(v, "aux") >= 0 || s.child(v, "nsubj") >= 0 ||
+		s.toks[v].XPOS != s.toks[m].XPOS || s.toks[v].XPOS != "VBD" && s.toks[v].XPOS != "VBZ" {
+		return h
+	}
+	return m
+}
+
 // nonFinite reports whether verb v is a participle or gerund with no auxiliary of its own
 // ("expelling", "asked about"), so that its subject is the one of the clause it depends on.
 func (s *sentence) nonFinite(v int) bool {
@@ -522,7 +539,7 @@ func (s *sentence) subjectOf(v, depth int) int {
 		}
 		return s.subjectOf(h, depth+1)
 	case "conj":
-		return s.subjectOf(h, depth+1)
+		return s.subjectOf(s.conjHead(v), depth+1)
 	case "acl:relcl", "acl":
 		if s.toks[v].Rel == "acl" && s.toks[v].XPOS == "VBN" {
 			return -1 // "forces backed by Iran": the noun is the target, not the source

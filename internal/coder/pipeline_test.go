@@ -188,6 +188,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOL 112 PER 2024-03-06"}, []string{"PER 07 BOL"}},
 		{"a relative clause on a charge is not what is charged", "2024-03-06",
 			"Chile repeated charges that Bolivia denied.", nil, []string{"CHL 112 BOL"}},
+		{"a verb conjoined to a reported one that goes with the reporting verb", "2024-03-06",
+			"Peru's defence ministry said Bolivian jets had bombed a bridge near the border and accused Bolivian forces of violating its airspace.",
+			[]string{"PERMIL 112 BOLMIL 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
