@@ -13,6 +13,7 @@ import (
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 	"github.com/dyad-events/dyad/internal/nlp/models"
+	"github.com/dyad-events/dyad/internal/nlp/parse"
 )
 
 func cmdParse(ctx context.Context, e *env, args []string) error {
@@ -24,8 +25,12 @@ func cmdParse(ctx context.Context, e *env, args []string) error {
 		"                                  sentence and token F1 on the raw text, with tokens/s")
 	conlluPath := fs.String("conllu", "", "annotate the gold tokenization of this CoNLL-U `FILE`")
 	eval := fs.Bool("eval", false, "score the models on the CoNLL-U files given as arguments")
+	beam := fs.Int("beam", 0, "parse with a beam of `N` configurations (1: greedy; 0: the width the parser was trained with)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *beam < 0 || *beam > parse.MaxBeam {
+		return usageError("--beam must be between 0 and %d", parse.MaxBeam)
 	}
 	switch {
 	case *eval:
@@ -45,6 +50,9 @@ func cmdParse(ctx context.Context, e *env, args []string) error {
 	p, err := models.Pipeline()
 	if err != nil {
 		return err
+	}
+	if pm, ok := p.Parser.(*parse.Model); ok {
+		pm.Beam = *beam
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()

@@ -103,6 +103,20 @@ func TestParseCoNLLU(t *testing.T) {
 	}
 }
 
+// TestParseBeam parses the gold words of a treebank greedily and with beams of several widths: each
+// must give trees.
+func TestParseBeam(t *testing.T) {
+	for _, k := range []string{"1", "3", "16"} {
+		code, out, stderr := runNLPCmd(t, "", "parse", "--beam", k, "--conllu", "testdata/parse/tiny.conllu")
+		if code != 0 {
+			t.Fatalf("--beam %s: exit %d: %s", k, code, stderr)
+		}
+		if got := readOutput(t, out); len(got) == 0 {
+			t.Errorf("--beam %s: no sentences", k)
+		}
+	}
+}
+
 func TestParseEval(t *testing.T) {
 	code, out, stderr := runNLPCmd(t, "", "parse", "--eval", "testdata/parse/tiny.conllu", "testdata/parse/tiny.conllu")
 	if code != 0 {
@@ -130,6 +144,8 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"parse", "--eval", "--conllu", "x", "y"}, 2, "do not go together"},
 		{[]string{"parse", "a.txt", "b.txt"}, 2, "give one FILE"},
 		{[]string{"parse", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"parse", "--beam", "-1"}, 2, "--beam must be between"},
+		{[]string{"parse", "--beam", "100000"}, 2, "--beam must be between"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runNLPCmd(t, "", tt.args...)

@@ -34,6 +34,8 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	folds := fs.Int("jackknife", 4, "train the parser on tags and lemmas predicted by models trained on the other `N` folds (0 or 1: by the final models)")
 	out := fs.String("o", "", "output `DIR`")
 	parserOnly := fs.Bool("parser-only", false, "train only the parser, with tagger.bin and lemma.bin read from DIR")
+	beam := fs.Int("beam", parse.DefaultBeam, "train the parser for beam search with `N` configurations (1: greedy, dynamic oracle)")
+	runs := fs.Int("runs", 0, "average the parser over `N` training runs with seeds seed, seed+1, ... (0: the parser's default)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,8 +45,11 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError("unexpected arguments %q", fs.Args())
 	}
-	if *iters < 0 || *folds < 0 {
-		return usageError("--iterations and --jackknife must not be negative")
+	if *iters < 0 || *folds < 0 || *runs < 0 {
+		return usageError("--iterations, --jackknife and --runs must not be negative")
+	}
+	if *beam < 1 || *beam > parse.MaxBeam {
+		return usageError("--beam must be between 1 and %d", parse.MaxBeam)
 	}
 	var train []*conllu.Sentence
 	for _, p := range strings.Split(*tbFlag, ",") {
@@ -123,7 +128,7 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 			lem.Lemmatize(&s)
 		}
 	}
-	parser, err := parse.Train(pred, parse.TrainOptions{Iterations: *iters, Seed: *seed}, logf)
+	parser, err := parse.Train(pred, parse.TrainOptions{Iterations: *iters, Seed: *seed, Runs: *runs, Beam: *beam}, logf)
 	if err != nil {
 		return fmt.Errorf("training the parser: %w", err)
 	}

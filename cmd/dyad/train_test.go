@@ -18,7 +18,7 @@ func TestTrainWritesLoadableModels(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"jackknife fold 2/2", "parse: iteration 3/3", "UAS", "wrote tagger.bin, lemma.bin and parser.bin"} {
+	for _, want := range []string{"jackknife fold 2/2", "parse: iteration 3/3 (beam ", "UAS", "wrote tagger.bin, lemma.bin and parser.bin"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("progress log lacks %q:\n%s", want, stderr)
 		}
@@ -67,6 +67,8 @@ func TestTrainErrors(t *testing.T) {
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--dev", "testdata/parse/none.conllu", "-o", dir}, 1, "testdata/parse/none.conllu"},
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--iterations", "-1", "-o", dir}, 2, "must not be negative"},
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "-o", dir, "extra"}, 2, "unexpected arguments"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--beam", "0", "-o", dir}, 2, "--beam must be between"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--runs", "-2", "-o", dir}, 2, "must not be negative"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runNLPCmd(t, "", tt.args...)

@@ -51,8 +51,8 @@ func Example() {
 	// . 2 punct
 }
 
-// BenchmarkParse parses tagged news sentences with the embedded parser and reports tokens per
-// second of parsing alone.
+// BenchmarkParse parses tagged news sentences with the embedded parser, greedily and with beams of
+// 4, 8 and 16 configurations, and reports tokens per second of parsing alone.
 func BenchmarkParse(b *testing.B) {
 	p, err := models.Pipeline()
 	if err != nil {
@@ -67,12 +67,17 @@ func BenchmarkParse(b *testing.B) {
 	for _, s := range doc.Sentences {
 		n += len(s.Tokens)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for j := range doc.Sentences {
-			p.Parser.Parse(&doc.Sentences[j])
-		}
+	m := p.Parser.(*parse.Model)
+	for _, k := range []int{1, 4, 8, 16} {
+		b.Run(fmt.Sprintf("beam=%d", k), func(b *testing.B) {
+			m.Beam = k
+			b.ReportAllocs()
+			for b.Loop() {
+				for j := range doc.Sentences {
+					m.Parse(&doc.Sentences[j])
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
 	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

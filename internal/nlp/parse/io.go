@@ -13,7 +13,8 @@ import (
 
 // Model file layout (integers are unsigned varints unless said otherwise):
 //
-//	magic "DYADPARSE4\n"
+//	magic "DYADPARSE5\n"
+//	beam width the model was trained with (models with the magic "DYADPARSE4\n" have none: 1)
 //	vocabularies words, lemmas, xpos, upos, suffixes (each: count, then per entry length + bytes; id = index+3)
 //	labels (count, strings), root label id, left-allowed and right-allowed label flags (a byte each)
 //	transition table: log2 of its size, number of used slots, scale (float32, 4 bytes little endian);
@@ -24,7 +25,10 @@ import (
 //
 // The hash tables are stored as laid out in memory, so loading rebuilds nothing. Weights are
 // quantized to 16 bits of a shared scale.
-const magic = "DYADPARSE4\n"
+const (
+	magic   = "DYADPARSE5\n"
+	magicV4 = "DYADPARSE4\n" // before beam search: greedy models without the width
+)
 
 const qmax = 32767
 
@@ -74,6 +78,7 @@ func quant(w, scale float32) int64 {
 func (m *Model) Save(out io.Writer) error {
 	w := &writer{w: bufio.NewWriterSize(out, 1<<16)}
 	w.w.WriteString(magic)
+	w.uv(uint64(m.Width()))
 	for _, v := range []map[string]uint32{m.words, m.lemmas, m.xpos, m.upos, m.sufs} {
 		list := vocabList(v)
 		w.uv(uint64(len(list)))
@@ -234,11 +239,18 @@ func Load(in io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", err)
 	}
-	if !bytes.HasPrefix(data, []byte(magic)) {
+	v4 := bytes.HasPrefix(data, []byte(magicV4))
+	if !v4 && !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("parse: not a dyad parser model")
 	}
 	r := &reader{b: data[len(magic):]}
-	m := &Model{}
+	m := &Model{width: 1}
+	if !v4 {
+		m.width = r.count(MaxBeam)
+		if r.err == nil && m.width < 1 {
+			r.setErr(errors.New("beam width 0"))
+		}
+	}
 	vocabs := make([]map[string]uint32, 5)
 	for i := range vocabs {
 		n := r.count(1 << 24)

@@ -1,10 +1,22 @@
-// Package parse is dyad's labelled dependency parser: a greedy arc-eager transition parser (Nivre
-// 2003) whose transitions are chosen by an averaged perceptron over the rich feature templates of
-// Zhang & Nivre (2011), trained with the dynamic oracle of Goldberg & Nivre (2012) on projectivized
-// Universal Dependencies trees; the weights are the mean of two training runs with different seeds.
-// A second averaged perceptron picks the UD relation (nsubj, obj, obl:agent, ...) of each arc as it
-// is made. It owns training, the model file format and parsing; tagging and lemmatization are done
-// before, by other packages.
+// Package parse is dyad's labelled dependency parser: an arc-eager transition parser (Nivre 2003)
+// whose transitions are scored by an averaged perceptron over the rich feature templates of Zhang &
+// Nivre (2011). It owns training, the model file format and parsing; tagging and lemmatization are
+// done before, by other packages.
+//
+// A model is trained either for beam search (TrainOptions.Beam > 1; Zhang & Clark 2008): the
+// perceptron is trained globally, with max-violation updates (Huang et al. 2012) against the gold
+// transition sequence, and Parse keeps the Beam best configurations, scored by the sum of their
+// transition scores; or greedily (Beam 1), with the dynamic oracle of Goldberg & Nivre (2012).
+// Training trees are projectivized Universal Dependencies trees; the weights are the mean of
+// TrainOptions.Runs training runs with different seeds. A second averaged perceptron picks the UD
+// relation (nsubj, obj, obl:agent, ...) of each arc as it is made.
+//
+// The committed model (internal/nlp/models/parser.bin) is made by
+//
+//	dyad train --parser-only --treebank ../shared/treebanks/en_ewt-ud-train.conllu,../shared/treebanks/en_gum-ccby-train.conllu \
+//	    --dev ../shared/treebanks/en_ewt-ud-dev.conllu -o internal/nlp/models
+//
+// with the defaults of dyad train (--beam DefaultBeam, --runs 0 for DefaultRuns, --seed 1).
 package parse
 
 import (
@@ -24,7 +36,14 @@ type Model struct {
 	dirOK                     [2][]bool // labels seen on left (0) and right (1) arcs
 	act                       *actTable
 	lab                       *labTable
-	pool                      sync.Pool
+	pool                      sync.Pool // *state for greedy parsing
+	beams                     sync.Pool // *beam for beam search
+
+	// Beam is the number of configurations Parse keeps: 0 means the width the model was trained
+	// with (Width), 1 greedy parsing. Set it before the model is shared between goroutines.
+	Beam int
+	// width is the beam width the model was trained with (1 for greedy training).
+	width int
 
 	// training leftovers, kept for experiments with pruning (nil after Load)
 	tact *trainAct
@@ -224,9 +243,22 @@ func (m *Model) bestLabel(st *state, h, d int32, scores []float32) int {
 	return bi
 }
 
+// Width returns the beam width the model was trained with, which Parse uses when Beam is 0: 1 for a
+// greedily trained model.
+func (m *Model) Width() int { return max(m.width, 1) }
+
 // Parse sets Head (index into s.Tokens, -1 for the root) and Rel of every token of s from its Text,
-// UPOS, XPOS and Lemma.
+// UPOS, XPOS and Lemma, keeping m.Beam configurations (or Width when Beam is 0).
 func (m *Model) Parse(s *nlp.Sentence) {
+	k := m.Beam
+	if k <= 0 {
+		k = m.Width()
+	}
+	m.parseBeam(s, k)
+}
+
+// parseGreedy parses s taking the best transition at each step.
+func (m *Model) parseGreedy(s *nlp.Sentence) {
 	if len(s.Tokens) == 0 {
 		return
 	}

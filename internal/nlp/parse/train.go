@@ -29,40 +29,127 @@ type TrainOptions struct {
 	// Runs is the number of trainings, with seeds Seed, Seed+1, ..., whose averaged weights are
 	// averaged into the model (0: DefaultRuns).
 	Runs int
+	// Beam is the beam width of global training and of parsing with the model (0 or 1: greedy
+	// training with the dynamic oracle).
+	Beam int
 }
 
-// trainAct is the growable transition table used while training, with running totals for averaging.
+// trainAct is the growable transition table used while training, with running totals for averaging:
+// an open-addressing hash table keyed by the feature hash (never 0, which marks an empty slot),
+// holding the weights next to the key so that scoring a feature costs one cache miss.
 type trainAct struct {
-	index map[uint64]int32
-	w     [][nAct]float32
-	u     [][nAct]float64
+	slots []tslot
+	u     [][nAct]float64 // running totals, by slot
+	n     int
+	mask  uint64
 }
 
-func (t *trainAct) score(feats []uint64, out *[nAct]float32) {
-	*out = [nAct]float32{}
-	for _, f := range feats {
-		if r, ok := t.index[f]; ok {
-			w := &t.w[r]
-			out[0] += w[0]
-			out[1] += w[1]
-			out[2] += w[2]
-			out[3] += w[3]
+type tslot struct {
+	key uint64
+	w   [nAct]float32
+}
+
+func newTrainAct() *trainAct {
+	const size = 1 << 16
+	return &trainAct{slots: make([]tslot, size), u: make([][nAct]float64, size), mask: size - 1}
+}
+
+// find returns the slot of key f, or -1.
+func (t *trainAct) find(f uint64) int {
+	for i := f & t.mask; ; i = (i + 1) & t.mask {
+		switch t.slots[i].key {
+		case f:
+			return int(i)
+		case 0:
+			return -1
 		}
 	}
 }
 
+// slot returns the slot of key f, adding it when absent; adding may move every key.
+func (t *trainAct) slot(f uint64) int {
+	if i := t.find(f); i >= 0 {
+		return i
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		old, oldU := t.slots, t.u
+		t.slots = make([]tslot, 2*len(old))
+		t.u = make([][nAct]float64, 2*len(old))
+		t.mask = uint64(len(t.slots) - 1)
+		for j, sl := range old {
+			if sl.key != 0 {
+				i := t.free(sl.key)
+				t.slots[i], t.u[i] = sl, oldU[j]
+			}
+		}
+	}
+	i := t.free(f)
+	t.slots[i].key = f
+	t.n++
+	return i
+}
+
+// free returns the first empty slot on the probe sequence of f.
+func (t *trainAct) free(f uint64) int {
+	i := f & t.mask
+	for t.slots[i].key != 0 {
+		i = (i + 1) & t.mask
+	}
+	return int(i)
+}
+
+// sortedSlots returns the used slots in increasing key order.
+func (t *trainAct) sortedSlots() []int {
+	out := make([]int, 0, t.n)
+	for i, sl := range t.slots {
+		if sl.key != 0 {
+			out = append(out, i)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return t.slots[out[i]].key < t.slots[out[j]].key })
+	return out
+}
+
+func (t *trainAct) score(feats []uint64, out *[nAct]float32) {
+	var o [nAct]float32
+	var home [featChunk]uint64
+	slots, mask := t.slots, t.mask
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), featChunk)]
+		feats = feats[len(chunk):]
+		for k, f := range chunk { // independent loads first, as in actTable.score
+			home[k] = slots[f&mask].key
+		}
+		for k, f := range chunk {
+			h := home[k]
+			if h == 0 {
+				continue
+			}
+			i := f & mask
+			for h != f {
+				i = (i + 1) & mask
+				if h = slots[i].key; h == 0 {
+					break
+				}
+			}
+			if h == f {
+				w := &slots[i].w
+				o[0] += w[0]
+				o[1] += w[1]
+				o[2] += w[2]
+				o[3] += w[3]
+			}
+		}
+	}
+	*out = o
+}
+
 func (t *trainAct) update(feats []uint64, good, bad int, c float64) {
 	for _, f := range feats {
-		r, ok := t.index[f]
-		if !ok {
-			r = int32(len(t.w))
-			t.index[f] = r
-			t.w = append(t.w, [nAct]float32{})
-			t.u = append(t.u, [nAct]float64{})
-		}
-		t.w[r][good]++
+		r := t.slot(f)
+		t.slots[r].w[good]++
 		t.u[r][good] += c
-		t.w[r][bad]--
+		t.slots[r].w[bad]--
 		t.u[r][bad] -= c
 	}
 }
@@ -93,7 +180,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 	if opt.Iterations <= 0 {
 		opt.Iterations = DefaultIterations
 	}
-	m := &Model{words: map[string]uint32{}, lemmas: map[string]uint32{}, xpos: map[string]uint32{}, upos: map[string]uint32{}}
+	m := &Model{width: max(opt.Beam, 1), words: map[string]uint32{}, lemmas: map[string]uint32{}, xpos: map[string]uint32{}, upos: map[string]uint32{}}
 	m.sufs = map[string]uint32{}
 	sc := map[string]int{}
 	wc := map[string]int{}
@@ -190,7 +277,14 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 		if runs > 1 {
 			logf("parse: run %d/%d (seed %d)", r+1, runs, opt.Seed+int64(r))
 		}
-		ta, tl, c := m.trainRun(sents, opt.Iterations, opt.Seed+int64(r), prune, logf, hook)
+		var ta *trainAct
+		var tl *trainLab
+		var c float64
+		if opt.Beam > 1 {
+			ta, tl, c = m.trainBeamRun(sents, opt.Iterations, opt.Beam, opt.Seed+int64(r), prune, logf, hook)
+		} else {
+			ta, tl, c = m.trainRun(sents, opt.Iterations, opt.Seed+int64(r), prune, logf, hook)
+		}
 		tas, tls, cs = append(tas, ta), append(tls, tl), append(cs, c)
 	}
 	ta, tl, c := tas[0], tls[0], cs[0]
@@ -207,7 +301,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 // trainRun makes opt.Iterations passes over sents with the given seed and returns the training
 // tables and the final update count (for averaging).
 func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune float64, logf func(string, ...any), after func(int, *Model)) (*trainAct, *trainLab, float64) {
-	ta := &trainAct{index: map[uint64]int32{}}
+	ta := newTrainAct()
 	tl := &trainLab{index: map[uint64]int32{}}
 	rng := rand.New(rand.NewSource(seed))
 	order := make([]int, len(sents))
@@ -291,7 +385,7 @@ func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune flo
 		}
 		logf("parse: iteration %d/%d: transition errors %.2f%%, label errors %.2f%%, %d+%d features",
 			it, iterations, 100*float64(errs)/float64(max(trans, 1)), 100*float64(labErrs)/float64(max(arcs, 1)),
-			len(ta.w), len(tl.rows))
+			ta.n, len(tl.rows))
 		if after != nil && it < iterations {
 			m.finalize(ta, tl, c, prune)
 			m.tact, m.tlab, m.tc = ta, tl, c
@@ -305,26 +399,14 @@ func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune flo
 // final (update count 1, no running totals). The runs are added in order, so the result does not
 // depend on map iteration.
 func mixRuns(tas []*trainAct, tls []*trainLab, cs []float64) (*trainAct, *trainLab) {
-	ta := &trainAct{index: map[uint64]int32{}}
+	ta := newTrainAct()
 	tl := &trainLab{index: map[uint64]int32{}}
 	k := float64(len(tas))
 	for r, t := range tas {
-		keys := make([]uint64, 0, len(t.index))
-		for f := range t.index {
-			keys = append(keys, f)
-		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-		for _, f := range keys {
-			i, ok := ta.index[f]
-			if !ok {
-				i = int32(len(ta.w))
-				ta.index[f] = i
-				ta.w = append(ta.w, [nAct]float32{})
-				ta.u = append(ta.u, [nAct]float64{})
-			}
-			src := t.index[f]
+		for _, src := range t.sortedSlots() {
+			i := ta.slot(t.slots[src].key)
 			for a := 0; a < nAct; a++ {
-				ta.w[i][a] += float32((float64(t.w[src][a]) - t.u[src][a]/cs[r]) / k)
+				ta.slots[i].w[a] += float32((float64(t.slots[src].w[a]) - t.u[src][a]/cs[r]) / k)
 			}
 		}
 	}
@@ -363,11 +445,15 @@ func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune float64) {
 	}
 	var acts []kw
 	var maxw float64
-	for f, r := range ta.index {
+	for r, sl := range ta.slots {
+		if sl.key == 0 {
+			continue
+		}
+		f := sl.key
 		var w [nAct]float32
 		keep := false
 		for a := 0; a < nAct; a++ {
-			x := float64(ta.w[r][a]) - ta.u[r][a]/c
+			x := float64(sl.w[a]) - ta.u[r][a]/c
 			w[a] = float32(x)
 			if math.Abs(x) >= prune {
 				keep = true
