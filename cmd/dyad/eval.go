@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/dyad-events/dyad"
@@ -17,7 +15,8 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval", "--gold EVENTS.jsonl [flags] ARTICLES...\n\nCodes the articles and scores the events against hand-coded gold events:\n"+
 		"precision, recall and F1 at root, code and full level, overall and per CAMEO root.")
 	goldPath := fs.String("gold", "", "gold events `FILE` (JSONL, the format of the development set)")
-	codedPath := fs.String("events", "", "score these coded events (JSONL from dyad code) instead of coding the articles")
+	codedPath := fs.String("events", "", "score the events in `FILE` instead of coding the articles: JSONL from dyad code, or gold events\n"+
+		"(the --gold format, e.g. a second annotator's); only events of the ARTICLES are scored")
 	details := fs.Bool("details", true, "list misses and false alarms with their evidence")
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
 	dateFlag := fs.String("date", "", "publication `date` for articles that carry none")
@@ -90,23 +89,12 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// readEvents reads events written by "dyad code" (JSONL).
+// readEvents reads the events to score: coded events (JSONL from dyad code) or gold-format events.
 func readEvents(path string) ([]dyad.Event, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	dec := json.NewDecoder(f)
-	var out []dyad.Event
-	for n := 1; ; n++ {
-		var ev dyad.Event
-		if err := dec.Decode(&ev); err != nil {
-			if errors.Is(err, io.EOF) {
-				return out, nil
-			}
-			return nil, fmt.Errorf("%s: event %d: %w", path, n, err)
-		}
-		out = append(out, ev)
-	}
+	return events.ReadEvents(f, path)
 }
