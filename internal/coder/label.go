@@ -27,7 +27,9 @@ var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": 
 	"piracy": true, "pirate": true, "bully": true, "bullying": true, "warmonger": true, "lawless": true,
 	"rogue": true, "savage": true, "barbaric": true, "vandalism": true, "theft": true, "robbery": true,
 	"sabotage": true, "treason": true, "traitor": true, "hoax": true, "misleading": true, "slanderous": true,
-	"defamatory": true, "absurdity": true, "ridiculous": true, "shameless": true, "regrettable": true}
+	"defamatory": true, "absurdity": true, "ridiculous": true, "shameless": true, "regrettable": true,
+	"corrupt": true, "corruption": true, "oppression": true, "persecution": true, "incompetent": true,
+	"authoritarian": true, "repressive": true, "repression": true, "humiliating": true, "unconstitutional": true}
 
 var positiveWords = map[string]bool{"victory": true, "success": true, "historic": true, "important": true,
 	"positive": true, "constructive": true, "friend": true, "partner": true, "ally": true,
@@ -94,9 +96,44 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	default:
 		return false
 	}
+	tgt := ac.targetsOf(s, o, code)
+	if s.mentionOf(o) == nil && actNouns[s.lemma[o]] {
+		// "called the deal a failure of the government's policy": whose failure the label names
+		// counts more than who last acted
+		if w := ac.labelOwner(s, pred); len(w) > 0 {
+			tgt = w
+		}
+	}
 	before := len(s.events)
-	ac.code(s, v, code, s.sources(v), ac.targetsOf(s, o, code), false)
+	ac.code(s, v, code, s.sources(v), tgt, false)
 	return len(s.events) > before
+}
+
+// labelOwner returns the actors a label says it is about: "a failure by X's government", "a
+// victory for X", "a failure of X's policy" (the possessor of the noun after "of").
+func (ac *articleCoder) labelOwner(s *sentence, pred int) []*mention {
+	for _, k := range s.kids[pred] {
+		if !relIs(s.toks[k].Rel, "nmod") {
+			continue
+		}
+		if c := s.caseOf(k); c != "of" && c != "by" && c != "for" {
+			continue
+		}
+		if ms := s.mentionsAt(k); len(ms) > 0 {
+			return ms
+		}
+		for _, m := range s.kids[k] { // "of X's policy", "of Chilean diplomacy"
+			if r := s.toks[m].Rel; r == "nmod:poss" || (r == "amod" || r == "compound") && m < k {
+				if ms := s.mentionsAt(m); len(ms) > 0 {
+					return ms
+				}
+				if mm := ac.modifierMention(s, m); mm != nil {
+					return []*mention{mm}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // chargeNouns name an accusation; falseWords call one untrue.

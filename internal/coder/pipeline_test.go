@@ -191,6 +191,12 @@ func TestCodeText(t *testing.T) {
 		{"a verb conjoined to a reported one that goes with the reporting verb", "2024-03-06",
 			"Peru's defence ministry said Bolivian jets had bombed a bridge near the border and accused Bolivian forces of violating its airspace.",
 			[]string{"PERMIL 112 BOLMIL 2024-03-06"}, nil},
+		{"a label names whose failure it is", "2024-03-06",
+			"Chile and Peru signed a fishing deal on Monday. Bolivian President Luis Arce called the deal a failure of Chilean diplomacy.",
+			[]string{"BOLGOV 111 CHL"}, []string{"BOLGOV 111 PER"}},
+		{"calling someone corrupt is criticism", "2024-03-06",
+			"Bolivian President Luis Arce described the Peruvian foreign minister as corrupt.",
+			[]string{"BOLGOV 111 PERGOV 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
