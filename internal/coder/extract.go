@@ -202,6 +202,61 @@ func (ac *articleCoder) extract(s *sentence) {
 	}
 }
 
+// receiveVerbs take as object an event that someone else does to the subject: "drew a rebuke from
+// X", "faced criticism from X", "won praise from X".
+var receiveVerbs = map[string]bool{"draw": true, "receive": true, "face": true, "attract": true,
+	"earn": true, "win": true, "garner": true, "get": true, "spark": true, "provoke": true,
+	"prompt": true, "trigger": true, "meet": true, "incur": true}
+
+// receivedEvent codes "A drew a rebuke from B" as B's event on A (111 B A): the event noun's own
+// code, its source the "from" phrase, its target the subject (or, for an act such as "the
+// remark", whoever made it). It reports whether it coded anything.
+func (ac *articleCoder) receivedEvent(s *sentence, v int) bool {
+	o := s.child(v, "obj")
+	if o < 0 && s.lemma[v] == "meet" { // "met with criticism from X"
+		o = s.prepChild(v, "with")
+	}
+	if o < 0 {
+		return false
+	}
+	pats := ac.c.dict.NounPatterns(s.lemma[o])
+	if len(pats) == 0 {
+		return false
+	}
+	from := s.prepChild(o, "from")
+	if from < 0 {
+		from = s.prepChild(v, "from")
+	}
+	if from < 0 {
+		return false
+	}
+	src := s.mentionsAt(from)
+	if len(src) == 0 {
+		return false
+	}
+	code := ""
+	for i := range pats { // the noun's own code: the pattern without words after the head
+		if len(pats[i].Words) == 0 {
+			code = pats[i].Code
+			break
+		}
+	}
+	if code == "" || !reactive(code) && code[:2] != "05" && code[:2] != "13" && code[:2] != "16" {
+		return false
+	}
+	subj := s.subjectOf(v, 0)
+	if subj < 0 {
+		return false
+	}
+	tgt := ac.targetsOf(s, subj, code)
+	if len(tgt) == 0 {
+		return false
+	}
+	before := len(s.events)
+	ac.code(s, o, code, src, tgt, false)
+	return len(s.events) > before
+}
+
 // verbMatch matches the verb patterns of v, or, for a light verb, the noun patterns of its object
 // ("held a phone call with", "launched strikes on").
 func (ac *articleCoder) verbMatch(s *sentence, v int) (match, bool) {
@@ -255,6 +310,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		return
 	}
 	if labelVerbs[s.lemma[v]] && ac.labelEvent(s, v) {
+		return
+	}
+	if receiveVerbs[s.lemma[v]] && ac.receivedEvent(s, v) {
 		return
 	}
 	if reportVerbs[s.lemma[v]] && (ac.judgedClause(s, v) || ac.blamedClause(s, v)) {

@@ -197,6 +197,9 @@ func TestCodeText(t *testing.T) {
 		{"calling someone corrupt is criticism", "2024-03-06",
 			"Bolivian President Luis Arce described the Peruvian foreign minister as corrupt.",
 			[]string{"BOLGOV 111 PERGOV 2024-03-06"}, nil},
+		{"drawing a rebuke from someone is being criticised by them", "2024-03-06",
+			"Chile's new fishing law has drawn sharp criticism from Peru.",
+			[]string{"PER 111 CHL 2024-03-06"}, []string{"CHL 111 PER"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
