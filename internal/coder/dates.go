@@ -40,7 +40,8 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 			return d
 		}
 		r := s.toks[cur].Rel
-		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" {
+		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" &&
+			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") { // "the truce took effect on Monday"
 			break
 		}
 		cur = s.toks[cur].Head

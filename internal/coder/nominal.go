@@ -70,7 +70,7 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 			}
 		}
 	}
-	if b := s.prepChild(n, "between"); b >= 0 && m.target < 0 {
+	if b := s.prepChild(n, "between"); b >= 0 && (m.target < 0 || m.target == b) && len(src) == 0 {
 		pair := s.mentionsAt(b)
 		if len(pair) >= 2 {
 			ac.code(s, n, m.p.Code, pair[:1], pair[1:], true)

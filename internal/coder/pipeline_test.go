@@ -200,6 +200,9 @@ func TestCodeText(t *testing.T) {
 		{"drawing a rebuke from someone is being criticised by them", "2024-03-06",
 			"Chile's new fishing law has drawn sharp criticism from Peru.",
 			[]string{"PER 111 CHL 2024-03-06"}, []string{"CHL 111 PER"}},
+		{"a truce between two parties that took effect, dated by its verb", "2024-03-06",
+			"A ceasefire between Chile and Peru took effect on Tuesday.",
+			[]string{"CHL 0871 PER 2024-03-05", "PER 0871 CHL 2024-03-05"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
