@@ -423,7 +423,26 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			}
 		}
 	}
+	if m.target >= 0 && s.eachOther(m.target) && len(src) > 1 {
+		tgt, recip = nil, true // "Chile and Peru accused each other": each to the other
+	}
 	ac.code(s, v, code, src, tgt, recip)
+}
+
+// eachOther reports whether token k is the reciprocal pronoun "each other" or "one another".
+func (s *sentence) eachOther(k int) bool {
+	next := func(w string) bool { return k+1 < len(s.norm) && s.norm[k+1] == w }
+	switch s.norm[k] {
+	case "other":
+		return k > 0 && s.norm[k-1] == "each"
+	case "another":
+		return k > 0 && s.norm[k-1] == "one"
+	case "each": // the parse may head the pair on its first word
+		return next("other")
+	case "one":
+		return next("another")
+	}
+	return false
 }
 
 // directiveVerbs tell someone to do something: with an actor as object and a to-clause, a demand.

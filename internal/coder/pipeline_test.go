@@ -203,6 +203,8 @@ func TestCodeText(t *testing.T) {
 		{"a truce between two parties that took effect, dated by its verb", "2024-03-06",
 			"A ceasefire between Chile and Peru took effect on Tuesday.",
 			[]string{"CHL 0871 PER 2024-03-05", "PER 0871 CHL 2024-03-05"}, nil},
+		{"each other", "2024-03-06", "Chile and Peru accused each other of breaking the truce.",
+			[]string{"CHL 112 PER 2024-03-06", "PER 112 CHL 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
