@@ -566,6 +566,13 @@ func (s *sentence) sources(v int) []*mention {
 	return out
 }
 
+// textNouns name what someone issues or sends: a clause on one ("a statement condemning the
+// attack") is its author's act.
+var textNouns = map[string]bool{"statement": true, "declaration": true, "communique": true,
+	"letter": true, "resolution": true, "message": true, "speech": true, "address": true,
+	"note": true, "post": true, "tweet": true, "report": true, "appeal": true, "call": true,
+	"decree": true, "order": true, "notice": true, "memo": true, "video": true, "interview": true}
+
 // conjHead returns the verb that conjoined verb v is coordinated with. The parse often hangs the
 // second verb of "X said Y had done A and accused Z" on the reported verb rather than on "said";
 // when the reported verb has an auxiliary ("had", "would") and v has none but shares the tense of
@@ -620,6 +627,17 @@ func (s *sentence) subjectOf(v, depth int) int {
 	case "acl:relcl", "acl":
 		if s.toks[v].Rel == "acl" && s.toks[v].XPOS == "VBN" {
 			return -1 // "forces backed by Iran": the noun is the target, not the source
+		}
+		if s.toks[v].Rel == "acl" && textNouns[s.lemma[h]] && s.mentionOf(h) == nil {
+			// "issued a statement condemning the attack": who issued it
+			for _, k := range s.kids[h] {
+				if r := s.toks[k].Rel; r == "nmod:poss" || relIs(r, "nmod") && s.caseOf(k) == "by" {
+					return k
+				}
+			}
+			if r := s.toks[h].Rel; r == "obj" && s.toks[h].Head >= 0 {
+				return s.subjectOf(s.toks[h].Head, depth+1)
+			}
 		}
 		return h
 	case "advcl":

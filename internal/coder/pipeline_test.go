@@ -205,6 +205,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 0871 PER 2024-03-05", "PER 0871 CHL 2024-03-05"}, nil},
 		{"each other", "2024-03-06", "Chile and Peru accused each other of breaking the truce.",
 			[]string{"CHL 112 PER 2024-03-06", "PER 112 CHL 2024-03-06"}, nil},
+		{"a statement condemning: its issuers condemn", "2024-03-06",
+			"The foreign ministers of Chile and Ecuador issued a joint statement condemning Bolivia.",
+			[]string{"CHLGOV 111 BOL 2024-03-06", "ECUGOV 111 BOL 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
