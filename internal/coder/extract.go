@@ -488,7 +488,7 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 		tgt = nil // "imposed a curfew in the capital": on its people, not its government
 	}
 	if len(tgt) == 0 && (len(src) < 2 || !(recip || mutualRoot(code))) {
-		if t := ac.counterpart(s, v, code, src[0]); t != nil { // "Lima vowed to respond"
+		if t := ac.counterpart(s, v, code, src[0]); t != nil && !t.sameAsAny(src) { // "Lima vowed to respond"
 			tgt = []*mention{t}
 		}
 	}

@@ -44,6 +44,16 @@ func (m *mention) sameActor(o *mention) bool {
 	return m.actor.Code == o.actor.Code && m.actor.Name == o.actor.Name
 }
 
+// sameAsAny reports whether m is the same actor as one of ms (a co-actor is not the one acted on).
+func (m *mention) sameAsAny(ms []*mention) bool {
+	for _, o := range ms {
+		if m.sameActor(o) || m.actor.Code == o.actor.Code {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *mention) dyadActor(s *sentence) dyad.Actor {
 	a := m.actor
 	if !m.implicit {

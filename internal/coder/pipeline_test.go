@@ -208,6 +208,8 @@ func TestCodeText(t *testing.T) {
 		{"a statement condemning: its issuers condemn", "2024-03-06",
 			"The foreign ministers of Chile and Ecuador issued a joint statement condemning Bolivia.",
 			[]string{"CHLGOV 111 BOL 2024-03-06", "ECUGOV 111 BOL 2024-03-06"}, nil},
+		{"co-actors are not each other's target", "2024-03-06",
+			"The presidents of Chile and Peru skipped the summit.", nil, []string{"CHLGOV 12 PER", "PERGOV 12 CHL"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
