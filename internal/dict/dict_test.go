@@ -542,3 +542,67 @@ func TestNameCollisionWarning(t *testing.T) {
 		t.Errorf("Georgia = %+v, want the person", e)
 	}
 }
+
+// TestBundledVerbSynonyms checks that the bundled verbs.txt knows common news synonyms of its
+// object nouns and verbs with the code of the pattern they vary, and that patterns which differ
+// only in spelling or in a near-synonym keep one code.
+func TestBundledVerbSynonyms(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatalf("bundled dictionaries have errors:\n%v", err)
+	}
+	tests := []struct {
+		noun    bool
+		pattern string
+		code    string
+	}{
+		{false, "shelve legislation", "0832"},
+		{false, "drop complaint against +", "082"},
+		{false, "lift limit on +", "081"},
+		{false, "resume negotiation with +", "046"},
+		{false, "slam attack on +", "111"},
+		{false, "decry killing of +", "111"},
+		{false, "criticise decision", "111"},
+		{false, "voice dismay", "012"},
+		{false, "back down from +", "080"},
+		{false, "free hostage", "0841"},
+		{false, "pledge financial_aid to +", "0331"},
+		{false, "help broker +", "045"},
+		{false, "mobilise reservists", "154"},
+		{false, "breach + airspace", "128"},
+		{false, "widen sanction against +", "163"},
+		// killing people in an air strike is an aerial attack, not an assassination
+		{false, "kill + in airstrike", "195"},
+		{false, "kill + in air_strike", "195"},
+		// threatening a ground offensive is the same threat as a ground assault
+		{false, "threaten ground_offensive", "1384"},
+		{false, "threaten ground_assault", "1384"},
+		{true, "truce between +", "0871"},
+	}
+	for _, tc := range tests {
+		head, rest, _ := strings.Cut(tc.pattern, " ")
+		var ps []Pattern
+		if tc.noun {
+			ps = d.NounPatterns(head)
+		} else {
+			ps = d.VerbPatterns(head)
+		}
+		found := false
+		for _, p := range ps {
+			if len(p.HeadMods) == 0 && strings.Join(p.Words, " ") == rest {
+				found = true
+				if p.Code != tc.code {
+					t.Errorf("%q (%s) = %s, want %s", tc.pattern, p.Pos, p.Code, tc.code)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no bundled pattern", tc.pattern)
+		}
+	}
+	for _, w := range d.Warnings() {
+		if strings.Contains(w.Error(), "verbs.txt") {
+			t.Errorf("bundled verbs.txt: %v", w)
+		}
+	}
+}
