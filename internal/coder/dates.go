@@ -230,6 +230,80 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 	return dyad.Date{}, false
 }
 
+// background reports whether the event of token v is placed in an earlier year by its own clause
+// ("severed relations in 2016", "signed in March 2001", "two decades ago"): history the article
+// recalls, which the guidelines leave uncoded, not news it reports. "Since 2016" is not history:
+// it says the act goes on.
+func (ac *articleCoder) background(s *sentence, v int) bool {
+	if ac.date.IsZero() || v < 0 {
+		return false
+	}
+	for steps := 0; steps < 3; steps++ { // "in 2016 after protesters stormed ...": the same history
+		if ac.backgroundClause(s, v) {
+			return true
+		}
+		if r := s.toks[v].Rel; s.toks[v].Head < 0 || r != "advcl" && r != "conj" && r != "xcomp" {
+			return false
+		}
+		if _, ok := s.clauseTime(v, ac.date, false); ok {
+			return false // a clause dated on its own
+		}
+		v = s.toks[v].Head
+	}
+	return false
+}
+
+func (ac *articleCoder) backgroundClause(s *sentence, v int) bool {
+	for _, k := range s.kids[v] {
+		r := s.toks[k].Rel
+		if clauseRels[r] {
+			continue
+		}
+		for _, tr := range timeRels {
+			if r == tr {
+				lo, hi := s.subtreeSpan(k)
+				if pastYear(s.lemma[lo:hi], ac.date) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pastYear reports whether a time expression names a year before the one of doc, with no day ("in
+// 2016", "in March 2001", "in late 2019"), or counts years back ("two decades ago").
+func pastYear(words []string, doc dyad.Date) bool {
+	for i, w := range words {
+		if (w == "ago") && i > 0 && (strings.HasPrefix(words[i-1], "year") || strings.HasPrefix(words[i-1], "decade")) {
+			return true
+		}
+		y := yearValue(w)
+		if y == 0 || y >= doc.Year() {
+			continue
+		}
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if _, month := months[prev]; month && i > 1 && dayValue(words[i-2]) > 0 {
+			return false // "14 March 2019" has a day: a date, which dates the event
+		}
+		if i > 1 && dayValue(strings.TrimSuffix(prev, ",")) > 0 {
+			return false // "March 14, 2019"
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if words[j] == "since" || words[j] == "until" || words[j] == "till" {
+				return false
+			}
+			if words[j] == "in" || words[j] == "during" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // resolveTime reads a time expression (normalised words) against the article date: weekdays,
 // yesterday/today, last week/month, "Oct. 14", "14 October 2023", "three days ago".
 func resolveTime(words []string, doc dyad.Date, future bool) (dyad.Date, bool) {

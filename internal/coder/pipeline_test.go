@@ -210,6 +210,11 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHLGOV 111 BOL 2024-03-06", "ECUGOV 111 BOL 2024-03-06"}, nil},
 		{"co-actors are not each other's target", "2024-03-06",
 			"The presidents of Chile and Peru skipped the summit.", nil, []string{"CHLGOV 12 PER", "PERGOV 12 CHL"}},
+		{"history the article recalls is not coded", "2024-03-06",
+			"Peru severed relations with Bolivia in 2016. Two decades ago, Chile invaded Bolivia. Bolivia has detained a Chilean journalist since 2022.",
+			[]string{"BOL 173 CHLMED"}, []string{"PER 16 BOL", "CHL 19 BOL"}},
+		{"a full date in an earlier year dates the event", "2024-03-06",
+			"Chile accused Peru of spying on 14 March 2023.", []string{"CHL 112 PER 2023-03-14"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
