@@ -556,6 +556,9 @@ func (s *sentence) sources(v int) []*mention {
 		}
 	}
 	out := s.mentionsAt(k)
+	if k >= 0 {
+		out = append(out, s.apposConjuncts(k)...)
+	}
 	if k >= 0 && s.toks[k].Head == v {
 		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects
 			if j != k && s.toks[j].Rel == s.toks[k].Rel {
@@ -588,6 +591,32 @@ func (s *sentence) conjHead(v int) int {
 		return h
 	}
 	return m
+}
+
+// apposConjuncts returns the actors conjoined to k across an apposition, which the parse tends
+// to hang on the apposition: "Lavrov, the foreign minister, and Wang Yi" with "Wang Yi" under
+// "minister". An apposition introduced by "and" is a conjunct.
+func (s *sentence) apposConjuncts(k int) []*mention {
+	var out []*mention
+	add := func(b int) {
+		if s.toks[b].Rel == "appos" && s.hasChildLemma(b, "cc", "and") {
+			for _, m := range s.mentionsAt(b) {
+				if m.actor.Country != "" {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	for _, a := range s.kids[k] {
+		if s.toks[a].Rel != "appos" {
+			continue
+		}
+		add(a) // "Lavrov, ..., and Wang Yi" with "Wang Yi" an apposition of "Lavrov"
+		for _, b := range s.kids[a] {
+			add(b)
+		}
+	}
+	return out
 }
 
 // nonFinite reports whether verb v is a participle or gerund with no auxiliary of its own

@@ -215,6 +215,9 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOL 173 CHLMED"}, []string{"PER 16 BOL", "CHL 19 BOL"}},
 		{"a full date in an earlier year dates the event", "2024-03-06",
 			"Chile accused Peru of spying on 14 March 2023.", []string{"CHL 112 PER 2023-03-14"}, nil},
+		{"a conjunct after an apposition", "2024-03-06",
+			"The accord was signed by Sergei Lavrov, the foreign minister of Russia, and Chinese Foreign Minister Wang Yi.",
+			[]string{"RUSGOV 057 CHNGOV 2024-03-06", "CHNGOV 057 RUSGOV 2024-03-06"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
