@@ -606,3 +606,73 @@ func TestBundledVerbSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// TestBundledRegions checks first-level divisions of the bundled gazetteer: a region beats towns
+// of the same name elsewhere, but never a country, and names shared by two regions resolve to
+// the one chosen in scripts/places-regions.tsv.
+func TestBundledRegions(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatalf("bundled dictionaries have errors:\n%v", err)
+	}
+	tests := []struct {
+		text, name, iso, kind string
+		n                     int
+	}{
+		{"Florida", "Florida", "USA", "region", 1}, // not the Cuban or Uruguayan town
+		{"Texas", "Texas", "USA", "region", 1},
+		{"California", "California", "USA", "region", 1},
+		{"Ontario", "Ontario", "CAN", "region", 1}, // not the Californian city
+		{"Quebec", "Quebec", "CAN", "region", 1},
+		{"Georgia", "Georgia", "GEO", "country", 1}, // the country, not the U.S. state
+		{"the U.S. state of Georgia", "U.S. state of Georgia", "USA", "region", 5},
+		{"Washington", "Washington, D.C.", "USA", "capital", 1},
+		{"Washington State", "Washington State", "USA", "region", 2},
+		{"Punjab", "Punjab", "PAK", "region", 1}, // the larger of the two Punjabs
+		{"Indian Punjab", "Punjab", "IND", "region", 2},
+		{"Sindh", "Sindh", "PAK", "region", 1},
+		{"Darfur", "Darfur", "SDN", "region", 1},
+		{"South Kordofan", "South Kordofan", "SDN", "region", 2},
+		{"Tigray", "Tigray", "ETH", "region", 1},
+		{"Bavaria", "Bavaria", "DEU", "region", 1},
+		{"Catalonia", "Catalonia", "ESP", "region", 1},
+		{"Xinjiang", "Xinjiang", "CHN", "region", 1},
+		{"Guangdong", "Guangdong", "CHN", "region", 1},
+		{"Azerbaijan", "Azerbaijan", "AZE", "country", 1},
+		{"West Azerbaijan", "West Azerbaijan", "IRN", "region", 2},
+		{"Victoria , Australia", "Victoria, Australia", "AUS", "region", 3},
+		{"Helmand", "Helmand", "AFG", "region", 1},
+		{"Kandahar Province", "Kandahar Province", "AFG", "region", 2},
+		{"Sabah", "Sabah", "MYS", "region", 1},
+		{"Bali", "Bali", "IDN", "region", 1}, // not the Cameroonian town
+		{"Mexico", "Mexico", "MEX", "country", 1},
+		{"State of Mexico", "State of Mexico", "MEX", "region", 3},
+		{"Lagos", "Lagos", "NGA", "city", 1}, // the city; the state is "Lagos State"
+		{"Lagos State", "Lagos State", "NGA", "region", 2},
+		{"Niger", "Niger", "NER", "country", 1},
+		{"Niger State", "Niger State", "NGA", "region", 2},
+		{"North Kivu", "North Kivu", "COD", "region", 2},
+		{"Kharkiv Oblast", "Kharkiv Oblast", "UKR", "region", 2},
+		{"the Odessa region", "Odesa Oblast", "UKR", "region", 3},
+		{"Krasnodar Krai", "Krasnodar Krai", "RUS", "region", 2},
+		{"Rakhine", "Rakhine", "MMR", "region", 1},
+	}
+	for _, tt := range tests {
+		n, p := d.MatchPlace(words(tt.text))
+		if n != tt.n || p == nil || p.Name != tt.name || p.Country != tt.iso || p.Kind != tt.kind {
+			t.Errorf("MatchPlace(%q) = %d %+v, want %d %s %s %s", tt.text, n, p, tt.n, tt.name, tt.iso, tt.kind)
+		}
+	}
+	// No region, city or capital hides a country: every name of every country finds a country.
+	for _, p := range d.Places() {
+		if p.Kind != "country" {
+			continue
+		}
+		for _, name := range append([]string{p.Name}, p.AltNames...) {
+			w := words(name)
+			if n, q := d.MatchPlace(w); n == len(w) && q != nil && q.Kind != "country" {
+				t.Errorf("country name %q of %s finds %s %q (%s)", name, p.Country, q.Kind, q.Name, q.Country)
+			}
+		}
+	}
+}
