@@ -54,6 +54,12 @@ func compose(outer, inner string) (string, bool) {
 		if outer[2] != '0' || len(outer) > 3 {
 			return outer, true
 		}
+		if root == "03" && inner[:2] == "15" {
+			// "pledged to deploy troops to the border", "would send troops to X": forces put at
+			// someone's side, an intent to cooperate militarily; a threat of force says so
+			// ("threatened to", "warned it would"), and is composed under 13
+			return "0312", true
+		}
 		if (root == "03" || root == "02") && conflictRoot(inner) {
 			if root == "03" {
 				return threatOf(inner), true // "vowed to strike back" is a threat

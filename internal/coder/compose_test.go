@@ -10,6 +10,8 @@ func TestCompose(t *testing.T) {
 		{"030", "051", "032"},   // agreed to support
 		{"030", "070", "033"},   // pledged aid
 		{"030", "195", "138"},   // vowed to strike
+		{"030", "154", "0312"},  // pledged to deploy troops: military cooperation
+		{"130", "154", "138"},   // threatened to mobilise troops
 		{"100", "081", "105"},   // demanded that it yield
 		{"130", "190", "138"},   // threatened to attack
 		{"130", "163", "131"},   // threatened sanctions (non-force)
