@@ -656,6 +656,11 @@ func TestBundledRegions(t *testing.T) {
 		{"the Odessa region", "Odesa Oblast", "UKR", "region", 3},
 		{"Krasnodar Krai", "Krasnodar Krai", "RUS", "region", 2},
 		{"Rakhine", "Rakhine", "MMR", "region", 1},
+		{"Shan", "Shan State", "MMR", "region", 1},
+		{"Crete", "Crete", "GRC", "region", 1},
+		{"Antioquia", "Antioquia", "COL", "region", 1},
+		{"Idlib", "Idlib", "SYR", "city", 1}, // the city; the governorate is "Idlib province"
+		{"Idlib province", "Idlib Governorate", "SYR", "region", 2},
 	}
 	for _, tt := range tests {
 		n, p := d.MatchPlace(words(tt.text))
