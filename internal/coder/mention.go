@@ -242,6 +242,39 @@ func (s *sentence) addMention(m *mention) {
 	s.mentions = append(s.mentions, m)
 }
 
+// flatEnd returns the end of the name that the span [lo, hi) starts: the flat (name-part)
+// descendants of its tokens that follow on without a gap, and the hyphens inside them
+// ("al-Aiban"); hi when there are none.
+func (s *sentence) flatEnd(lo, hi int) int {
+	end := hi
+	part := func(k int) bool { // k is a proper noun hanging by flat relations on a token of the name
+		if s.toks[k].UPOS != "PROPN" {
+			return false
+		}
+		for steps := 0; k >= 0 && steps < 6; steps++ {
+			if r := s.toks[k].Rel; r != "flat" && r != "flat:name" {
+				return false
+			}
+			k = s.toks[k].Head
+			if k >= lo && k < end {
+				return true
+			}
+		}
+		return false
+	}
+	for end < len(s.toks) {
+		switch {
+		case part(end):
+			end++
+		case s.toks[end].Text == "-" && end+1 < len(s.toks) && part(end+1):
+			end += 2
+		default:
+			return end
+		}
+	}
+	return end
+}
+
 // nameSpan returns the proper-noun tokens around head i joined by flat/compound relations.
 func (s *sentence) nameSpan(i int) (lo, hi int) {
 	lo, hi = i, i+1
@@ -313,6 +346,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			}
 		}
 	}
+	hi = max(hi, s.flatEnd(lo, hi)) // "Musaed bin Mohammed al-Aiban", "Carlos Mesa": the whole name
 	m := &mention{start: lo, end: hi, head: h, kind: named, plural: isPlural(s.toks[h].XPOS)}
 	m.count = s.groupCount(h)
 	// What the modifiers say: a country (name, demonym, capital, possessive), an organisation.

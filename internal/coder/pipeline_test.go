@@ -298,3 +298,27 @@ func TestImplicitTargetText(t *testing.T) {
 		t.Error("no BOL -> PER event for the threat")
 	}
 }
+
+// TestActorText checks that an actor's text covers the whole name the sentence gives, particles
+// and hyphens included.
+func TestActorText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the models")
+	}
+	pipe, c := realCoder(t)
+	tests := []struct{ text, want string }{
+		{"Bolivian opposition leader Carlos Mesa criticised Peru.", "Bolivian opposition leader Carlos Mesa"},
+		{"Saudi envoy Khalid bin Salman al-Harbi criticised Peru.", "Saudi envoy Khalid bin Salman al-Harbi"},
+	}
+	for _, tc := range tests {
+		a := &dyad.Article{ID: "t", Date: dyad.MustDate("2024-03-06"), Text: tc.text}
+		evs := c.Code(a, pipe.Annotate(AnalysisText(a.Text)))
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if got := evs[0].Source.Text; got != tc.want {
+			t.Errorf("%q: source text %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
