@@ -218,6 +218,9 @@ func TestCodeText(t *testing.T) {
 		{"a conjunct after an apposition", "2024-03-06",
 			"The accord was signed by Sergei Lavrov, the foreign minister of Russia, and Chinese Foreign Minister Wang Yi.",
 			[]string{"RUSGOV 057 CHNGOV 2024-03-06", "CHNGOV 057 RUSGOV 2024-03-06"}, nil},
+		{"a place is not read from a conjoined person's name", "2024-03-06",
+			"Peruvian jets struck the border town of Puno, and Mustafa Bali, a spokesman for the rebels, said two civilians died.",
+			nil, []string{"PERMIL 195 IDNCVL"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}

@@ -67,7 +67,10 @@ func (ac *articleCoder) placeMention(s *sentence, t int) *mention {
 	if s.toks[t].UPOS != "PROPN" && !placeNouns[s.lemma[t]] {
 		return nil // a topic ("the Palestine-Israel conflict") is not a place
 	}
-	lo, hi := s.subtreeSpan(t)
+	lo, hi := s.coreSpan(t)
+	for lo < t && s.toks[lo].Rel == "case" {
+		lo++ // the text of the place, not its preposition
+	}
 	for i := lo; i < hi; i++ {
 		if s.toks[i].UPOS != "PROPN" {
 			continue

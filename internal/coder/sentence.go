@@ -175,6 +175,27 @@ func (s *sentence) subtreeSpan(i int) (lo, hi int) {
 	return lo, hi
 }
 
+// coreSpan is subtreeSpan without the conjuncts, appositions and clauses hung on i and its
+// dependents: the noun phrase itself ("the town of Ras al-Ain" in "the town of Ras al-Ain, and
+// Mustafa Bali, a spokesman").
+func (s *sentence) coreSpan(i int) (lo, hi int) {
+	lo, hi = i, i+1
+	var walk func(int)
+	walk = func(j int) {
+		for _, k := range s.kids[j] {
+			switch r := s.toks[k].Rel; {
+			case r == "conj" || r == "cc" || r == "appos" || r == "parataxis" || r == "punct" ||
+				r == "acl" || r == "acl:relcl":
+				continue
+			}
+			lo, hi = min(lo, k), max(hi, k+1)
+			walk(k)
+		}
+	}
+	walk(i)
+	return lo, hi
+}
+
 // span returns the text of tokens [lo, hi).
 func (s *sentence) span(lo, hi int) string {
 	if lo >= hi {
