@@ -620,6 +620,9 @@ func TestBundledRegions(t *testing.T) {
 		n                     int
 	}{
 		{"Florida", "Florida", "USA", "region", 1}, // not the Cuban or Uruguayan town
+		{"New York", "New York City", "USA", "city", 2},
+		{"Ras al-Ain", "Ras al-Ain", "SYR", "city", 2},
+		{"Kobani", "‘Ayn al ‘Arab", "SYR", "city", 1},
 		{"Texas", "Texas", "USA", "region", 1},
 		{"California", "California", "USA", "region", 1},
 		{"Ontario", "Ontario", "CAN", "region", 1}, // not the Californian city
