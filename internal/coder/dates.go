@@ -41,7 +41,8 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		}
 		r := s.toks[cur].Rel
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" &&
-			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") { // "the truce took effect on Monday"
+			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
+			!(r == "advcl" && s.nonFinite(cur)) { // "signed an order on Saturday imposing tariffs"
 			break
 		}
 		cur = s.toks[cur].Head

@@ -165,7 +165,21 @@ func (s *sentence) bestMatch(v int, pats []dict.Pattern) (match, bool) {
 	if found && best.target < 0 && foundT && len(s.mentionsAt(withTarget.target)) > 0 {
 		best.target = withTarget.target
 	}
+	if found && best.target < 0 && s.foreignObject(v, best.p) {
+		return match{}, false
+	}
 	return best, found
+}
+
+// foreignObject reports whether p is a bare mutual verb pattern ("sign", "meet") and v has an
+// object that the pattern does not name and that is no actor: "signed an order" and "met the
+// demand" are not accords or meetings.
+func (s *sentence) foreignObject(v int, p *dict.Pattern) bool {
+	if !p.Recip || len(p.Words) > 0 || p.Noun {
+		return false
+	}
+	o := s.child(v, "obj")
+	return o >= 0 && s.toks[o].UPOS == "NOUN" && len(s.mentionsAt(o)) == 0
 }
 
 // specificity ranks a pattern: its words (a '_'-joined word counting each part), then its literal

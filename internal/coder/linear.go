@@ -25,8 +25,8 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 	end := s.linearEnd(v)
 	for i := range pats {
 		p := &pats[i]
-		if len(p.HeadMods) == 0 && !s.hasWords(p) { // a word the pattern needs is not in the sentence
-			continue
+		if len(p.HeadMods) == 0 && !s.hasWords(p) || s.foreignObject(v, p) {
+			continue // a word the pattern needs is not in the sentence; "signed an order"
 		}
 		t, ok := s.linearMatch(v, end, p)
 		if !ok || (t < 0 && !p.Recip) { // a mutual act ("traded fire") needs no target

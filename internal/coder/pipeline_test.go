@@ -221,6 +221,9 @@ func TestCodeText(t *testing.T) {
 		{"a place is not read from a conjoined person's name", "2024-03-06",
 			"Peruvian jets struck the border town of Puno, and Mustafa Bali, a spokesman for the rebels, said two civilians died.",
 			nil, []string{"PERMIL 195 IDNCVL"}},
+		{"signing an order is no accord; a participle clause shares its verb's day", "2024-03-06",
+			"Boric signed a decree on Saturday, imposing tariffs on goods from Peru and Bolivia.",
+			[]string{"CHLGOV 163 PER 2024-03-02", "CHLGOV 163 BOL 2024-03-02"}, []string{"CHLGOV 057 PER", "CHLGOV 057 BOL"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
