@@ -171,11 +171,10 @@ func (s *sentence) bestMatch(v int, pats []dict.Pattern) (match, bool) {
 	return best, found
 }
 
-// foreignObject reports whether p is a bare mutual verb pattern ("sign", "meet") and v has an
-// object that the pattern does not name and that is no actor: "signed an order" and "met the
-// demand" are not accords or meetings.
+// foreignObject reports whether p is an intransitive-only pattern (flag intrans: "sign") and v
+// has an object that is no actor: "signed an order" is no accord.
 func (s *sentence) foreignObject(v int, p *dict.Pattern) bool {
-	if !p.Recip || len(p.Words) > 0 || p.Noun {
+	if !p.Intrans || p.Noun {
 		return false
 	}
 	o := s.child(v, "obj")

@@ -610,6 +610,36 @@ func TestBundledVerbSynonyms(t *testing.T) {
 // TestBundledRegions checks first-level divisions of the bundled gazetteer: a region beats towns
 // of the same name elsewhere, but never a country, and names shared by two regions resolve to
 // the one chosen in scripts/places-regions.tsv.
+// TestIntransFlag checks the intrans flag of verb patterns: parsed from the flags column alone or
+// with recip, and rejected as a pattern word nowhere else.
+func TestIntransFlag(t *testing.T) {
+	tests := []struct {
+		line           string
+		recip, intrans bool
+	}{
+		{"057\tv\tzork\trecip,intrans", true, true},
+		{"057\tv\tzork\tintrans", false, true},
+		{"057\tv\tzork treaty\trecip", true, false},
+	}
+	for _, tc := range tests {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "verbs.txt"), []byte(tc.line+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, err := Load(dir)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.line, err)
+		}
+		pats := d.VerbPatterns("zork")
+		if len(pats) != 1 {
+			t.Fatalf("%q: %d patterns", tc.line, len(pats))
+		}
+		if p := pats[0]; p.Recip != tc.recip || p.Intrans != tc.intrans {
+			t.Errorf("%q: recip %v intrans %v, want %v %v", tc.line, p.Recip, p.Intrans, tc.recip, tc.intrans)
+		}
+	}
+}
+
 func TestBundledRegions(t *testing.T) {
 	d, err := Default()
 	if err != nil {

@@ -14,6 +14,7 @@ type Pattern struct {
 	HeadMods []string // the other parts of a '_'-joined head: "phone_call" → ["phone"], Head "call"
 	Words    []string // the words after the head as written (Norm'ed), '+' and '_'-joined words kept
 	Recip    bool     // the event is mutual
+	Intrans  bool     // only when the verb has no object other than an actor ("A and B signed", not "signed an order")
 	Passive  string   // code in the passive voice, "" when the same
 	Pos      string   // file:line
 	Needs    []uint16 // WordBit of every word besides the head that the pattern needs
@@ -90,6 +91,8 @@ func parseVerbLine(s string) (Pattern, string) {
 			case fl == "":
 			case fl == "recip":
 				p.Recip = true
+			case fl == "intrans":
+				p.Intrans = true
 			case strings.HasPrefix(fl, "passive="):
 				p.Passive = strings.TrimPrefix(fl, "passive=")
 				if _, ok := dyad.LookupCode(p.Passive); !ok || len(p.Passive) < 3 {
@@ -157,16 +160,16 @@ func WordBit(w string) uint16 {
 	return uint16(h % WordBits)
 }
 
-// isFlags reports whether a word is a flags column: comma-separated recip / passive=CODE.
+// isFlags reports whether a word is a flags column: comma-separated recip / intrans / passive=CODE.
 func isFlags(w string) bool {
-	if strings.HasPrefix(w, "passive=") || w == "recip" {
+	if strings.HasPrefix(w, "passive=") || w == "recip" || w == "intrans" {
 		return true
 	}
 	if !strings.Contains(w, ",") {
 		return false
 	}
 	for _, fl := range strings.Split(w, ",") {
-		if fl != "" && fl != "recip" && !strings.HasPrefix(fl, "passive=") {
+		if fl != "" && fl != "recip" && fl != "intrans" && !strings.HasPrefix(fl, "passive=") {
 			return false
 		}
 	}
