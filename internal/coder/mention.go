@@ -104,7 +104,8 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		case n > 0 && n >= na:
 			out = append(out, atom{start: i, end: i + n, entry: e})
 			i += n
-		case ok && na > 0:
+		case ok && na > 0 && !(na == 1 && s.lemma[i] == "party" && s.groupCount(i) >= 2):
+			// ("all parties", "the warring parties" are the sides of a conflict, not political parties)
 			out = append(out, atom{start: i, end: i + na, agent: ag})
 			i += na
 		default:

@@ -224,6 +224,9 @@ func TestCodeText(t *testing.T) {
 		{"signing an order is no accord; a participle clause shares its verb's day", "2024-03-06",
 			"Boric signed a decree on Saturday, imposing tariffs on goods from Peru and Bolivia.",
 			[]string{"CHLGOV 163 PER 2024-03-02", "CHLGOV 163 BOL 2024-03-02"}, []string{"CHLGOV 057 PER", "CHLGOV 057 BOL"}},
+		{"all parties are the sides, not political parties", "2024-03-06",
+			"Chilean troops clashed with Peruvian troops on Monday. The United Nations urged all parties to show restraint.",
+			[]string{"IGOUNO 02 CHLMIL", "IGOUNO 02 PERMIL"}, []string{"IGOUNO 02 PERPTY"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
