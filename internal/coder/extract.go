@@ -322,7 +322,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if !s.asserted(v) {
 		return
 	}
-	if labelVerbs[s.lemma[v]] && ac.labelEvent(s, v) {
+	if (labelVerbs[s.lemma[v]] || dismissVerbs[s.lemma[v]] && !s.dismissesCharge(v)) && ac.labelEvent(s, v) {
 		return
 	}
 	if receiveVerbs[s.lemma[v]] && ac.receivedEvent(s, v) {

@@ -6,6 +6,17 @@ package coder
 var labelVerbs = map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
 	"term": true, "dub": true, "characterize": true, "characterise": true}
 
+// dismissVerbs judge what they dismiss by the words of an "as" phrase ("dismissed the vote as a
+// weak response": criticism); dismissing a charge or a report is a denial, which their patterns code.
+var dismissVerbs = map[string]bool{"dismiss": true, "deride": true, "ridicule": true, "mock": true}
+
+// dismissesCharge reports whether v's object is an accusation or a report ("dismissed the charges
+// as baseless").
+func (s *sentence) dismissesCharge(v int) bool {
+	o := s.child(v, "obj")
+	return o >= 0 && chargeNouns[s.lemma[o]]
+}
+
 // negativeWords and positiveWords judge a label.
 var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": true, "terrorist": true,
 	"terrorism": true, "unacceptable": true, "aggression": true, "barbarism": true, "provocation": true,
@@ -29,7 +40,8 @@ var negativeWords = map[string]bool{"failure": true, "crime": true, "criminal": 
 	"sabotage": true, "treason": true, "traitor": true, "hoax": true, "misleading": true, "slanderous": true,
 	"defamatory": true, "absurdity": true, "ridiculous": true, "shameless": true, "regrettable": true,
 	"corrupt": true, "corruption": true, "oppression": true, "persecution": true, "incompetent": true,
-	"authoritarian": true, "repressive": true, "repression": true, "humiliating": true, "unconstitutional": true}
+	"authoritarian": true, "repressive": true, "repression": true, "humiliating": true, "unconstitutional": true,
+	"weak": true, "empty": true, "meaningless": true, "worthless": true, "stunt": true, "ploy": true}
 
 var positiveWords = map[string]bool{"victory": true, "success": true, "historic": true, "important": true,
 	"positive": true, "constructive": true, "friend": true, "partner": true, "ally": true,

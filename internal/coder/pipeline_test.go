@@ -227,6 +227,9 @@ func TestCodeText(t *testing.T) {
 		{"all parties are the sides, not political parties", "2024-03-06",
 			"Chilean troops clashed with Peruvian troops on Monday. The United Nations urged all parties to show restraint.",
 			[]string{"IGOUNO 02 CHLMIL", "IGOUNO 02 PERMIL"}, []string{"IGOUNO 02 PERPTY"}},
+		{"dismissing an act as weak is criticism", "2024-03-06",
+			"Peru's parliament voted to expel the Bolivian ambassador. Bolivian President Luis Arce dismissed the vote as a weak response.",
+			[]string{"BOLGOV 111 PERLEG"}, []string{"BOLGOV 12 PERLEG"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
