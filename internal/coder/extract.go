@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dict"
 )
 
@@ -396,6 +397,18 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			case inner.target >= 0: // "agreed to restore ties with X", "warned it would strike X"
 				tgt, recip = ac.targetsOf(s, inner.target, code), recip || inner.p.Recip
 			}
+		}
+	}
+	if len(tgt) == 0 && code == "015" {
+		// "claimed the attack", "acknowledged the strike": responsibility toward those it hit
+		if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool { return armedForce(e.CAMEO) }); e != nil {
+			k := s.child(v, "obj")
+			if k < 0 {
+				k = s.child(v, "nsubj:pass") // "the attack was claimed by X"
+			}
+			m := actorAt(max(k, v), e.Target)
+			m.implicit = k < 0
+			tgt = []*mention{m}
 		}
 	}
 	if len(tgt) == 0 && (reactive(code) || code == "016") {

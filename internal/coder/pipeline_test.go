@@ -230,6 +230,9 @@ func TestCodeText(t *testing.T) {
 		{"dismissing an act as weak is criticism", "2024-03-06",
 			"Peru's parliament voted to expel the Bolivian ambassador. Bolivian President Luis Arce dismissed the vote as a weak response.",
 			[]string{"BOLGOV 111 PERLEG"}, []string{"BOLGOV 12 PERLEG"}},
+		{"claiming an attack is responsibility toward those it hit", "2024-03-06",
+			"Peruvian rebels attacked a Bolivian army patrol on Monday. The rebels acknowledged the attack on Tuesday.",
+			[]string{"PERREB 015 BOLMIL"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
