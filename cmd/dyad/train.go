@@ -23,7 +23,9 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 		"Trains the tagger, the lemmatizer and the dependency parser on Universal Dependencies treebanks\n"+
 		"(CoNLL-U) and writes tagger.bin, lemma.bin and parser.bin into DIR. The committed models are\n"+
 		"made with -o internal/nlp/models. The parser learns from tags predicted by taggers trained on the\n"+
-		"other folds of the data (--jackknife), as it will see them. Training is deterministic (--seed).\n"+
+		"other folds of the data (--jackknife), as it will see them, and is trained globally for beam\n"+
+		"search (--beam; the width is stored in parser.bin and is dyad parse's default). Training is\n"+
+		"deterministic (--seed).\n"+
 		"With --parser-only only parser.bin is written: the jackknife taggers and lemmatizers are trained\n"+
 		"as usual, and the final tagger and lemmatizer (for --dev, and for --jackknife 0) are read from\n"+
 		"tagger.bin and lemma.bin in DIR.")

@@ -20,7 +20,8 @@ func sharedTreebank(t *testing.T, name string) string {
 
 // TestTreebankAccuracy guards the committed models against regressions: tags, lemmas and
 // attachments on the gold words of EWT dev must stay above floors a little below the figures
-// measured when the models were committed (UPOS 95.5, lemma 97.3, UAS 85.5, LAS 82.1).
+// measured when the models were committed (UPOS 95.5, lemma 97.3, UAS 86.4, LAS 83.1 with the
+// beam-8 parser).
 func TestTreebankAccuracy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses a treebank")
@@ -56,8 +57,8 @@ func TestTreebankAccuracy(t *testing.T) {
 	}{
 		{"UPOS", a.Pct(a.UPOS), 94.5},
 		{"lemma", a.Pct(a.Lemma), 96.5},
-		{"UAS", a.Pct(a.UAS), 84.5},
-		{"LAS", a.Pct(a.LAS), 81},
+		{"UAS", a.Pct(a.UAS), 85.5},
+		{"LAS", a.Pct(a.LAS), 82},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.2f on %s, below the floor %.1f", c.name, c.got, path, c.floor)

@@ -43,6 +43,7 @@ type beam struct {
 	hist      []histEntry
 	cands     []beamCand
 	lscores   []float32
+	sc        [nAct]float64 // transition scores (a field: passed to score, a local would escape)
 }
 
 func (bm *beam) getState() *state {
@@ -102,7 +103,7 @@ func seqHash(h uint64, a int) uint64 {
 // in st. step reports whether every configuration in the beam has an empty buffer.
 func (bm *beam) step(k int, score func(*state, *[nAct]float64), label func(st *state, h, d int32) int) bool {
 	bm.cands = bm.cands[:0]
-	var sc [nAct]float64
+	sc := &bm.sc
 	for i := range bm.cur {
 		it := &bm.cur[i]
 		if it.done {
@@ -110,7 +111,7 @@ func (bm *beam) step(k int, score func(*state, *[nAct]float64), label func(st *s
 			continue
 		}
 		v := it.st.valid()
-		score(it.st, &sc)
+		score(it.st, sc)
 		for a := 0; a < nAct; a++ {
 			if v[a] {
 				bm.cands = append(bm.cands, beamCand{int32(i), int8(a), it.score + sc[a]})
@@ -232,5 +233,7 @@ func (m *Model) beamSearch(s *nlp.Sentence, k int) {
 // MaxBeam is the largest beam width.
 const MaxBeam = 256
 
-// DefaultBeam is the beam width dyad train uses.
+// DefaultBeam is the beam width dyad train uses. On EWT dev (EWT+GUM train, jackknifed tags, one
+// run, before the templates 95-104) training with 8 and 16 gave about the same accuracy after 7
+// passes (85.89 and 85.86 UAS), training with 16 taking twice as long.
 const DefaultBeam = 8

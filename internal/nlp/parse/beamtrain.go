@@ -31,7 +31,7 @@ type labUpdate struct {
 }
 
 // trainBeamRun is trainRun for beam search with k configurations.
-func (m *Model) trainBeamRun(sents []goldSent, iterations, k int, seed int64, prune float64, logf func(string, ...any), after func(int, *Model)) (*trainAct, *trainLab, float64) {
+func (m *Model) trainBeamRun(sents []goldSent, iterations, k int, seed int64, prune pruning, logf func(string, ...any), after func(int, *Model)) (*trainAct, *trainLab, float64) {
 	ta := newTrainAct()
 	tl := &trainLab{index: map[uint64]int32{}}
 	rng := rand.New(rand.NewSource(seed))

@@ -194,6 +194,18 @@ func actFeats(st *state) []uint64 {
 	add(92, suf[b0], p[s0], 0)
 	add(93, suf[b0], 0, 0)
 	add(94, suf[b1], p[b0], 0)
+	// more words of the second stack item and heads; with a beam of 8 (one run, EWT dev) these ten
+	// templates took UAS/LAS from 86.11/82.67 to 86.41/82.98
+	add(95, w[s1], p[s1], 0)
+	add(96, w[s1], w[s0], 0)
+	add(97, w[s1], w[b0], p[s0])
+	add(98, w[s0h], p[s0], p[b0])
+	add(99, w[s0], w[b0], p[b1])
+	add(100, l[s0], l[b0], p[b1])
+	add(101, w[s0r], p[s0], p[b0])
+	add(102, w[b0l], p[s0], p[b0])
+	add(103, u[s1], u[s0], u[b0])
+	add(104, suf[s0], suf[b0], 0)
 	st.feats = f
 	return f
 }

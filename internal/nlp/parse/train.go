@@ -14,11 +14,14 @@ import (
 // DefaultIterations is the number of training passes when TrainOptions.Iterations is 0, chosen on
 // EWT dev (EWT+GUM train with jackknifed tags, one run: 10 passes 85.07 UAS, 11 passes 85.23, 12
 // passes 85.26; EWT train alone, earlier tagger: 8 passes 85.33, 11 passes 85.37, 15 passes 85.27).
+// With a beam of 8 (one run, decoding with 8) 8, 10, 11 and 12 passes gave 86.17, 86.32, 86.38 and
+// 86.41 UAS.
 const DefaultIterations = 12
 
 // DefaultRuns is the number of training runs averaged when TrainOptions.Runs is 0. On EWT dev
 // (EWT+GUM train, jackknifed tags), seeds 1 and 2 alone gave UAS/LAS 85.26/81.80 and 85.30/81.95,
-// their average 85.54/82.16 with the same number of weights kept.
+// their average 85.54/82.16 with the same number of weights kept. With a beam of 8 (before the
+// templates 95-104), one run gave 86.11/82.67, two 86.38/82.99.
 const DefaultRuns = 2
 
 // TrainOptions sets the number of passes over the training data and the seed of the shuffling and
@@ -258,9 +261,9 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 	logf("parse: %d sentences (%d skipped, %d projectivized), %d words, %d lemmas, %d tags, %d relations",
 		len(sents), skipped, nonproj, len(m.words), len(m.lemmas), len(m.xpos), len(m.labels))
 
-	prune := 1e-3
+	prune := pruning{act: 1e-3, lab: 1e-3}
 	if len(sents) >= pruneMinSentences {
-		prune = pruneBelow
+		prune = pruning{act: pruneBelow, lab: pruneLabBelow, maxAct: maxActFeatures}
 	}
 	runs := opt.Runs
 	if runs <= 0 {
@@ -300,7 +303,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 
 // trainRun makes opt.Iterations passes over sents with the given seed and returns the training
 // tables and the final update count (for averaging).
-func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune float64, logf func(string, ...any), after func(int, *Model)) (*trainAct, *trainLab, float64) {
+func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune pruning, logf func(string, ...any), after func(int, *Model)) (*trainAct, *trainLab, float64) {
 	ta := newTrainAct()
 	tl := &trainLab{index: map[uint64]int32{}}
 	rng := rand.New(rand.NewSource(seed))
@@ -427,44 +430,68 @@ func mixRuns(tas []*trainAct, tls []*trainLab, cs []float64) (*trainAct, *trainL
 	return ta, tl
 }
 
-// pruneBelow is the smallest averaged weight kept in a model trained on at least pruneMinSentences
-// sentences. On EWT dev (two averaged runs on EWT+GUM train) pruning at 1 keeps 869k transition
-// features (85.54/82.16 UAS/LAS), at 1.25 707k (85.49/82.09), at 1.5 561k (85.44/82.05): 1.25 is
-// the largest model whose transition table has 2^20 slots (12 MB) instead of 2^21. On small
-// treebanks averaged weights stay small and nothing is pruned.
+// pruneBelow and pruneLabBelow are the smallest averaged transition and label weights kept in a
+// model trained on at least pruneMinSentences sentences; maxActFeatures caps the transition
+// features kept (those with the largest weights) so that the transition table has at most 2^22
+// slots (48 MB; tableSize). On small treebanks averaged weights stay small and nothing is pruned.
+//
+// On EWT dev, beam 8, two averaged runs on EWT+GUM train without the templates 95-104, pruning
+// both tables at 0.25 kept 3.7M+375k features (46 MB file; UAS/LAS 86.42/83.14), at 0.5 2.4M+259k
+// (31 MB; 86.42/83.11), at 1 1.6M+165k (20 MB; 86.48/83.10), at 1.25 1.3M+145k (17 MB;
+// 86.38/82.99), at 2 680k+66k (9 MB; 86.17/82.62), at 3 309k+25k (4 MB; 85.93/81.98). With the
+// templates, the cap keeps 1.68M transition features (23 MB file; 86.40/83.06); filling 2^22 slots
+// to 60% instead kept all 2.05M at or above 1 (27 MB; 86.41/83.10). The greedy model of two runs
+// lost 0.05 UAS from 1 to 1.25.
 const (
-	pruneBelow        = 1.25
+	pruneBelow        = 1.0
+	pruneLabBelow     = 0.5
+	maxActFeatures    = 1 << 22 * 2 / 5
 	pruneMinSentences = 2000
 )
 
+// pruning says which averaged weights finalize keeps.
+type pruning struct {
+	act, lab float64 // smallest absolute weights kept
+	maxAct   int     // most transition features kept, 0 for no limit
+}
+
 // finalize averages the weights, drops the negligible ones and builds the parsing tables.
-func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune float64) {
+func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune pruning) {
 	type kw struct {
-		key uint64
-		w   [nAct]float32
+		key  uint64
+		w    [nAct]float32
+		maxw float64
 	}
 	var acts []kw
-	var maxw float64
 	for r, sl := range ta.slots {
 		if sl.key == 0 {
 			continue
 		}
 		f := sl.key
 		var w [nAct]float32
-		keep := false
+		var mw float64
 		for a := 0; a < nAct; a++ {
 			x := float64(sl.w[a]) - ta.u[r][a]/c
 			w[a] = float32(x)
-			if math.Abs(x) >= prune {
-				keep = true
-			}
+			mw = max(mw, math.Abs(x))
 		}
-		if keep {
-			acts = append(acts, kw{f, w})
-			for _, x := range w {
-				maxw = max(maxw, math.Abs(float64(x)))
-			}
+		if mw >= prune.act {
+			acts = append(acts, kw{f, w, mw})
 		}
+	}
+	if prune.maxAct > 0 && len(acts) > prune.maxAct {
+		// keep the features with the largest weights
+		sort.Slice(acts, func(i, j int) bool {
+			if acts[i].maxw != acts[j].maxw {
+				return acts[i].maxw > acts[j].maxw
+			}
+			return acts[i].key < acts[j].key
+		})
+		acts = acts[:prune.maxAct]
+	}
+	var maxw float64
+	for _, e := range acts {
+		maxw = max(maxw, e.maxw)
 	}
 	// keys in a fixed order so that the table layout does not depend on map iteration
 	sort.Slice(acts, func(i, j int) bool { return acts[i].key < acts[j].key })
@@ -483,7 +510,7 @@ func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune float64) {
 		var row []labW
 		for _, e := range tl.rows[r] {
 			w := float32(float64(e.w) - e.u/c)
-			if math.Abs(float64(w)) >= prune {
+			if math.Abs(float64(w)) >= prune.lab {
 				row = append(row, labW{e.lab, w})
 			}
 		}
