@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"encoding/binary"
+	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/nlp"
@@ -146,6 +147,32 @@ func TestLoadGreedyV4(t *testing.T) {
 		for j := range p[i] {
 			if p[i][j] != p4[i][j] {
 				t.Fatalf("%s word %d: %v from the model, %v from its v4 copy", tb[i].ID, j, p[i][j], p4[i][j])
+			}
+		}
+	}
+}
+
+// TestBeamConcurrent parses from several goroutines at once: each must get the sequential parses
+// (the beams' scratch space is per call).
+func TestBeamConcurrent(t *testing.T) {
+	m, tb := trainTinyBeam(t, 4)
+	want := parseAll(m, tb)
+	got := make([][][]nlp.Token, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Go(func() {
+			for range 5 {
+				got[g] = parseAll(m, tb)
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i := range want {
+			for j := range want[i] {
+				if got[g][i][j] != want[i][j] {
+					t.Fatalf("goroutine %d: %s word %d: %v, sequentially %v", g, tb[i].ID, j, got[g][i][j], want[i][j])
+				}
 			}
 		}
 	}
