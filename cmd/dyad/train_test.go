@@ -14,7 +14,7 @@ import (
 func TestTrainWritesLoadableModels(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu,testdata/parse/tiny.conllu",
-		"--dev", "testdata/parse/tiny.conllu", "--iterations", "3", "--jackknife", "2", "-o", dir)
+		"--dev", "testdata/parse/tiny.conllu", "--iterations", "3", "--jackknife", "2", "--beam", "4", "-o", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -43,7 +43,7 @@ func TestTrainWritesLoadableModels(t *testing.T) {
 	// the same seed gives the same parser
 	dir2 := t.TempDir()
 	if code, _, stderr := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu,testdata/parse/tiny.conllu",
-		"--iterations", "3", "--jackknife", "2", "-o", dir2); code != 0 {
+		"--iterations", "3", "--jackknife", "2", "--beam", "4", "-o", dir2); code != 0 {
 		t.Fatalf("second run: exit %d: %s", code, stderr)
 	}
 	a, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))

@@ -116,6 +116,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		// the relative pronoun takes the noun it modifies
 		{"relcl", []string{"ARGGOV 112 BOL 2024-03-06"}},
 		{"question", nil},
+		// a conjunct the parse hung on an apposition of the first subject is a co-subject
+		{"apposconj", []string{"ARGGOV 112 BOL 2024-03-06", "CHLGOV 112 BOL 2024-03-06"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.doc, func(t *testing.T) {

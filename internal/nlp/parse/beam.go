@@ -233,7 +233,8 @@ func (m *Model) beamSearch(s *nlp.Sentence, k int) {
 // MaxBeam is the largest beam width.
 const MaxBeam = 256
 
-// DefaultBeam is the beam width dyad train uses. On EWT dev (EWT+GUM train, jackknifed tags, one
-// run, before the templates 95-104) training with 8 and 16 gave about the same accuracy after 7
-// passes (85.89 and 85.86 UAS), training with 16 taking twice as long.
+// DefaultBeam is the beam width recommended for training a beam model (dyad train --beam 8). On EWT
+// dev (EWT+GUM train, jackknifed tags, one run, before the templates 95-104) training with 8 and 16
+// gave about the same accuracy after 7 passes (85.89 and 85.86 UAS), training with 16 taking twice
+// as long. The bundled model is greedy (width 1): see the package doc.
 const DefaultBeam = 8
