@@ -217,12 +217,16 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 			if clauseRels[r] {
 				continue
 			}
+			isTime := false
 			for _, tr := range timeRels {
-				if r == tr {
-					lo, hi := s.subtreeSpan(k)
-					if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
-						return d, true
-					}
+				isTime = isTime || r == tr
+			}
+			// "who last week accused ..." with "last week" taken for a subject or an object
+			isTime = isTime || (relIs(r, "nsubj") || r == "obj" || r == "dep") && s.timeHead(k)
+			if isTime {
+				lo, hi := s.subtreeSpan(k)
+				if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
+					return d, true
 				}
 			}
 			queue = append(queue, k)
@@ -303,6 +307,18 @@ func pastYear(words []string, doc dyad.Date) bool {
 		}
 	}
 	return false
+}
+
+// timeHead reports whether token k is the head noun of a time expression: a weekday, "week",
+// "month", "year", "weekend", "yesterday", "today".
+func (s *sentence) timeHead(k int) bool {
+	switch l := s.lemma[k]; l {
+	case "week", "month", "year", "weekend", "yesterday", "today", "tonight":
+		return true
+	default:
+		_, ok := weekdays[l]
+		return ok
+	}
 }
 
 // resolveTime reads a time expression (normalised words) against the article date: weekdays,

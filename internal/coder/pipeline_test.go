@@ -230,6 +230,9 @@ func TestCodeText(t *testing.T) {
 		{"claiming an attack is responsibility toward those it hit", "2024-03-06",
 			"Peruvian rebels attacked a Bolivian army patrol on Monday. The rebels acknowledged the attack on Tuesday.",
 			[]string{"PERREB 015 BOLMIL"}, nil},
+		{"a time phrase the parse takes for a subject still dates the event", "2024-03-06",
+			"Bolivia's envoy, who last week accused Chile of spying, left Santiago on Tuesday.",
+			[]string{"BOLGOV 112 CHL 2024-02-28"}, nil},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
