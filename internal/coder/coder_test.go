@@ -118,6 +118,9 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"question", nil},
 		// a conjunct the parse hung on an apposition of the first subject is a co-subject
 		{"apposconj", []string{"ARGGOV 112 BOL 2024-03-06", "CHLGOV 112 BOL 2024-03-06"}},
+		// a call the parse hung deep inside the urged act is the scene of the urging; the other
+		// party is named in apposition
+		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.doc, func(t *testing.T) {

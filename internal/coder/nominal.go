@@ -18,7 +18,8 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 	if len(pats) == 0 {
 		return
 	}
-	if s.negatedNoun(n) || !s.assertedNoun(n) && !s.madeCharge(n) {
+	talk := s.sceneTalk(n, pats)
+	if s.negatedNoun(n) || !s.assertedNoun(n) && !s.madeCharge(n) && talk < 0 {
 		return
 	}
 	m, ok := s.bestMatch(n, pats)
@@ -26,6 +27,13 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		return
 	}
 	tgt := s.mentionsAt(m.target)
+	if len(tgt) == 0 && m.target >= 0 { // "with his Chilean counterpart Gabriel Boric": the name in apposition
+		for _, k := range s.kids[m.target] {
+			if s.toks[k].Rel == "appos" {
+				tgt = append(tgt, s.mentionsAt(k)...)
+			}
+		}
+	}
 	if m.target < 0 && chargeNouns[s.lemma[n]] { // "the allegation by X that Y smuggled arms": Y
 		if c := s.contentClause(n); c >= 0 {
 			if subj := s.child(c, "nsubj"); subj >= 0 {
@@ -81,7 +89,11 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		// "In a phone call with X, Y pledged ...", "after talks with X, Y said": the talker is
 		// the subject of the clause the noun modifies; "Y made the request to X during a phone
 		// call": and the one Y addressed is the other party
-		if v := s.governingVerb(n); v >= 0 {
+		v := s.governingVerb(n)
+		if talk >= 0 {
+			v = talk
+		}
+		if v >= 0 {
 			for steps := 0; steps < 4 && s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0; steps++ {
 				v = s.toks[v].Head // "urged X to help ... in a phone call with Y": the one who urged
 			}
@@ -160,6 +172,29 @@ func (s *sentence) assertedNoun(n int) bool {
 		cur = h
 	}
 	return true
+}
+
+// sceneTalk returns the main verb of the sentence when n is a meeting or call told as the scene of
+// what the sentence reports ("urged X to help end the blockade ... in a phone call with Y") but
+// hung by the parse on a noun deep inside the reported act; -1 otherwise. The call took place if
+// the main verb is asserted.
+func (s *sentence) sceneTalk(n int, pats []dict.Pattern) int {
+	if len(pats) == 0 || pats[0].Code[:2] != "04" {
+		return -1
+	}
+	if c := s.caseOf(n); c != "in" && c != "during" {
+		return -1
+	}
+	h := s.toks[n].Head
+	if h < 0 || s.toks[h].UPOS != "NOUN" && s.toks[h].UPOS != "PROPN" {
+		return -1
+	}
+	for i := range s.toks {
+		if s.toks[i].Head < 0 && s.toks[i].UPOS == "VERB" && s.asserted(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // madeCharge reports whether n is an accusation whose maker the phrase names ("Bolivia's
