@@ -207,7 +207,7 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 112 PER 2024-03-06", "PER 112 CHL 2024-03-06"}, nil},
 		{"a statement condemning: its issuers condemn", "2024-03-06",
 			"The foreign ministers of Chile and Ecuador issued a joint statement condemning Bolivia.",
-			[]string{"CHLGOV 111 BOL 2024-03-06", "ECUGOV 111 BOL 2024-03-06"}, nil},
+			[]string{"CHLGOV 111 BOL 2024-03-06", "ECUGOV 111 BOL 2024-03-06"}, []string{"CHLGOV 057 ECUGOV"}}, // a joint statement is no signed accord
 		{"co-actors are not each other's target", "2024-03-06",
 			"The presidents of Chile and Peru skipped the summit.", nil, []string{"CHLGOV 12 PER", "PERGOV 12 CHL"}},
 		{"history the article recalls is not coded", "2024-03-06",
