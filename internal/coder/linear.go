@@ -40,6 +40,9 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 		}
 		tgt := s.mentionsAt(t)
 		if passive { // "X was attacked by Y" read in order
+			if t >= 0 && s.caseOf(t) != "by" && !(t > 0 && s.lemma[t-1] == "by") {
+				continue // "he was admitted to a hospital": the hospital did nothing
+			}
 			src, tgt = tgt, src
 		}
 		ac.code(s, v, p.Code, src, tgt, p.Recip)

@@ -233,6 +233,9 @@ func TestCodeText(t *testing.T) {
 		{"a time phrase the parse takes for a subject still dates the event", "2024-03-06",
 			"Bolivia's envoy, who last week accused Chile of spying, left Santiago on Tuesday.",
 			[]string{"BOLGOV 112 CHL 2024-02-28"}, nil},
+		{"a passive read in word order needs its by-phrase", "2024-03-06",
+			"Former Bolivian President Evo Morales flew to Lima on Sunday. He was admitted to a hospital in Lima on Monday.",
+			nil, []string{"PERHLH 015 BOLOPP"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
 	}
