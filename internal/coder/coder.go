@@ -99,9 +99,6 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if src.sameActor(tgt) || src.actor.Code == tgt.actor.Code && src.actor.Agent != "" {
 		return // an actor does not act on itself; nor, for coding, on its own sector of its own country
 	}
-	if ac.background(s, verb) {
-		return // "severed relations in 2016": history, not news
-	}
 	if sc, tc := src.actor, tgt.actor; sc.Country == tc.Country &&
 		(sc.Agent == "" && (tc.Agent == "" || tc.Agent == dyad.AgentGOV) || tc.Agent == "" && sc.Agent == dyad.AgentGOV) {
 		return // a country and its own government are one actor

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -217,13 +218,8 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 			if clauseRels[r] {
 				continue
 			}
-			isTime := false
-			for _, tr := range timeRels {
-				isTime = isTime || r == tr
-			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
-			isTime = isTime || (relIs(r, "nsubj") || r == "obj" || r == "dep") && s.timeHead(k)
-			if isTime {
+			if slices.Contains(timeRels, r) || (relIs(r, "nsubj") || r == "obj" || r == "dep") && s.timeHead(k) {
 				lo, hi := s.subtreeSpan(k)
 				if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
 					return d, true
@@ -258,18 +254,13 @@ func (ac *articleCoder) background(s *sentence, v int) bool {
 	return false
 }
 
+// backgroundClause reports whether a time modifier of v itself names an earlier year.
 func (ac *articleCoder) backgroundClause(s *sentence, v int) bool {
 	for _, k := range s.kids[v] {
-		r := s.toks[k].Rel
-		if clauseRels[r] {
-			continue
-		}
-		for _, tr := range timeRels {
-			if r == tr {
-				lo, hi := s.subtreeSpan(k)
-				if pastYear(s.lemma[lo:hi], ac.date) {
-					return true
-				}
+		if slices.Contains(timeRels, s.toks[k].Rel) {
+			lo, hi := s.subtreeSpan(k)
+			if pastYear(s.lemma[lo:hi], ac.date) {
+				return true
 			}
 		}
 	}
@@ -280,7 +271,7 @@ func (ac *articleCoder) backgroundClause(s *sentence, v int) bool {
 // 2016", "in March 2001", "in late 2019"), or counts years back ("two decades ago").
 func pastYear(words []string, doc dyad.Date) bool {
 	for i, w := range words {
-		if (w == "ago") && i > 0 && (strings.HasPrefix(words[i-1], "year") || strings.HasPrefix(words[i-1], "decade")) {
+		if w == "ago" && i > 0 && (strings.HasPrefix(words[i-1], "year") || strings.HasPrefix(words[i-1], "decade")) {
 			return true
 		}
 		y := yearValue(w)

@@ -496,7 +496,7 @@ var demandPattern = &dict.Pattern{Code: "100", Words: []string{"+"}, Pos: "coder
 // code emits the events of a matched trigger: each source to each target, both ways when the
 // pattern is mutual; a mutual pattern with no target pairs up conjoined sources ("A and B met").
 func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mention, recip bool) {
-	if len(src) == 0 {
+	if len(src) == 0 || ac.background(s, v) { // "severed relations in 2016": history, not news
 		return
 	}
 	loc := ac.eventPlace(s, v) // once for all the pairs

@@ -112,7 +112,7 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	if s.mentionOf(o) == nil && actNouns[s.lemma[o]] {
 		// "called the deal a failure of the government's policy": whose failure the label names
 		// counts more than who last acted
-		if w := ac.labelOwner(s, pred); len(w) > 0 {
+		if w := ac.labelOwner(s, pred, code); len(w) > 0 {
 			tgt = w
 		}
 	}
@@ -123,7 +123,7 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 
 // labelOwner returns the actors a label says it is about: "a failure by X's government", "a
 // victory for X", "a failure of X's policy" (the possessor of the noun after "of").
-func (ac *articleCoder) labelOwner(s *sentence, pred int) []*mention {
+func (ac *articleCoder) labelOwner(s *sentence, pred int, code string) []*mention {
 	for _, k := range s.kids[pred] {
 		if !relIs(s.toks[k].Rel, "nmod") {
 			continue
@@ -131,18 +131,8 @@ func (ac *articleCoder) labelOwner(s *sentence, pred int) []*mention {
 		if c := s.caseOf(k); c != "of" && c != "by" && c != "for" {
 			continue
 		}
-		if ms := s.mentionsAt(k); len(ms) > 0 {
+		if ms := ac.targetsOf(s, k, code); len(ms) > 0 { // "of X's policy", "of Chilean diplomacy"
 			return ms
-		}
-		for _, m := range s.kids[k] { // "of X's policy", "of Chilean diplomacy"
-			if r := s.toks[m].Rel; r == "nmod:poss" || (r == "amod" || r == "compound") && m < k {
-				if ms := s.mentionsAt(m); len(ms) > 0 {
-					return ms
-				}
-				if mm := ac.modifierMention(s, m); mm != nil {
-					return []*mention{mm}
-				}
-			}
 		}
 	}
 	return nil

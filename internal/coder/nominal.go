@@ -189,10 +189,8 @@ func (s *sentence) sceneTalk(n int, pats []dict.Pattern) int {
 	if h < 0 || s.toks[h].UPOS != "NOUN" && s.toks[h].UPOS != "PROPN" {
 		return -1
 	}
-	for i := range s.toks {
-		if s.toks[i].Head < 0 && s.toks[i].UPOS == "VERB" && s.asserted(i) {
-			return i
-		}
+	if r := s.sent.Root(); r >= 0 && s.toks[r].UPOS == "VERB" && s.asserted(r) {
+		return r
 	}
 	return -1
 }

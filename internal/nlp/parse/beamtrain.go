@@ -89,18 +89,7 @@ func (m *Model) trainBeamRun(sents []goldSent, iterations, k int, seed int64, pr
 					v := gs.valid()
 					cost := gs.costs(v)
 					score(gs, &sc)
-					minCost := math.MaxInt
-					for a := 0; a < nAct; a++ {
-						if v[a] && cost[a] < minCost {
-							minCost = cost[a]
-						}
-					}
-					ga := -1
-					for a := 0; a < nAct; a++ {
-						if v[a] && cost[a] == minCost && (ga < 0 || sc[a] > sc[ga]) {
-							ga = a
-						}
-					}
+					ga, _ := oracleAction(&v, &cost, &sc)
 					lab := 0
 					if ga == actLeft || ga == actRight {
 						h, d := gs.arcOf(ga)

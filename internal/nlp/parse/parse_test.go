@@ -177,17 +177,20 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 }
 
+// modelBytes returns the model file m saves.
+func modelBytes(t *testing.T, m *Model) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := m.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 func TestTrainIsDeterministic(t *testing.T) {
 	m1, _ := trainTiny(t)
 	m2, _ := trainTiny(t)
-	var b1, b2 bytes.Buffer
-	if err := m1.Save(&b1); err != nil {
-		t.Fatal(err)
-	}
-	if err := m2.Save(&b2); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
+	if !bytes.Equal(modelBytes(t, m1), modelBytes(t, m2)) {
 		t.Error("two trainings with the same seed give different models")
 	}
 }

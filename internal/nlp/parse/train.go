@@ -101,6 +101,24 @@ func (t *trainAct) free(f uint64) int {
 	return int(i)
 }
 
+// oracleAction returns the valid transition of least cost (the dynamic oracle's choice) that the
+// model scores highest, and that cost.
+func oracleAction[T float32 | float64](v *[nAct]bool, cost *[nAct]int, sc *[nAct]T) (gold, minCost int) {
+	minCost = math.MaxInt
+	for a := 0; a < nAct; a++ {
+		if v[a] && cost[a] < minCost {
+			minCost = cost[a]
+		}
+	}
+	gold = -1
+	for a := 0; a < nAct; a++ {
+		if v[a] && cost[a] == minCost && (gold < 0 || sc[a] > sc[gold]) {
+			gold = a
+		}
+	}
+	return gold, minCost
+}
+
 // sortedSlots returns the used slots in increasing key order.
 func (t *trainAct) sortedSlots() []int {
 	out := make([]int, 0, t.n)
@@ -332,22 +350,11 @@ func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune pru
 				cost := st.costs(v)
 				f := actFeats(st)
 				ta.score(f, &sc)
-				minCost := math.MaxInt
+				gold, minCost := oracleAction(&v, &cost, &sc)
+				pred := -1
 				for a := 0; a < nAct; a++ {
-					if v[a] && cost[a] < minCost {
-						minCost = cost[a]
-					}
-				}
-				pred, gold := -1, -1
-				for a := 0; a < nAct; a++ {
-					if !v[a] {
-						continue
-					}
-					if pred < 0 || sc[a] > sc[pred] {
+					if v[a] && (pred < 0 || sc[a] > sc[pred]) {
 						pred = a
-					}
-					if cost[a] == minCost && (gold < 0 || sc[a] > sc[gold]) {
-						gold = a
 					}
 				}
 				trans++
