@@ -120,6 +120,10 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"apposconj", []string{"ARGGOV 112 BOL 2024-03-06", "CHLGOV 112 BOL 2024-03-06"}},
 		// a call the parse hung deep inside the urged act is the scene of the urging; the other
 		// party is named in apposition
+		// a participle clause shares the day of the verb it modifies
+		{"participledate", []string{"ARGGOV 112 BOL 2024-03-04"}},
+		// a clause on a statement is the act of whoever issued it
+		{"statementacl", []string{"ARGGOV 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {
