@@ -256,9 +256,13 @@ func sentenceCountry(s *sentence, m *mention) string {
 		return ""
 	}
 	c := ""
+	subj := relIs(s.toks[m.head].Rel, "nsubj")
 	for _, o := range s.mentions {
 		if o == m || o.kind != named || o.actor.Country == "" || o.actor.Country == dyad.CountryIGO || s.clauseVerb(o.head) != v {
 			continue
+		}
+		if subj && o.actor.Agent == "" && !relIs(s.toks[o.head].Rel, "nsubj") {
+			continue // "the junta accused France": what a state is accused of says nothing of who accuses
 		}
 		if c != "" && o.actor.Country != c {
 			return ""

@@ -625,7 +625,7 @@ func (s *sentence) conjHead(v int) int {
 func (s *sentence) apposConjuncts(k int) []*mention {
 	var out []*mention
 	add := func(b int) {
-		if s.toks[b].Rel == "appos" && s.hasChildLemma(b, "cc", "and") {
+		if r := s.toks[b].Rel; (r == "appos" || r == "conj") && s.hasChildLemma(b, "cc", "and") {
 			for _, m := range s.mentionsAt(b) {
 				if m.actor.Country != "" {
 					out = append(out, m)
@@ -638,6 +638,7 @@ func (s *sentence) apposConjuncts(k int) []*mention {
 			continue
 		}
 		add(a) // "Lavrov, ..., and Wang Yi" with "Wang Yi" an apposition of "Lavrov"
+		// "freed reporter Ann Lee and aid worker Bo Tan" with "Bo Tan" a conjunct of "Ann Lee"
 		for _, b := range s.kids[a] {
 			add(b)
 		}

@@ -241,6 +241,12 @@ func TestCodeText(t *testing.T) {
 			[]string{"CHL 040 PER 2024-03-06"}, []string{"CHLGOV 057 PERGOV", "PERGOV 057 CHLGOV"}},
 		{"an implicit target", "2024-03-06", "Peru expelled two Bolivian diplomats. Bolivia vowed to retaliate.",
 			[]string{"BOL 13 PER 2024-03-06"}, nil},
+		{"an unnamed accuser is not of the state it accuses", "2024-03-06",
+			"Bolivia's president was ousted on Sunday. The junta accused Chile of plotting against Bolivia.",
+			[]string{"BOLMIL 112 CHL 2024-03-06"}, []string{"CHLMIL 112 CHL"}},
+		{"a conjunct of an apposition is a target too", "2024-03-06",
+			"Bolivia freed Peruvian reporter Ana Soto and former Chilean Marine Luis Vera on Monday.",
+			[]string{"BOL 0841 PERMED 2024-03-04", "BOL 0841 CHLMIL 2024-03-04"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

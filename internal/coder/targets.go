@@ -20,7 +20,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		return nil
 	}
 	if ms := s.mentionsAt(t); len(ms) > 0 {
-		return ms
+		return append(ms, s.apposConjuncts(t)...)
 	}
 	if reactive(code) || code == "016" { // "dismissed the allegations by X": X
 		if as := ac.eventNounActors(s, t); len(as) > 0 {
