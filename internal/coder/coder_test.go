@@ -124,6 +124,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"participledate", []string{"ARGGOV 112 BOL 2024-03-04"}},
 		// a clause on a statement is the act of whoever issued it
 		{"statementacl", []string{"ARGGOV 112 BOL 2024-03-06"}},
+		// the verb's own subject is an act, not an actor: no actor further back stands in for it
+		{"nounsubj", nil},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

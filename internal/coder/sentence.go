@@ -229,6 +229,9 @@ func (s *sentence) linearSubject(v int) int {
 			return -1 // another clause
 		}
 		m := s.mentionOf(i)
+		if m == nil && relIs(t.Rel, "nsubj") && t.Head == v && t.UPOS == "NOUN" {
+			return -1 // "X said the raids had hit Y": the verb's subject is no actor
+		}
 		if m == nil || m.head != i {
 			continue
 		}

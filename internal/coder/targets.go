@@ -22,6 +22,9 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	if ms := s.mentionsAt(t); len(ms) > 0 {
 		return append(ms, s.apposConjuncts(t)...)
 	}
+	if ms := ac.namedObject(s, t, code); len(ms) > 0 {
+		return ms
+	}
 	if reactive(code) || code == "016" { // "dismissed the allegations by X": X
 		if as := ac.eventNounActors(s, t); len(as) > 0 {
 			return as
@@ -208,6 +211,47 @@ func reactive(code string) bool {
 		return true
 	}
 	return false
+}
+
+// namingVerbs name what the speaker says a thing is: "condemned what it called Chilean aggression".
+var namingVerbs = map[string]bool{"call": true, "describe": true, "term": true, "label": true,
+	"brand": true, "characterize": true, "characterise": true, "dub": true, "consider": true}
+
+// namedObject returns the targets of "what X called Y" at token t: those of Y, the words the
+// speaker used for the thing ("denounced what it called Chilean aggression": Chile). A demonym
+// that the parse hung on the naming verb instead of on Y still counts.
+func (ac *articleCoder) namedObject(s *sentence, t int, code string) []*mention {
+	if s.lemma[t] != "what" {
+		return nil
+	}
+	for _, v := range s.kids[t] {
+		if !strings.HasPrefix(s.toks[v].Rel, "acl") || !namingVerbs[s.lemma[v]] {
+			continue
+		}
+		var adjs []int
+		for _, k := range s.kids[v] {
+			r := s.toks[k].Rel
+			if !(r == "xcomp" || r == "obj" || relIs(r, "obl") && s.caseOf(k) == "as") || k == t {
+				continue
+			}
+			if s.toks[k].UPOS == "ADJ" || s.toks[k].UPOS == "PROPN" {
+				adjs = append(adjs, k)
+				continue
+			}
+			if ms := ac.targetsOf(s, k, code); len(ms) > 0 {
+				return ms
+			}
+		}
+		for _, k := range adjs { // "called Chilean "aggression"" parsed as two complements
+			if mm := ac.modifierMention(s, k); mm != nil {
+				return []*mention{mm}
+			}
+			if mm := ac.modifierActor(s, k, "amod", code); mm != nil {
+				return []*mention{mm}
+			}
+		}
+	}
+	return nil
 }
 
 // eventNounActor returns who carried out the event an event noun names (the first, when the noun
