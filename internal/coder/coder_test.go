@@ -126,6 +126,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"statementacl", []string{"ARGGOV 112 BOL 2024-03-06"}},
 		// the verb's own subject is an act, not an actor: no actor further back stands in for it
 		{"nounsubj", nil},
+		// "Chile's President Boric" misparsed as a conjunction is one actor, not two
+		{"possessor", []string{"CHLGOV 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

@@ -499,6 +499,7 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 	if len(src) == 0 || ac.background(s, v) { // "severed relations in 2016": history, not news
 		return
 	}
+	src, tgt = s.dropPossessors(src), s.dropPossessors(tgt)
 	loc := ac.eventPlace(s, v) // once for all the pairs
 	scene := ""
 	if loc != nil {
@@ -554,6 +555,29 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 			}
 		}
 	}
+}
+
+// dropPossessors removes from ms a country that only owns the next actor of the list ("Chad's
+// President Deby" parsed as "Chad" and "Deby"): the two are one actor, the person.
+func (s *sentence) dropPossessors(ms []*mention) []*mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	var out []*mention
+	for _, m := range ms {
+		owner := false
+		if m.actor.Agent == "" && m.end < len(s.toks) && s.lemma[m.end] == "'s" {
+			for _, o := range ms {
+				if o != m && o.start == m.end+1 && o.actor.Country == m.actor.Country {
+					owner = true
+				}
+			}
+		}
+		if !owner {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // sources returns the actors of verb v: its subject (the by-agent of a passive), or the subject it
