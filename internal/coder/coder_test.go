@@ -128,6 +128,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"nounsubj", nil},
 		// "Chile's President Boric" misparsed as a conjunction is one actor, not two
 		{"possessor", []string{"CHLGOV 112 BOL 2024-03-06"}},
+		// an organisation's court, misparsed as a conjunct of it, is the organisation's court
+		{"orgcourt", []string{"IGOCANJUD 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

@@ -215,6 +215,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			return
 		}
 	}
+	if o := s.possessorMention(m); o != nil && !o.person { // "the United Nations' highest court"
+		m.actor.Country = o.actor.Country
+		m.actor.Code = o.actor.Code + m.actor.Agent
+		return
+	}
 	if e := ac.find(s, m.head, func(e *entity) bool {
 		if e.actor.Country == "" {
 			return false
@@ -246,6 +251,24 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
 	}
+}
+
+// possessorMention returns the named actor that owns description m ("Chile's army", "the United
+// Nations' court"), or nil.
+func (s *sentence) possessorMention(m *mention) *mention {
+	k := m.start - 1
+	for k > 0 && s.toks[k].UPOS == "ADJ" { // "Chile's top court"
+		k--
+	}
+	if k < 1 || s.lemma[k] != "'s" {
+		return nil
+	}
+	for _, o := range s.mentions {
+		if o.start != m.start && o.kind == named && o.end == k && o.actor.Country != "" {
+			return o
+		}
+	}
+	return nil
 }
 
 // sentenceCountry returns the one country of the named actors that are arguments of the same verb

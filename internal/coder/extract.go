@@ -566,11 +566,10 @@ func (s *sentence) dropPossessors(ms []*mention) []*mention {
 	var out []*mention
 	for _, m := range ms {
 		owner := false
-		if m.actor.Agent == "" && m.end < len(s.toks) && s.lemma[m.end] == "'s" {
-			for _, o := range ms {
-				if o != m && o.start == m.end+1 && o.actor.Country == m.actor.Country {
-					owner = true
-				}
+		for _, o := range ms {
+			if p := s.possessorMention(o); o != m && p != nil && p.start == m.start && p.end == m.end &&
+				o.actor.Country == m.actor.Country && strings.HasPrefix(o.actor.Code, m.actor.Code) {
+				owner = true
 			}
 		}
 		if !owner {

@@ -396,7 +396,10 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			if m.actor.Country == "" {
 				m.actor.Country = r.Country
 			}
-			if r.Agent == dyad.AgentIGO || r.Agent == dyad.AgentREB || m.actor.Agent == "" {
+			switch {
+			case r.Agent == dyad.AgentIGO && m.actor.Agent == dyad.AgentJUD: // "the UN's highest court"
+				m.actor.Country, m.actor.Code = r.Country, r.Code+dyad.AgentJUD
+			case r.Agent == dyad.AgentIGO || r.Agent == dyad.AgentREB || m.actor.Agent == "":
 				m.actor.Agent, m.actor.Code = r.Agent, r.Code
 			}
 		}
