@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // Codes of CAMEO's parallel families: appeals (02x), intents (03x) and demands (10x) share their
 // third digit for what is asked or offered: 1 material cooperation, 2 diplomatic cooperation,
 // 3 aid, 4 political reform, 5 yielding, 6 meeting or negotiating, 7 settling, 8 mediation.
@@ -65,6 +67,9 @@ func compose(outer, inner string) (string, bool) {
 				return threatOf(inner), true // "vowed to strike back" is a threat
 			}
 			return root + "0", true // "urged X to attack": an appeal, not for cooperation
+		}
+		if strings.HasPrefix(inner, "045") { // mediation has codes of its own
+			return map[string]string{"02": "028", "03": "039", "10": "108"}[root], true
 		}
 		return root + string(suffixOf(inner)), true
 	case "13":

@@ -6,6 +6,9 @@ func TestCompose(t *testing.T) {
 	tests := []struct{ outer, inner, want string }{
 		{"020", "046", "026"},   // urged to negotiate
 		{"020", "0871", "025"},  // urged to cease fire
+		{"030", "045", "039"},   // offered to mediate
+		{"020", "045", "028"},   // urged to mediate
+		{"100", "045", "108"},   // demanded mediation
 		{"020", "190", "020"},   // urged to attack: a plain appeal
 		{"030", "051", "032"},   // agreed to support
 		{"030", "070", "033"},   // pledged aid

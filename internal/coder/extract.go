@@ -333,6 +333,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		return
 	}
 	x := s.child(v, "xcomp")
+	if x < 0 && appealVerbs[s.lemma[v]] { // "called on both sides to negotiate" with the clause under "sides"
+		x = s.toCompOfArg(v)
+	}
 	viaClause := false
 	if x < 0 { // "demanded that the rebels withdraw", "warned that it would strike"
 		if c := s.child(v, "ccomp"); c >= 0 && !s.negated(c) {
@@ -453,6 +456,32 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		tgt, recip = nil, true // "Chile and Peru accused each other": each to the other
 	}
 	ac.code(s, v, code, src, tgt, recip)
+}
+
+// appealVerbs ask someone else to act: what they ask for is the content of the appeal.
+var appealVerbs = map[string]bool{"call": true, "urge": true, "ask": true, "press": true, "appeal": true,
+	"push": true, "encourage": true, "request": true, "demand": true, "invite": true, "implore": true}
+
+// toCompOfArg returns the to-infinitive that the parse hung on an argument of v, or on v as a
+// purpose clause, instead of as v's complement ("urged Chile to withdraw" with "withdraw" under
+// "Chile"), or -1.
+func (s *sentence) toCompOfArg(v int) int {
+	for _, k := range s.kids[v] { // or on v as a purpose clause
+		if s.toks[k].Rel == "advcl" && s.toks[k].UPOS == "VERB" && s.hasChildLemma(k, "mark", "to") {
+			return k
+		}
+	}
+	for _, k := range s.kids[v] {
+		if r := s.toks[k].Rel; r != "obj" && !relIs(r, "obl") {
+			continue
+		}
+		for _, a := range s.kids[k] {
+			if s.toks[a].Rel == "acl" && s.toks[a].UPOS == "VERB" && s.hasChildLemma(a, "mark", "to") {
+				return a
+			}
+		}
+	}
+	return -1
 }
 
 // eachOther reports whether token k is the reciprocal pronoun "each other" or "one another".

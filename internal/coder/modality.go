@@ -116,8 +116,10 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 			if n := s.chargeNounOf(h); n >= 0 && s.contentClause(n) == cur {
 				return false // "the allegation that Peru smuggled arms": charged, not shown
 			}
-			if hh := s.toks[h].Head; hh >= 0 && s.hasChildLemma(cur, "mark", "of", "from") && nonFactive[s.lemma[hh]] {
-				return false // "accused Peru of arming ..." with the clause parsed under "Peru"
+			if hh := s.toks[h].Head; hh >= 0 && s.hasChildLemma(cur, "mark", "of", "from", "to") && nonFactive[s.lemma[hh]] {
+				// "accused Peru of arming ...", "called on both sides to negotiate" with the
+				// clause parsed under "Peru" or "sides"
+				return false
 			}
 			if s.lemma[h] == "plan" || s.lemma[h] == "threat" || s.lemma[h] == "attempt" || s.lemma[h] == "bid" || s.lemma[h] == "effort" {
 				return false

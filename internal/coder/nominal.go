@@ -164,7 +164,8 @@ func (s *sentence) assertedNoun(n int) bool {
 			if relIs(s.toks[cur].Rel, "obl") {
 				switch s.caseOf(cur) { // "in a phone call with X, Y pledged ...": the call took place
 				case "in", "during", "after", "at", "following":
-					return !s.negated(h)
+					// but "urged both sides to engage in dialogue": no dialogue yet
+					return !s.negated(h) && (s.asserted(h) || s.toks[h].Rel != "acl")
 				}
 			}
 			return s.asserted(h) && !nonFactive[s.lemma[h]]
