@@ -93,6 +93,15 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		if talk >= 0 {
 			v = talk
 		}
+		if v < 0 { // the parse hung the phrase on a word, not a verb: the next verb that has an actor
+			_, hi := s.subtreeSpan(n)
+			for j := hi; j < len(s.toks) && j < hi+8; j++ {
+				if s.toks[j].UPOS == "VERB" && len(s.sources(j)) > 0 {
+					v = j
+					break
+				}
+			}
+		}
 		if v >= 0 {
 			for steps := 0; steps < 4 && s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0; steps++ {
 				v = s.toks[v].Head // "urged X to help ... in a phone call with Y": the one who urged
