@@ -36,12 +36,15 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		return d
 	}
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
+		if cur != v { // "said on Friday that they would work together": Friday is the saying's
+			future = s.modal(cur)
+		}
 		if d, ok := s.clauseTime(cur, ac.date, future); ok {
 			ac.lastDate, ac.lastDateSent = d, s.index
 			return d
 		}
 		r := s.toks[cur].Rel
-		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" &&
+		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
 			!(r == "advcl" && s.nonFinite(cur)) { // "signed an order on Saturday imposing tariffs"
 			break
