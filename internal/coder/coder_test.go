@@ -130,6 +130,9 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"possessor", []string{"CHLGOV 112 BOL 2024-03-06"}},
 		// an organisation's court, misparsed as a conjunct of it, is the organisation's court
 		{"orgcourt", []string{"IGOCANJUD 112 BOL 2024-03-06"}},
+		// an attribution the parse hung on the quotation it attributes is still asserted, and its
+		// speaker is the name beside it
+		{"quoteattr", []string{"ARGGOV 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {
@@ -149,5 +152,20 @@ func TestCodeParsedSentences(t *testing.T) {
 				t.Errorf("%q:\n got %q\nwant %q", d.art.Text, got, want)
 			}
 		})
+	}
+}
+
+// TestAttributionSpeaker checks that a reporting verb the parse left without a subject after a
+// quotation takes the name beside it as its speaker.
+func TestAttributionSpeaker(t *testing.T) {
+	d := parsedDocs(t, "testdata/parses.conllu")["quoteattr"]
+	ac := &articleCoder{c: testCoder(t), art: d.art, doc: d.doc, date: d.art.Date}
+	ac.run()
+	s := ac.sents[0]
+	if got := s.subjectOf(7, 0); got != 6 { // "said" -> "Milei"
+		t.Errorf("subject of 'said' = %d, want 6 (Milei)", got)
+	}
+	if got := s.attributionSpeaker(3); got != -1 { // "win" is no reporting verb
+		t.Errorf("speaker of 'win' = %d, want -1", got)
 	}
 }

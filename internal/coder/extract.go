@@ -720,6 +720,9 @@ func (s *sentence) subjectOf(v, depth int) int {
 	if k := s.child(v, "nsubj"); k >= 0 {
 		return k
 	}
+	if k := s.attributionSpeaker(v); k >= 0 {
+		return k
+	}
 	h := s.toks[v].Head
 	if h < 0 {
 		return -1
@@ -763,6 +766,32 @@ func (s *sentence) subjectOf(v, depth int) int {
 		}
 	}
 	return -1
+}
+
+// attributionSpeaker returns the head of the actor right before or after a reporting verb that
+// follows a quotation ('"...," the minister said', '"...," said the minister') when the parse gave
+// the verb no subject, or -1.
+func (s *sentence) attributionSpeaker(v int) int {
+	if !reportVerbs[s.lemma[v]] || s.inQuote(v) || v == 0 || !s.inQuote(v-1) && !s.quoteBefore(v) {
+		return -1
+	}
+	for _, m := range s.mentions {
+		if (m.end == v || m.start == v+1) && !s.inQuote(m.head) {
+			return m.head
+		}
+	}
+	return -1
+}
+
+// quoteBefore reports whether a closing quotation mark comes shortly before token v (with the
+// speaker's name between).
+func (s *sentence) quoteBefore(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-10; k-- {
+		if t := s.toks[k].Text; t == "\"" || t == "”" || t == "''" {
+			return true
+		}
+	}
+	return false
 }
 
 // verbLemmas returns the lemma of a verb and, in case the lemmatizer got an unusual form wrong

@@ -82,6 +82,9 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 		if h < 0 {
 			return true
 		}
+		if reportVerbs[s.lemma[cur]] && !s.inQuote(cur) && s.inQuote(h) {
+			return true // '"We will win," he said': the parse hung the attribution on the quote
+		}
 		switch r := s.toks[cur].Rel; r {
 		case "xcomp", "ccomp", "csubj":
 			if nonFactive[s.lemma[h]] || s.negated(h) || s.conditional(h) {
