@@ -133,6 +133,11 @@ func TestCodeParsedSentences(t *testing.T) {
 		// an attribution the parse hung on the quotation it attributes is still asserted, and its
 		// speaker is the name beside it
 		{"quoteattr", []string{"ARGGOV 112 BOL 2024-03-06"}},
+		// "and" parts two names that the parse hung on one head; both hold the talks
+		{"namesplit", []string{"ARGGOV 040 CHLGOV 2024-03-06", "CHLGOV 040 ARGGOV 2024-03-06"}},
+		// a name hung on the head of the name after "and" is a mention of its own, not a phrase
+		// running up to that head
+		{"namespan", []string{"ARGGOV 040 CHLGOV 2024-03-06", "CHLGOV 040 ARGGOV 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

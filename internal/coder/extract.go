@@ -637,6 +637,15 @@ func (s *sentence) sources(v int) []*mention {
 	if k >= 0 {
 		out = append(out, s.apposConjuncts(k)...)
 	}
+	if len(out) == 1 { // "Sunak and ... von der Leyen" with "Sunak" hung inside the other name
+		m := out[0]
+		for _, o := range s.mentions {
+			if h := s.toks[o.head].Head; o != m && o.kind == named && o.actor.Country != "" && o.end < m.start &&
+				h >= m.start && h < m.end && s.coordinatedBetween(o.end, m.start) {
+				out = append(out, o)
+			}
+		}
+	}
 	if k >= 0 && s.toks[k].Head == v {
 		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects
 			if j != k && s.toks[j].Rel == s.toks[k].Rel {

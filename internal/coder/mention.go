@@ -202,6 +202,18 @@ func (ac *articleCoder) findMentions(s *sentence) {
 			hs[i] = a.end // a title before a name the dictionaries do not know
 		}
 	}
+	// Whatever the parse says, "and" between two names parts two actors ("Sunak and European
+	// Commission President Ursula von der Leyen" hung on one head).
+	for i := 0; i+1 < len(atoms); i++ {
+		if e := atoms[i].entry; e == nil || e.Kind != dict.Person && e.Kind != dict.Org ||
+			hs[i] != hs[i+1] || !s.coordinatedBetween(atoms[i].end, atoms[i+1].start) {
+			continue // "Chilean and Argentine troops" is one phrase with two countries
+		}
+		own, h := s.atomHead(atoms[i]), hs[i]
+		for j := i; j >= 0 && hs[j] == h; j-- {
+			hs[j] = own
+		}
+	}
 	byHead := map[int][]atom{}
 	var heads []int
 	for i, a := range atoms {
@@ -236,6 +248,16 @@ func (ac *articleCoder) findMentions(s *sentence) {
 			s.addMention(&mention{start: lo, end: hi, head: i, kind: surname, surname: s.norm[hi-1]})
 		}
 	}
+}
+
+// coordinatedBetween reports whether the tokens from lo to hi hold a coordinating "and" or "or".
+func (s *sentence) coordinatedBetween(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if s.toks[k].UPOS == "CCONJ" && (s.norm[k] == "and" || s.norm[k] == "or") {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sentence) addMention(m *mention) {
@@ -344,6 +366,17 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 				for hi < len(s.toks) && s.toks[hi].UPOS == "PROPN" {
 					hi++
 				}
+			}
+		}
+	}
+	if headAtom != nil && h >= headAtom.end && s.coordinatedBetween(headAtom.end, h) {
+		// "Sunak and ... von der Leyen" with "Sunak" hung on the other name's head: the
+		// mention is the name alone, not the phrase up to that head
+		h, hi = s.atomHead(*headAtom), headAtom.end
+		lo = headAtom.start
+		for _, a := range atoms {
+			if a.end <= headAtom.start {
+				lo = min(lo, a.start)
 			}
 		}
 	}
