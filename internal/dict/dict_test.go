@@ -78,6 +78,8 @@ func TestNameVariants(t *testing.T) {
 		{"U.S.", []string{"u.s.", "u.s"}},
 		{"Washington, D.C.", []string{"washington , d.c.", "washington , d.c"}},
 		{"the", []string{"the"}},
+		{"People's Liberation Army", []string{"people 's liberation army"}},
+		{"Leaders’s", []string{"leaders 's"}},
 		{"  ", nil},
 	}
 	for _, tt := range tests {

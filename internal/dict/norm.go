@@ -111,7 +111,8 @@ func Norm(word string) string {
 
 // nameVariants splits a dictionary name into Norm'ed words, the way a tokenizer is expected to
 // split running text, and returns every word sequence the name should match:
-//   - the name split at white space, with a final comma split off each word ("Washington, D.C.");
+//   - the name split at white space, with a final comma split off each word ("Washington, D.C.")
+//     and a possessive 's split off as its own word ("People's Liberation Army");
 //   - a leading "the" dropped (matchers skip an optional "the" in the text);
 //   - hyphenated words split into word, "-", word (tokenizers differ on hyphens);
 //   - a final abbreviation's last period dropped ("U.S." at the end of a sentence → "u.s").
@@ -120,6 +121,10 @@ func nameVariants(name string) [][]string {
 	for _, f := range strings.Fields(Norm(name)) {
 		if len(f) > 1 && strings.HasSuffix(f, ",") {
 			words = append(words, f[:len(f)-1], ",")
+			continue
+		}
+		if len(f) > 2 && strings.HasSuffix(f, "'s") { // "People's" → people 's, as tokenizers split it
+			words = append(words, f[:len(f)-2], "'s")
 			continue
 		}
 		words = append(words, f)
