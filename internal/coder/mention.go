@@ -539,16 +539,28 @@ var groupNouns = map[string]bool{"man": true, "woman": true, "side": true, "part
 // ofCountry returns the country of an "of X" or "from X" modifier of h ("the army of Sudan").
 func (ac *articleCoder) ofCountry(s *sentence, h int) string {
 	for _, k := range s.kids[h] {
-		if relIs(s.toks[k].Rel, "nmod") {
-			if c := s.caseOf(k); c == "of" || c == "from" {
-				if n, e := ac.c.dict.MatchActor(s.norm[k:]); n > 0 && e.Kind != dict.Person {
-					return entryCountry(e, ac.date)
-				}
+		if !relIs(s.toks[k].Rel, "nmod") {
+			continue
+		}
+		c := s.caseOf(k)
+		// "an adviser to Prime Minister X", "a spokesman for X": X's side, person or not
+		serves := c == "to" && aideNouns[s.lemma[h]] || c == "for" && spokesNouns[s.lemma[h]]
+		if c == "of" || c == "from" || serves {
+			if n, e := ac.c.dict.MatchActor(s.norm[k:]); n > 0 && (e.Kind != dict.Person || serves) {
+				return entryCountry(e, ac.date)
 			}
 		}
 	}
 	return ""
 }
+
+// aideNouns serve someone named in a to-phrase; spokesNouns speak for someone named in a
+// for-phrase. (An envoy or ambassador to X is posted to X and is not X's.)
+var (
+	aideNouns = map[string]bool{"adviser": true, "advisor": true, "aide": true, "assistant": true,
+		"counsellor": true, "counselor": true}
+	spokesNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
+)
 
 // entryCountry returns the country an entry stands for at a date.
 func entryCountry(e *dict.Entry, date dyad.Date) string {
