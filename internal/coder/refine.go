@@ -5,10 +5,12 @@ import "github.com/dyad-events/dyad"
 // refine narrows a coded event's code with what the sentence says about how it was done: an
 // unspecified use of force (190) or a firing (193) with aircraft, drones or missiles is an aerial
 // attack (195), with artillery or tanks 194, with guns 193; force used by soldiers or police on protesters is
-// repression (175).
+// repression (175), while their arrests and bans keep their own codes.
 func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 	if code[:2] == "17" || code[:2] == "18" || code[:2] == "19" {
-		if a := src.actor.Agent; (a == dyad.AgentMIL || a == dyad.AgentCOP) && (protestNames[tgt.actor.Name] || protestNames[s.headLemma(tgt)]) {
+		// an arrest, a seizure or a ban stays what it is ("police detained dozens of protesters")
+		if a := src.actor.Agent; (a == dyad.AgentMIL || a == dyad.AgentCOP) && (code[:2] != "17" || code == "170") &&
+			(protestNames[tgt.actor.Name] || protestNames[s.headLemma(tgt)]) {
 			return "175"
 		}
 		if h := s.headLemma(src); protestNames[h] || h == "supporter" || h == "follower" {
