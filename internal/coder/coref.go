@@ -46,6 +46,23 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			ac.resolveDescription(s, m)
 		}
 	}
+	// A name the dictionaries do not know takes the actor of its apposition ("Asad Umar, a
+	// senior leader of Khan's party"); then it is remembered like any named actor.
+	for _, m := range s.mentions {
+		if m.actor.Country != "" || m.kind != named && m.kind != surname {
+			continue
+		}
+		for _, k := range s.kids[m.head] {
+			if o := s.mentionOf(k); o != nil && o != m && s.toks[k].Rel == "appos" && o.actor.Country != "" {
+				name := m.actor.Name
+				m.actor = o.actor
+				if name != "" {
+					m.actor.Name = name
+				}
+				break
+			}
+		}
+	}
 	// Pronouns last, so that "Raisi said he ..." sees Raisi as the latest person.
 	for _, m := range s.mentions {
 		if m.kind == pronoun {
