@@ -165,7 +165,7 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 			return
 		}
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
-	case "he", "she", "him", "her":
+	case "he", "she", "him", "her", "old": // "the 79-year-old"
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person }, true)
 	case "it":
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural }, true)

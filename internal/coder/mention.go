@@ -233,6 +233,10 @@ func (ac *articleCoder) findMentions(s *sentence) {
 			continue
 		}
 		switch {
+		case s.lemma[i] == "old" && s.hasChildLemma(i, "det", "the") && s.hasChildLemma(i, "compound", "year"):
+			// "the 79-year-old": a person named before, as "he" or "she" would be
+			lo, hi := s.subtreeSpan(i)
+			s.addMention(&mention{start: lo, end: hi, head: i, kind: pronoun})
 		case t.UPOS == "PRON" && pronouns[s.lemma[i]] && !relIs(t.Rel, "nmod"):
 			s.addMention(&mention{start: i, end: i + 1, head: i, kind: pronoun,
 				plural: s.lemma[i] == "they" || s.lemma[i] == "them" || s.lemma[i] == "we" || s.lemma[i] == "us"})
