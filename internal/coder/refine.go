@@ -17,7 +17,7 @@ func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 			return "145" // violence by a crowd is a riot
 		}
 	}
-	if code == "130" && s.subtreeHas(verb, forceWords) { // "warned that it would strike back"
+	if code == "130" && s.threatWords(verb, forceWords) { // "warned that it would strike back"
 		return "138"
 	}
 	if code != "190" && code != "193" {
@@ -98,6 +98,35 @@ var forceWords = map[string]bool{"retaliate": true, "retaliation": true, "strike
 	"bomb": true, "missile": true, "destroy": true, "invade": true, "invasion": true, "fire": true,
 	"fighting": true, "fight": true, "annihilate": true, "crush": true, "nuclear": true, "weapon": true,
 	"retaliatory": true, "strikes": true, "assault": true, "offensive": true, "shoot": true}
+
+// threatWords is subtreeHas for the threat at token v, leaving out who threatens and what the
+// threatened are told to do or not to do ("the military warned Palestinians not to approach its
+// forces": neither the military nor the forces are the threat).
+func (s *sentence) threatWords(v int, words map[string]bool) bool {
+	var skip [][2]int // nor who threatens ("the military warned")
+	if x := s.child(v, "xcomp"); x >= 0 && (s.child(v, "obj") >= 0 || s.child(v, "iobj") >= 0) {
+		lo, hi := s.subtreeSpan(x)
+		skip = append(skip, [2]int{lo, hi})
+	}
+	if k := s.child(v, "nsubj"); k >= 0 {
+		lo, hi := s.subtreeSpan(k)
+		skip = append(skip, [2]int{lo, hi})
+	}
+	lo, hi := s.subtreeSpan(v)
+next:
+	for i := lo; i < hi; i++ {
+		if !words[s.lemma[i]] {
+			continue
+		}
+		for _, r := range skip {
+			if i >= r[0] && i < r[1] {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
 
 // subtreeHas reports whether a word of the subtree of token v is in words.
 func (s *sentence) subtreeHas(v int, words map[string]bool) bool {
