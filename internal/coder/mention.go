@@ -295,6 +295,9 @@ func (s *sentence) flatEnd(lo, hi int) int {
 			end++
 		case s.toks[end].Text == "-" && end+1 < len(s.toks) && part(end+1):
 			end += 2
+		case s.toks[end].Text == "-" && end+1 < len(s.toks) && s.toks[end+1].UPOS == "PROPN" &&
+			s.toks[end-1].End == s.toks[end].Start && s.toks[end].End == s.toks[end+1].Start:
+			end += 2 // "Sanwo-Olu": one written word, whatever the parse made of its parts
 		default:
 			return end
 		}
@@ -424,6 +427,16 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	}
 	if modCountry == "" {
 		modCountry = ac.ofCountry(s, h) // "the foreign minister of Iran"
+	}
+	if modCountry == "" && modOrg == nil && title != nil {
+		// "Lagos State Governor X", "Kharkiv mayor X": a place right before the title
+		for j := lo - 1; j >= 0 && j >= lo-3 && s.toks[j].UPOS == "PROPN"; j-- {
+			if n, p := ac.c.dict.MatchPlace(s.norm[j:lo]); n == lo-j && p.Country != "" {
+				modCountry, lo = p.Country, j
+				m.start = j
+				break
+			}
+		}
 	}
 	applyOrg := func() {
 		if modOrg == nil {
