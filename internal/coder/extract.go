@@ -389,6 +389,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		code = "030" // "agreed to revive a defence pact": an intent to cooperate, not mere accord
 	}
 	tgt := ac.targetsOf(s, m.target, code)
+	if len(tgt) == 0 && code[:2] == "14" { // "rallied to denounce the Chilean strikes": against Chile
+		tgt = ac.protestTargets(s, v)
+	}
 	recip := m.p.Recip
 	if innerOK {
 		if c, ok := compose(code, inner.p.Code); ok {
@@ -456,6 +459,28 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		tgt, recip = nil, true // "Chile and Peru accused each other": each to the other
 	}
 	ac.code(s, v, code, src, tgt, recip)
+}
+
+// protestTargets returns whom a protest at v is against when a purpose clause says what it
+// denounces ("marched to denounce the deal", "rallied to condemn the Chilean strikes"): the targets
+// of that clause's criticism; nil otherwise.
+func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
+	for _, k := range s.kids[v] {
+		if r := s.toks[k].Rel; (r != "advcl" && r != "xcomp") || s.toks[k].UPOS != "VERB" || !s.hasChildLemma(k, "mark", "to") {
+			continue
+		}
+		im, ok := ac.verbMatch(s, k)
+		if !ok || !reactive(im.p.Code) {
+			continue
+		}
+		if t := ac.targetsOf(s, im.target, im.p.Code); len(t) > 0 {
+			return t
+		}
+		if o := s.child(k, "obj"); o >= 0 {
+			return ac.targetsOf(s, o, im.p.Code)
+		}
+	}
+	return nil
 }
 
 // appealVerbs ask someone else to act: what they ask for is the content of the appeal.
