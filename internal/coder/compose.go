@@ -68,6 +68,9 @@ func compose(outer, inner string) (string, bool) {
 			}
 			return root + "0", true // "urged X to attack": an appeal, not for cooperation
 		}
+		if strings.HasPrefix(inner, "083") { // "called on X to resign": political reform, 024x/034x/104x
+			return root + "4" + inner[3:], true
+		}
 		if strings.HasPrefix(inner, "045") { // mediation has codes of its own
 			return map[string]string{"02": "028", "03": "039", "10": "108"}[root], true
 		}

@@ -7,6 +7,8 @@ func TestCompose(t *testing.T) {
 		{"020", "046", "026"},   // urged to negotiate
 		{"020", "0871", "025"},  // urged to cease fire
 		{"030", "045", "039"},   // offered to mediate
+		{"020", "0831", "0241"}, // called on him to resign
+		{"100", "083", "104"},   // demanded reforms
 		{"020", "045", "028"},   // urged to mediate
 		{"100", "045", "108"},   // demanded mediation
 		{"020", "190", "020"},   // urged to attack: a plain appeal
