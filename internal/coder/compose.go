@@ -28,6 +28,10 @@ func suffixOf(inner string) byte {
 	return '0'
 }
 
+// yieldDigit gives, for what a yielding inner event eases, the fourth digit CAMEO's appeals
+// (025x), intents (035x) and demands (105x) give it.
+var yieldDigit = map[string]string{"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+
 // threatOf returns the threat code for a threatened inner event ("threatened to strike" -> 138).
 func threatOf(inner string) string {
 	switch inner[:2] {
@@ -70,6 +74,9 @@ func compose(outer, inner string) (string, bool) {
 		}
 		if strings.HasPrefix(inner, "083") { // "called on X to resign": political reform, 024x/034x/104x
 			return root + "4" + inner[3:], true
+		}
+		if d, ok := yieldDigit[inner[:min(3, len(inner))]]; ok { // "urged a ceasefire": 0256
+			return root + "5" + d, true
 		}
 		if strings.HasPrefix(inner, "045") { // mediation has codes of its own
 			return map[string]string{"02": "028", "03": "039", "10": "108"}[root], true

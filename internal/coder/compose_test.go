@@ -5,7 +5,10 @@ import "testing"
 func TestCompose(t *testing.T) {
 	tests := []struct{ outer, inner, want string }{
 		{"020", "046", "026"},   // urged to negotiate
-		{"020", "0871", "025"},  // urged to cease fire
+		{"020", "0871", "0256"}, // urged to cease fire
+		{"030", "0841", "0353"}, // pledged to free them
+		{"100", "085", "1054"},  // demanded that sanctions be lifted
+		{"030", "080", "035"},   // offered to yield
 		{"030", "045", "039"},   // offered to mediate
 		{"020", "0831", "0241"}, // called on him to resign
 		{"100", "083", "104"},   // demanded reforms
@@ -17,7 +20,7 @@ func TestCompose(t *testing.T) {
 		{"030", "195", "138"},   // vowed to strike
 		{"030", "154", "0312"},  // pledged to deploy troops: military cooperation
 		{"130", "154", "138"},   // threatened to mobilise troops
-		{"100", "081", "105"},   // demanded that it yield
+		{"100", "081", "1051"},  // demanded that it lift restrictions
 		{"130", "190", "138"},   // threatened to attack
 		{"130", "163", "131"},   // threatened sanctions (non-force)
 		{"0211", "046", "0211"}, // specific codes stay
