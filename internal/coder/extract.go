@@ -672,8 +672,8 @@ func (s *sentence) sources(v int) []*mention {
 		}
 	}
 	if k >= 0 && s.toks[k].Head == v {
-		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects
-			if j != k && s.toks[j].Rel == s.toks[k].Rel {
+		for _, j := range s.kids[v] { // "Chile and Peru" parsed as two subjects, but not "the bloc IGAD"
+			if j != k && s.toks[j].Rel == s.toks[k].Rel && s.coordinatedBetween(min(j, k), max(j, k)) {
 				out = append(out, s.mentionsAt(j)...)
 			}
 		}
