@@ -45,6 +45,13 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 				return []*mention{actorAt(t, e.Source)}
 			}
 		}
+		// "welcomed the decision": the latest act, not the latest reaction to one ("Israel
+		// rejected the ruling. Hamas welcomed the decision": the court's)
+		if e := ac.latestEvent(0, func(e *dyad.Event) bool {
+			return s.index-e.Sentence <= lookBack && !reactionRoots[e.Root]
+		}); e != nil {
+			return []*mention{actorAt(t, e.Source)}
+		}
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
 			return []*mention{actorAt(t, ac.events[n-1].Source)}
 		}
@@ -186,6 +193,10 @@ func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
 // courtNouns name what courts decide.
 var courtNouns = map[string]bool{"ruling": true, "verdict": true, "judgment": true, "judgement": true,
 	"sentence": true, "injunction": true}
+
+// reactionRoots are the codes of comments on acts (statements, praise, criticism, rejection),
+// which an act noun does not name.
+var reactionRoots = map[string]bool{"01": true, "05": true, "11": true, "12": true}
 
 // actNouns name an actor's act without saying whose it is.
 var actNouns = map[string]bool{"decision": true, "ruling": true, "verdict": true, "order": true, "move": true,
