@@ -140,6 +140,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"namespan", []string{"ARGGOV 040 CHLGOV 2024-03-06", "CHLGOV 040 ARGGOV 2024-03-06"}},
 		// two subjects without "and" between them are one actor named twice, not two
 		{"twosubj", []string{"CHLCOP 112 BOL 2024-03-06"}},
+		// a name the dictionaries do not know, described by a demonym, takes its country
+		{"apposdemonym", []string{"CHL 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

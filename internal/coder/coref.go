@@ -53,7 +53,11 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			continue
 		}
 		for _, k := range s.kids[m.head] {
-			if o := s.mentionOf(k); o != nil && o != m && s.toks[k].Rel == "appos" && o.actor.Country != "" {
+			o := s.mentionOf(k)
+			if o == nil && s.toks[k].Rel == "appos" { // "Vadim Krasikov, a Russian serving ..."
+				o = ac.modifierMention(s, k)
+			}
+			if o != nil && o != m && s.toks[k].Rel == "appos" && o.actor.Country != "" {
 				name := m.actor.Name
 				m.actor = o.actor
 				if name != "" {
