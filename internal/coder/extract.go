@@ -662,6 +662,18 @@ func (s *sentence) sources(v int) []*mention {
 	if k >= 0 {
 		out = append(out, s.apposConjuncts(k)...)
 	}
+	if len(out) == 1 && out[0].actor.Agent != "" && out[0].start >= 2 && s.coordinatedBetween(out[0].start-1, out[0].start) {
+		// "South Korean and U.S. forces" with "South Korean" hung elsewhere: its forces too
+		m := out[0]
+		for _, o := range s.mentions {
+			if o.end == m.start-1 && o.kind == named && o.actor.Country != "" && o.actor.Country != m.actor.Country &&
+				(o.actor.Agent == "" || o.actor.Agent == dyad.AgentCVL) && s.toks[o.head].XPOS != "NNPS" && o.end-o.start <= 2 {
+				c := *o
+				c.actor.Agent, c.actor.Code = m.actor.Agent, o.actor.Country+m.actor.Agent
+				out = append(out, &c)
+			}
+		}
+	}
 	if len(out) == 1 { // "Sunak and ... von der Leyen" with "Sunak" hung inside the other name
 		m := out[0]
 		for _, o := range s.mentions {
