@@ -142,6 +142,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"twosubj", []string{"CHLCOP 112 BOL 2024-03-06"}},
 		// a name the dictionaries do not know, described by a demonym, takes its country
 		{"apposdemonym", []string{"CHL 112 BOL 2024-03-06"}},
+		// ", which" right after a name is that name, whatever the parse made of the clause
+		{"whichcomma", []string{"PER 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

@@ -151,6 +151,14 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		if v >= 0 && s.toks[v].Rel == "acl:relcl" {
 			if h := s.mentionOf(s.toks[v].Head); h != nil && h.kind != pronoun {
 				m.actor, m.entity, m.person, m.title, m.group = h.actor, h.entity, h.person, h.title, h.group
+				return
+			}
+		}
+		// ", which filed the case": the name right before the comma, whatever the parse made of
+		// the clause
+		if k := m.head - 1; k > 0 && s.toks[k].Text == "," {
+			if h := s.mentionOf(k - 1); h != nil && h.end == k && h.kind == named && h.actor.Country != "" {
+				m.actor, m.entity, m.person, m.title, m.group = h.actor, h.entity, h.person, h.title, h.group
 			}
 		}
 		return

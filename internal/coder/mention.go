@@ -425,8 +425,12 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			}
 		}
 	}
-	if modCountry == "" {
-		modCountry = ac.ofCountry(s, h) // "the foreign minister of Iran"
+	if modCountry == "" && modOrg == nil {
+		var e *dict.Entry
+		modCountry, e = ac.ofActor(s, h) // "the foreign minister of Iran"
+		if e != nil && e.Kind == dict.Org && modCountry == dyad.CountryIGO {
+			modOrg, modCountry = e, "" // "the judges of the International Court of Justice"
+		}
 	}
 	if modCountry == "" && modOrg == nil && title != nil {
 		// "Lagos State Governor X", "Kharkiv mayor X": a place right before the title
@@ -451,6 +455,8 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 				m.actor.Country, m.actor.Code = r.Country, r.Code+dyad.AgentJUD
 			case r.Agent == dyad.AgentIGO || r.Agent == dyad.AgentREB || m.actor.Agent == "":
 				m.actor.Agent, m.actor.Code = r.Agent, r.Code
+			case r.Agent == m.actor.Agent: // "judges of the International Court of Justice"
+				m.actor.Code = r.Code
 			}
 		}
 	}
@@ -555,6 +561,12 @@ var groupNouns = map[string]bool{"man": true, "woman": true, "side": true, "part
 
 // ofCountry returns the country of an "of X" or "from X" modifier of h ("the army of Sudan").
 func (ac *articleCoder) ofCountry(s *sentence, h int) string {
+	c, _ := ac.ofActor(s, h)
+	return c
+}
+
+// ofActor is ofCountry, with the dictionary entry that gave the country.
+func (ac *articleCoder) ofActor(s *sentence, h int) (string, *dict.Entry) {
 	for _, k := range s.kids[h] {
 		if !relIs(s.toks[k].Rel, "nmod") {
 			continue
@@ -563,12 +575,18 @@ func (ac *articleCoder) ofCountry(s *sentence, h int) string {
 		// "an adviser to Prime Minister X", "a spokesman for X": X's side, person or not
 		serves := c == "to" && aideNouns[s.lemma[h]] || c == "for" && spokesNouns[s.lemma[h]]
 		if c == "of" || c == "from" || serves {
-			if n, e := ac.c.dict.MatchActor(s.norm[k:]); n > 0 && (e.Kind != dict.Person || serves) {
-				return entryCountry(e, ac.date)
+			lo, _ := s.subtreeSpan(k) // "of the International Court of Justice": from "International"
+			for lo < k && (s.toks[lo].UPOS == "ADP" || s.toks[lo].UPOS == "DET") {
+				lo++
+			}
+			for _, st := range []int{lo, k} {
+				if n, e := ac.c.dict.MatchActor(s.norm[st:]); n > 0 && (e.Kind != dict.Person || serves) {
+					return entryCountry(e, ac.date), e
+				}
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // aideNouns serve someone named in a to-phrase; spokesNouns speak for someone named in a
