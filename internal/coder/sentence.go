@@ -274,13 +274,20 @@ func (s *sentence) mentionsAt(i int) []*mention {
 	var out []*mention
 	for _, j := range s.conjuncts(i) {
 		m := s.mentionOf(j)
-		if m == nil { // "dozens of demonstrators", "members of Hamas": the actor is in the of-phrase
-			for _, k := range s.kids[j] {
+		// "dozens of demonstrators", "members of Hamas", "tens of thousands of people": the actor
+		// is in the of-phrase
+		for q, depth := j, 0; m == nil && depth < 2; depth++ {
+			next := -1
+			for _, k := range s.kids[q] {
 				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
-					m = s.mentionOf(k)
+					m, next = s.mentionOf(k), k
 					break
 				}
 			}
+			if next < 0 {
+				break
+			}
+			q = next
 		}
 		if m != nil && (m.kind == description || m.actor.Agent != "" && m.head == j && s.conjoinedOf(j)) {
 			// "the leaders of Argentina, Brazil and Uruguay"
