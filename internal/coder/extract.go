@@ -389,6 +389,16 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		code = "030" // "agreed to revive a defence pact": an intent to cooperate, not mere accord
 	}
 	tgt := ac.targetsOf(s, m.target, code)
+	if reactive(code) && m.target >= 0 {
+		// "condemned the Russian strikes on Odesa": a criticism of an act is aimed at whoever
+		// acted, not at whom the act hit
+		if n := s.toks[m.target].Head; n >= 0 && n != v && s.toks[n].Head == v && s.toks[n].UPOS == "NOUN" &&
+			armedForce(nounCode(ac, s, n)) {
+			if a := ac.eventNounActors(s, n); len(a) > 0 {
+				tgt = a
+			}
+		}
+	}
 	if len(tgt) == 0 && code[:2] == "14" { // "rallied to denounce the Chilean strikes": against Chile
 		tgt = ac.protestTargets(s, v)
 	}
@@ -481,6 +491,18 @@ func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
 		}
 	}
 	return nil
+}
+
+// nounCode returns the code of event noun n's best pattern, or "000" when it names no event.
+func nounCode(ac *articleCoder, s *sentence, n int) string {
+	pats := ac.c.dict.NounPatterns(s.lemma[n])
+	if len(pats) == 0 {
+		return "000"
+	}
+	if m, ok := s.bestMatch(n, pats); ok {
+		return m.p.Code
+	}
+	return pats[0].Code
 }
 
 // appealVerbs ask someone else to act: what they ask for is the content of the appeal.
