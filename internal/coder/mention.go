@@ -96,6 +96,9 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		if n > 0 && !s.capitalised(i, i+n) {
 			n, e = 0, nil // names are capitalised: "us", "chad", "turkey" are not countries
 		}
+		if n == 1 && e.Kind == dict.Person && s.longerName(i) {
+			n, e = 0, nil // "Cameron MacKay" is not David Cameron
+		}
 		na, ag, ok := d.MatchAgent(s.lemma[i:])
 		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
 			na, ag, ok = nb, ag2, true
@@ -113,6 +116,18 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		}
 	}
 	return out
+}
+
+// longerName reports whether the one-word name at token i goes on with another proper noun of the
+// same name ("Cameron MacKay"), so that a surname-only alias must not match it.
+func (s *sentence) longerName(i int) bool {
+	j := i + 1
+	if j >= len(s.toks) || s.toks[j].UPOS != "PROPN" || !s.capitalised(j, j+1) || isTimeWord(s.lemma[j]) {
+		return false
+	}
+	r1, r2 := s.toks[j].Rel, s.toks[i].Rel
+	return s.toks[j].Head == i && (r1 == "flat" || r1 == "flat:name") ||
+		s.toks[i].Head == j && (r2 == "compound" || r2 == "flat" || r2 == "flat:name")
 }
 
 // prenominal reports whether an atom modifies a name that follows it: a demonym, a title, an
