@@ -144,6 +144,9 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"apposdemonym", []string{"CHL 112 BOL 2024-03-06"}},
 		// ", which" right after a name is that name, whatever the parse made of the clause
 		{"whichcomma", []string{"PER 112 BOL 2024-03-06"}},
+		// "Flanked by X, Y spoke and accused Z" with Y hung on X: Y, right before the first verb,
+		// is the subject of both verbs
+		{"flanked", []string{"ARGGOV 112 BOL 2024-03-06"}},
 		{"scenecall", []string{"ARGGOV 020 PER 2024-03-06", "ARGGOV 041 CHLGOV 2024-03-06", "CHLGOV 041 ARGGOV 2024-03-06"}},
 	}
 	for _, tc := range tests {

@@ -661,8 +661,8 @@ func (s *sentence) sources(v int) []*mention {
 	k := s.subjectOf(v, 0)
 	if k < 0 && !s.isPassive(v) { // the parse found no subject: the nearest actor before the verb
 		g := v
-		if s.toks[v].Rel == "xcomp" && s.toks[v].Head >= 0 {
-			g = s.toks[v].Head
+		for steps := 0; steps < 3 && (s.toks[g].Rel == "xcomp" || s.toks[g].Rel == "conj") && s.toks[g].Head >= 0; steps++ {
+			g = s.toks[g].Head // "X told ... and accused Y": X, found before the first verb
 		}
 		if k = s.linearSubject(g); k >= 0 {
 			for s.toks[k].Rel == "conj" && s.toks[k].Head >= 0 && s.toks[k].Head < k { // "Chile and Peru"

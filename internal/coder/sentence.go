@@ -236,6 +236,9 @@ func (s *sentence) linearSubject(v int) int {
 			continue
 		}
 		r := t.Rel
+		if s.caseOf(i) == "" && m.end == v && !relIs(r, "obl") && r != "obj" && r != "iobj" {
+			return i // "..., Defence Minister X told ..." with the name hung on a noun before it
+		}
 		if s.caseOf(i) != "" || r == "obj" || r == "iobj" || relIs(r, "obl") || relIs(r, "nmod") || r == "nmod:poss" {
 			continue
 		}
