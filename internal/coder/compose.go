@@ -75,6 +75,9 @@ func compose(outer, inner string) (string, bool) {
 		if strings.HasPrefix(inner, "083") { // "called on X to resign": political reform, 024x/034x/104x
 			return root + "4" + inner[3:], true
 		}
+		if len(inner) >= 3 && inner[:2] == "07" && inner[2] >= '1' && inner[2] <= '4' {
+			return root + "3" + inner[2:3], true // "asked for peacekeepers": 0234; "pledged arms": 0332
+		}
 		if d, ok := yieldDigit[inner[:min(3, len(inner))]]; ok { // "urged a ceasefire": 0256
 			return root + "5" + d, true
 		}

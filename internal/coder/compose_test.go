@@ -17,6 +17,8 @@ func TestCompose(t *testing.T) {
 		{"020", "190", "020"},   // urged to attack: a plain appeal
 		{"030", "051", "032"},   // agreed to support
 		{"030", "070", "033"},   // pledged aid
+		{"020", "074", "0234"},  // asked for peacekeepers
+		{"030", "072", "0332"},  // pledged arms
 		{"030", "195", "138"},   // vowed to strike
 		{"030", "154", "0312"},  // pledged to deploy troops: military cooperation
 		{"130", "154", "138"},   // threatened to mobilise troops
