@@ -392,10 +392,11 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if reactive(code) && m.target >= 0 {
 		// "condemned the Russian strikes on Odesa": a criticism of an act is aimed at whoever
 		// acted, not at whom the act hit
-		if n := s.toks[m.target].Head; n >= 0 && n != v && s.toks[n].Head == v && s.toks[n].UPOS == "NOUN" &&
-			armedForce(nounCode(ac, s, n)) {
-			if a := ac.eventNounActors(s, n); len(a) > 0 {
-				tgt = a
+		if n := s.toks[m.target].Head; n >= 0 && n != v && s.toks[n].Head == v && s.toks[n].UPOS == "NOUN" {
+			if c, ok := ac.nounCode(s, n); ok && armedForce(c) {
+				if a := ac.eventNounActors(s, n); len(a) > 0 {
+					tgt = a
+				}
 			}
 		}
 	}
@@ -493,16 +494,17 @@ func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
 	return nil
 }
 
-// nounCode returns the code of event noun n's best pattern, or "000" when it names no event.
-func nounCode(ac *articleCoder, s *sentence, n int) string {
+// nounCode returns the code of event noun n's best matching pattern (its first pattern when none
+// matches), and false when the noun names no event.
+func (ac *articleCoder) nounCode(s *sentence, n int) (string, bool) {
 	pats := ac.c.dict.NounPatterns(s.lemma[n])
 	if len(pats) == 0 {
-		return "000"
+		return "", false
 	}
 	if m, ok := s.bestMatch(n, pats); ok {
-		return m.p.Code
+		return m.p.Code, true
 	}
-	return pats[0].Code
+	return pats[0].Code, true
 }
 
 // appealVerbs ask someone else to act: what they ask for is the content of the appeal.

@@ -103,38 +103,31 @@ var forceWords = map[string]bool{"retaliate": true, "retaliation": true, "strike
 // threatened are told to do or not to do ("the military warned Palestinians not to approach its
 // forces": neither the military nor the forces are the threat).
 func (s *sentence) threatWords(v int, words map[string]bool) bool {
-	var skip [][2]int // nor who threatens ("the military warned")
+	var skip []int
 	if x := s.child(v, "xcomp"); x >= 0 && (s.child(v, "obj") >= 0 || s.child(v, "iobj") >= 0) {
-		lo, hi := s.subtreeSpan(x)
-		skip = append(skip, [2]int{lo, hi})
+		skip = append(skip, x)
 	}
 	if k := s.child(v, "nsubj"); k >= 0 {
-		lo, hi := s.subtreeSpan(k)
-		skip = append(skip, [2]int{lo, hi})
+		skip = append(skip, k)
 	}
+	return s.subtreeHas(v, words, skip...)
+}
+
+// subtreeHas reports whether a word of the subtree of token v, outside the subtrees of the tokens
+// in skip, is in words.
+func (s *sentence) subtreeHas(v int, words map[string]bool, skip ...int) bool {
 	lo, hi := s.subtreeSpan(v)
 next:
 	for i := lo; i < hi; i++ {
 		if !words[s.lemma[i]] {
 			continue
 		}
-		for _, r := range skip {
-			if i >= r[0] && i < r[1] {
+		for _, k := range skip {
+			if klo, khi := s.subtreeSpan(k); i >= klo && i < khi {
 				continue next
 			}
 		}
 		return true
-	}
-	return false
-}
-
-// subtreeHas reports whether a word of the subtree of token v is in words.
-func (s *sentence) subtreeHas(v int, words map[string]bool) bool {
-	lo, hi := s.subtreeSpan(v)
-	for i := lo; i < hi; i++ {
-		if words[s.lemma[i]] {
-			return true
-		}
 	}
 	return false
 }

@@ -56,16 +56,6 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return []*mention{actorAt(t, ac.events[n-1].Source)}
 		}
 	}
-	if reactive(code) && s.lemma[t] == "what" { // "condemned what it called Peruvian provocations"
-		lo, hi := s.subtreeSpan(t)
-		for n := lo; n < hi; n++ {
-			if s.toks[n].UPOS == "NOUN" && n != t {
-				if ms := ac.targetsOf(s, n, code); len(ms) > 0 {
-					return ms
-				}
-			}
-		}
-	}
 	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
 		// "shelled a Bolivian post", "sank a Peruvian patrol boat", "welcomed the Chilean vote"
 		for _, k := range s.kids[t] {
@@ -230,7 +220,9 @@ var namingVerbs = map[string]bool{"call": true, "describe": true, "term": true, 
 
 // namedObject returns the targets of "what X called Y" at token t: those of Y, the words the
 // speaker used for the thing ("denounced what it called Chilean aggression": Chile). A demonym
-// that the parse hung on the naming verb instead of on Y still counts.
+// that the parse hung on the naming verb instead of on Y still counts. Failing that, a criticism
+// of "what ..." is aimed at the first noun of the clause with a target ("condemned what it
+// called Peruvian provocations").
 func (ac *articleCoder) namedObject(s *sentence, t int, code string) []*mention {
 	if s.lemma[t] != "what" {
 		return nil
@@ -262,6 +254,16 @@ func (ac *articleCoder) namedObject(s *sentence, t int, code string) []*mention 
 			}
 		}
 	}
+	if reactive(code) {
+		lo, hi := s.subtreeSpan(t)
+		for n := lo; n < hi; n++ {
+			if s.toks[n].UPOS == "NOUN" && n != t {
+				if ms := ac.targetsOf(s, n, code); len(ms) > 0 {
+					return ms
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -282,13 +284,9 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	if s.toks[n].UPOS != "NOUN" {
 		return nil
 	}
-	pats := ac.c.dict.NounPatterns(s.lemma[n])
-	if len(pats) == 0 {
+	code, ok := ac.nounCode(s, n)
+	if !ok {
 		return nil
-	}
-	code := pats[0].Code
-	if m, ok := s.bestMatch(n, pats); ok {
-		code = m.p.Code
 	}
 	var out []*mention
 	for _, k := range s.kids[n] {
