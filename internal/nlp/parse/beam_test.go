@@ -90,11 +90,7 @@ func TestParseUsesBeam(t *testing.T) {
 	words := []string{"Zorblax", "quibbled", "furiously", "with", "the", "glorp", "of", "the", "norn", "."}
 	for _, k := range []int{0, 1, 2, 4, 16} {
 		m.Beam = k
-		toks := make([]nlp.Token, len(words))
-		for i, w := range words {
-			toks[i] = nlp.Token{Text: w, UPOS: "X", XPOS: "FW", Lemma: w}
-		}
-		s := nlp.Sentence{Tokens: toks}
+		s := oddlyTagged(words)
 		m.Parse(&s)
 		checkTree(t, &s)
 	}

@@ -104,11 +104,7 @@ func TestParseMakesTrees(t *testing.T) {
 		{"and", "and", "and", "and", "and", "and", "and", "and", "and", "."},
 	}
 	for _, words := range inputs {
-		toks := make([]nlp.Token, len(words))
-		for i, w := range words {
-			toks[i] = nlp.Token{Text: w, UPOS: "X", XPOS: "FW", Lemma: w}
-		}
-		s := nlp.Sentence{Tokens: toks}
+		s := oddlyTagged(words)
 		m.Parse(&s)
 		checkTree(t, &s)
 	}
@@ -296,4 +292,13 @@ func FuzzLoad(f *testing.F) {
 		s := nlp.Sentence{Tokens: []nlp.Token{{Text: "a", XPOS: "DT"}, {Text: "b", XPOS: "NN"}}}
 		m.Parse(&s)
 	})
+}
+
+// oddlyTagged makes a sentence of words the model has no tags for (every word X/FW).
+func oddlyTagged(words []string) nlp.Sentence {
+	toks := make([]nlp.Token, len(words))
+	for i, w := range words {
+		toks[i] = nlp.Token{Text: w, UPOS: "X", XPOS: "FW", Lemma: w}
+	}
+	return nlp.Sentence{Tokens: toks}
 }
