@@ -54,16 +54,15 @@ type articleCoder struct {
 	lastDateSent int
 	storyDate    dyad.Date // the first time expression of the latest sentence that had one
 	storySent    int
-	scene        string // the country the story last said something happened in, and its sentence
-	sceneSent    int
-	datelineEnd  int // byte offset after the dateline ("KYIV, July 24 - "), 0 when there is none
+	scene        string // the country the story last said something happened in
+	datelineEnd  int    // byte offset after the dateline ("KYIV, July 24 - "), 0 when there is none
 }
 
 func (ac *articleCoder) run() []dyad.Event {
 	ac.countryN = map[string]int{}
 	var place []string
 	place, ac.datelineEnd = dateline(ac.art.Text)
-	ac.scene, ac.sceneSent = ac.placeCountry(place), 0 // where the story is filed from
+	ac.scene = ac.placeCountry(place) // where the story is filed from
 	for i := range ac.doc.Sentences {
 		s := newSentence(ac.doc, i, &ac.doc.Sentences[i])
 		ac.sents = append(ac.sents, s)
@@ -81,7 +80,7 @@ func (ac *articleCoder) run() []dyad.Event {
 		ac.extract(s)
 		ac.noteStoryTime(s)
 		if c := ac.sentencePlace(s); c != "" {
-			ac.scene, ac.sceneSent = c, s.index
+			ac.scene = c
 		}
 	}
 	return ac.events

@@ -585,8 +585,8 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 	} else if code == "040" {
 		if c := ac.sentencePlace(s); c != "" { // "flew to Lima and met ..."
 			scene = c
-		} else if s.index-ac.sceneSent <= 2 { // "Grossi met Raisi" after "Grossi arrived in Tehran"
-			scene = ac.scene
+		} else { // "Grossi met Raisi" some sentences after "Grossi arrived in Tehran": the story
+			scene = ac.scene // stays where it last placed itself
 		}
 	}
 	if strings.HasPrefix(code, "172") && ownSide(src, tgt) {
