@@ -72,9 +72,10 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 			pred = k
 		}
 	}
-	if pred < 0 { // "branded the protesters 'terrorists'" parsed as an apposition
+	if pred < 0 { // "branded the protesters 'terrorists'" parsed as an apposition, or as a
+		// conjunct with no "and" or "or" to join it
 		for _, k := range s.kids[o] {
-			if s.toks[k].Rel == "appos" && k > o {
+			if r := s.toks[k].Rel; k > o && (r == "appos" || r == "conj" && s.child(k, "cc") < 0) {
 				pred = k
 			}
 		}

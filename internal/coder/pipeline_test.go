@@ -79,6 +79,8 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOL 138 PER 2024-03-06"}, []string{"BOL 19 PER"}},
 		{"a label criticizes", "2024-03-06", "Chilean President Gabriel Boric called Peru a dangerous neighbour.",
 			[]string{"CHLGOV 111 PER 2024-03-06"}, nil},
+		{"a label in quotes after the object", "2024-03-06", "Boric called the looters \"violent fanatics\" on Monday.",
+			[]string{"CHLGOV 111 CHLCRM 2024-03-04"}, nil},
 		{"a label praises", "2024-03-06", "Gabriel Boric described the agreement with Peru as a historic step.",
 			nil, []string{"CHLGOV 11 PER"}},
 		{"future aid is an intent", "2024-03-06", "Chile will send humanitarian aid to Bolivia.",
