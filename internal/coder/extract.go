@@ -320,7 +320,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 		return
 	}
-	if !s.asserted(v) {
+	if !s.asserted(v) || ac.protestPurpose(s, v) {
 		return
 	}
 	if (labelVerbs[s.lemma[v]] || dismissVerbs[s.lemma[v]] && !s.dismissesCharge(v)) && ac.labelEvent(s, v) {
@@ -400,8 +400,11 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			}
 		}
 	}
-	if len(tgt) == 0 && code[:2] == "14" { // "rallied to denounce the Chilean strikes": against Chile
-		tgt = ac.protestTargets(s, v)
+	if code[:2] == "14" { // "rallied to denounce the Chilean strikes": against Chile, even when the
+		// pattern named where they marched ("marched through the capital to denounce ...")
+		if pt := ac.protestTargets(s, v); len(pt) > 0 {
+			tgt = pt
+		}
 	}
 	recip := m.p.Recip
 	if innerOK {
@@ -476,8 +479,21 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 // denounces ("marched to denounce the deal", "rallied to condemn the Chilean strikes"): the targets
 // of that clause's criticism; nil otherwise.
 func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
+	var clauses []int
 	for _, k := range s.kids[v] {
-		if r := s.toks[k].Rel; (r != "advcl" && r != "xcomp") || s.toks[k].UPOS != "VERB" || !s.hasChildLemma(k, "mark", "to") {
+		switch r := s.toks[k].Rel; {
+		case r == "advcl" || r == "xcomp":
+			clauses = append(clauses, k)
+		case relIs(r, "obl"): // "rallied after Friday prayers to denounce ...", the purpose hung on the noun
+			for _, j := range s.kids[k] {
+				if s.toks[j].Rel == "acl" {
+					clauses = append(clauses, j)
+				}
+			}
+		}
+	}
+	for _, k := range clauses {
+		if s.toks[k].UPOS != "VERB" || !s.hasChildLemma(k, "mark", "to") {
 			continue
 		}
 		im, ok := ac.verbMatch(s, k)
@@ -492,6 +508,22 @@ func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
 		}
 	}
 	return nil
+}
+
+// protestPurpose reports whether v is the criticism a protest was held for ("rallied to denounce
+// the strikes"): the protest codes it, against whom v names (protestTargets), so v is no event
+// of its own.
+func (ac *articleCoder) protestPurpose(s *sentence, v int) bool {
+	h := s.toks[v].Head
+	if r := s.toks[v].Rel; h < 0 || r != "advcl" && r != "xcomp" || !s.hasChildLemma(v, "mark", "to") {
+		return false
+	}
+	pm, ok := ac.verbMatch(s, h)
+	if !ok || pm.p.Code[:2] != "14" {
+		return false
+	}
+	im, ok := ac.verbMatch(s, v)
+	return ok && reactive(im.p.Code) && im.p.Code[:2] != "14" // "took to the streets to protest against X" stays
 }
 
 // nounCode returns the code of event noun n's best matching pattern (its first pattern when none
@@ -806,7 +838,7 @@ func (s *sentence) subjectOf(v, depth int) int {
 	case "conj":
 		return s.subjectOf(s.conjHead(v), depth+1)
 	case "acl:relcl", "acl":
-		if s.toks[v].Rel == "acl" && s.toks[v].XPOS == "VBN" {
+		if s.toks[v].Rel == "acl" && s.toks[v].XPOS == "VBN" && !s.mainVerbAsAcl(v) {
 			return -1 // "forces backed by Iran": the noun is the target, not the source
 		}
 		if s.toks[v].Rel == "acl" && textNouns[s.lemma[h]] && s.mentionOf(h) == nil {
@@ -836,6 +868,19 @@ func (s *sentence) subjectOf(v, depth int) int {
 		}
 	}
 	return -1
+}
+
+// mainVerbAsAcl reports whether participle v, parsed as a clause on a noun, is the sentence's
+// main verb misread: the noun is the root, so the sentence would have no verb, and v has no
+// by-agent ("Tens of thousands of people rallied in ..." with "rallied" read as "people [who
+// were] rallied").
+func (s *sentence) mainVerbAsAcl(v int) bool {
+	h := s.toks[v].Head
+	for steps := 0; steps < 3 && h >= 0 && relIs(s.toks[h].Rel, "nmod") && s.caseOf(h) == "of"; steps++ {
+		h = s.toks[h].Head // "Dozens of farmers protested ..." with "protested" on "farmers"
+	}
+	return h >= 0 && s.toks[h].Rel == "root" && (s.toks[h].UPOS == "NOUN" || s.toks[h].UPOS == "PROPN") &&
+		s.child(v, "obl:agent") < 0 && s.prepChild(v, "by") < 0
 }
 
 // attributionSpeaker returns the head of the actor right before or after a reporting verb that
