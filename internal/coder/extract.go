@@ -419,6 +419,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			}
 		}
 	}
+	if len(tgt) == 0 && code[:2] == "13" && viaClause { // "warned that any Chilean attack would be met with force"
+		tgt, recip = ac.threatenedIn(s, x), false
+	}
 	if len(tgt) == 0 && code == "015" {
 		// "claimed the attack", "acknowledged the strike": responsibility toward those it hit
 		if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool { return armedForce(e.CAMEO) }); e != nil {
@@ -508,6 +511,33 @@ func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
 		}
 	}
 	return nil
+}
+
+// threatenedIn returns whom a threat told as a clause is aimed at: the actors of the clause's
+// subject, the act the threat answers ("warned that any Chilean provocation would be met with a
+// firm response": Chile), from the act's modifiers; nil when the subject names none.
+func (ac *articleCoder) threatenedIn(s *sentence, c int) []*mention {
+	k := s.child(c, "nsubj:pass")
+	if k < 0 {
+		k = s.child(c, "nsubj")
+	}
+	if k < 0 || s.toks[k].UPOS != "NOUN" {
+		return nil
+	}
+	if ms := s.mentionsAt(k); len(ms) > 0 {
+		return ms
+	}
+	var out []*mention
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; r == "amod" || r == "nmod:poss" || r == "compound" {
+			for _, jj := range s.conjuncts(j) {
+				if m := ac.modifierActor(s, jj, r, "130"); m != nil {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // protestPurpose reports whether v is the criticism a protest was held for ("rallied to denounce
