@@ -30,6 +30,43 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return as
 		}
 	}
+	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
+		// the act's own modifiers first, then (below) the story's latest act
+		// "shelled a Bolivian post", "sank a Peruvian patrol boat", "welcomed the Chilean vote"
+		for _, k := range s.kids[t] {
+			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
+				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
+					return []*mention{mm}
+				}
+				if mm := ac.modifierMention(s, k); mm != nil {
+					return []*mention{mm}
+				}
+				if e := ac.possessor(s, k); e != nil && r == "nmod:poss" { // "stormed his office"
+					return []*mention{entityAt(k, e)}
+				}
+			}
+		}
+		// "welcomed the vote by the Peruvian parliament", "the agreement reached by X and Y"
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Rel
+			if relIs(r, "nmod") && s.caseOf(k) == "by" {
+				if ms := s.mentionsAt(k); len(ms) > 0 {
+					return ms
+				}
+			}
+			if r == "acl" {
+				a := s.subjectOf(k, 0)
+				if a < 0 { // "the agreement reached by X and Y"
+					a = s.child(k, "obl:agent")
+				}
+				if a >= 0 && a != t {
+					if ms := s.mentionsAt(a); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
 	if (reactive(code) || code[:2] == "05" || code == "016") && actNouns[s.lemma[t]] {
 		// "welcomed the decision", "rejected the ruling": whoever took the latest coded action; a
 		// ruling or a verdict is a court's
@@ -54,38 +91,6 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		}
 		if n := len(ac.events); n > 0 && s.index-ac.events[n-1].Sentence <= lookBack {
 			return []*mention{actorAt(t, ac.events[n-1].Source)}
-		}
-	}
-	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
-		// "shelled a Bolivian post", "sank a Peruvian patrol boat", "welcomed the Chilean vote"
-		for _, k := range s.kids[t] {
-			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
-				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
-					return []*mention{mm}
-				}
-				if mm := ac.modifierMention(s, k); mm != nil {
-					return []*mention{mm}
-				}
-				if e := ac.possessor(s, k); e != nil && r == "nmod:poss" { // "stormed his office"
-					return []*mention{entityAt(k, e)}
-				}
-			}
-		}
-		// "welcomed the vote by the Peruvian parliament", "the agreement reached by X and Y"
-		for _, k := range s.kids[t] {
-			r := s.toks[k].Rel
-			if relIs(r, "nmod") && s.caseOf(k) == "by" {
-				if ms := s.mentionsAt(k); len(ms) > 0 {
-					return ms
-				}
-			}
-			if r == "acl" {
-				if a := s.subjectOf(k, 0); a >= 0 && a != t {
-					if ms := s.mentionsAt(a); len(ms) > 0 {
-						return ms
-					}
-				}
-			}
 		}
 	}
 	if a := ac.placeMention(s, t); a != nil {
