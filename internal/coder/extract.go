@@ -450,6 +450,10 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		// target is the country the envoy or troops are in
 		if t := ac.postedTo(s, v, m.target); len(t) > 0 {
 			tgt = t
+		} else if p := s.child(m.target, "nmod:poss"); p >= 0 && s.toks[p].UPOS == "PRON" && code[:2] == "16" {
+			if o := ac.otherSide(s, v, src[0]); o != nil {
+				tgt = []*mention{o} // "recalled its envoy for consultations": from the other side
+			}
 		}
 	}
 	if len(src) == 0 && s.isPassive(v) { // "were killed in a Chilean raid": the raid's actor

@@ -138,6 +138,12 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 			return inferred(actorAt(v, e.Source))
 		}
 	}
+	return ac.otherSide(s, v, src)
+}
+
+// otherSide returns the latest actor mentioned before token v (in this sentence or the two before
+// it) that belongs to another country than src, or nil.
+func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
 	e := ac.findBy(s, v, func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
 			s.index-e.sent <= 2
