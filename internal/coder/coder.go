@@ -68,6 +68,7 @@ func (ac *articleCoder) run() []dyad.Event {
 		ac.sents = append(ac.sents, s)
 		ac.findMentions(s)
 	}
+	ac.seatMetonymy()
 	for _, s := range ac.sents {
 		for _, m := range s.mentions {
 			if m.actor.Country != "" && m.actor.Country != dyad.CountryIGO {
@@ -84,6 +85,33 @@ func (ac *articleCoder) run() []dyad.Event {
 		}
 	}
 	return ac.events
+}
+
+// igoSeats are capitals that news uses for an organisation seated there ("Brussels said it would
+// withdraw the cases": the European Union), by the organisation's code.
+var igoSeats = map[string]string{"Brussels": "IGOEUR"}
+
+// seatMetonymy makes a capital in igoSeats stand for its organisation, as an actor, in an
+// article that names the organisation; elsewhere it stays the host country's government.
+func (ac *articleCoder) seatMetonymy() {
+	named := map[string]dyad.Actor{}
+	for _, s := range ac.sents {
+		for _, m := range s.mentions {
+			if _, seen := named[m.actor.Code]; !seen && m.actor.Country == dyad.CountryIGO {
+				named[m.actor.Code] = m.actor
+			}
+		}
+	}
+	for _, s := range ac.sents {
+		for _, m := range s.mentions {
+			if m.actor.Agent != dyad.AgentGOV {
+				continue
+			}
+			if a, ok := named[igoSeats[m.actor.Name]]; ok {
+				m.actor = a
+			}
+		}
+	}
 }
 
 // pressWords name the press as an audience.
