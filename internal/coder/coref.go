@@ -19,6 +19,27 @@ type entity struct {
 	sent    int      // sentence of the latest mention
 	tok     int      // token of the latest mention
 	subj    bool     // the latest mention was a subject (more salient for pronouns)
+	toks    []int    // tokens of the mentions in sentence sent, in order
+	prev    struct { // the latest mention in a sentence before sent, if any
+		ok        bool
+		sent, tok int
+		subj      bool
+	}
+}
+
+// before returns the latest mention of e before token tok of sentence sent: a mention later in
+// the same sentence does not hide an earlier one ("Lula ... invited him ..., an invitation Lula
+// accepted").
+func (e *entity) before(sent, tok int) (int, int, bool, bool) {
+	if e.sent != sent {
+		return e.sent, e.tok, e.subj, true
+	}
+	for i := len(e.toks) - 1; i >= 0; i-- {
+		if e.toks[i] < tok {
+			return e.sent, e.toks[i], e.subj && i == len(e.toks)-1, true
+		}
+	}
+	return e.prev.sent, e.prev.tok, e.prev.subj, e.prev.ok
 }
 
 // resolveMentions gives pronouns, descriptions and bare surnames the actor of what they refer to,
@@ -105,7 +126,12 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 }
 
 func (ac *articleCoder) touch(e *entity, s *sentence, m *mention) {
+	if len(e.toks) > 0 && e.sent != s.index {
+		e.prev.ok, e.prev.sent, e.prev.tok, e.prev.subj = true, e.sent, e.tok, e.subj
+		e.toks = e.toks[:0]
+	}
 	e.sent, e.tok = s.index, m.head
+	e.toks = append(e.toks, m.head)
 	e.subj = strings.HasPrefix(s.toks[m.head].Rel, "nsubj")
 }
 
@@ -122,20 +148,25 @@ const lookBack = 8
 // non-subject of that sentence ("Grossi met Raisi. He said ..." -> Grossi).
 func (ac *articleCoder) findBy(s *sentence, tok int, ok func(*entity) bool, salient bool) *entity {
 	var best *entity
+	var bs, bt int
+	var bsubj bool
 	for _, e := range ac.entities {
-		if !ok(e) || s.index-e.sent > lookBack || (e.sent == s.index && e.tok >= tok) {
+		es, et, esubj, seen := e.before(s.index, tok)
+		if !seen || !ok(e) || s.index-es > lookBack {
 			continue
 		}
+		better := false
 		switch {
-		case best == nil || e.sent > best.sent:
-			best = e
-		case e.sent < best.sent:
-		case salient && e.subj != best.subj:
-			if e.subj {
-				best = e
-			}
-		case e.tok > best.tok:
-			best = e
+		case best == nil || es > bs:
+			better = true
+		case es < bs:
+		case salient && esubj != bsubj:
+			better = esubj
+		case et > bt:
+			better = true
+		}
+		if better {
+			best, bs, bt, bsubj = e, es, et, esubj
 		}
 	}
 	return best
@@ -178,15 +209,35 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		}
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
 	case "he", "she", "him", "her", "old": // "the 79-year-old"
-		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person }, true)
+		not := s.clauseSubject(m)
+		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person && e != not }, true)
 	case "it":
-		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural }, true)
+		not := s.clauseSubject(m)
+		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural && e != not }, true)
 	case "they", "them":
-		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
+		not := s.clauseSubject(m)
+		e = ac.findBy(s, m.head, func(e *entity) bool {
+			return (e.plural || (!e.person && e.actor.Agent != "")) && e != not
+		}, true)
 	}
 	if e != nil {
 		m.bind(e)
 	}
+}
+
+// clauseSubject returns the entity of the subject of the verb that pronoun m is an object of,
+// or nil: a plain object pronoun does not refer to its own clause's subject ("Boric phoned Lula
+// and invited him": Lula; "Boric invited himself" would say so).
+func (s *sentence) clauseSubject(m *mention) *entity {
+	r := s.toks[m.head].Rel
+	v := s.toks[m.head].Head
+	if v < 0 || r != "obj" && r != "iobj" || s.toks[v].UPOS != "VERB" {
+		return nil
+	}
+	if sm := s.mentionOf(s.subjectOf(v, 0)); sm != nil && sm != m {
+		return sm.entity
+	}
+	return nil
 }
 
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
