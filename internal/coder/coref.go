@@ -215,6 +215,10 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		not := s.clauseSubject(m)
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural && e != not }, true)
 	case "they", "them":
+		if g := s.pairBefore(m); g != nil { // "A met B in Doha, where they agreed ...": A and B
+			m.group, m.actor, m.entity = g, g[0].actor, g[0].entity
+			return
+		}
 		not := s.clauseSubject(m)
 		e = ac.findBy(s, m.head, func(e *entity) bool {
 			return (e.plural || (!e.person && e.actor.Agent != "")) && e != not
@@ -223,6 +227,32 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 	if e != nil {
 		m.bind(e)
 	}
+}
+
+// pairBefore returns the two people of different countries that the sentence names before
+// plural pronoun m when it names no group or country before it, for "they" = both ("X met Y,
+// where they agreed ..."); else nil.
+func (s *sentence) pairBefore(m *mention) []*mention {
+	var people []*mention
+	for _, o := range s.mentions {
+		if o.start >= m.start || o.kind == pronoun || o.actor.Country == "" {
+			continue
+		}
+		if c := s.caseOf(o.head); !o.person && (c == "in" || c == "at" || c == "to" || c == "from") {
+			continue // a place ("in Quito")
+		}
+		if !o.person || o.plural {
+			if o.actor.Agent != "" || o.plural { // a group or a sector could be "they"
+				return nil
+			}
+			continue // a country named as a thing
+		}
+		people = append(people, o)
+	}
+	if len(people) != 2 || people[0].actor.Country == people[1].actor.Country {
+		return nil
+	}
+	return people
 }
 
 // clauseSubject returns the entity of the subject of the verb that pronoun m is an object of,
