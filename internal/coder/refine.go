@@ -17,6 +17,11 @@ func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 			return "145" // violence by a crowd is a riot
 		}
 	}
+	if code[:2] == "12" { // "rejected the allegations", "repudiated the accusations": a denial
+		if o := s.child(verb, "obj"); o >= 0 && chargeNouns[s.lemma[o]] {
+			return "016"
+		}
+	}
 	if code == "130" && s.threatWords(verb, forceWords) { // "warned that it would strike back"
 		return "138"
 	}
