@@ -329,6 +329,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if receiveVerbs[s.lemma[v]] && ac.receivedEvent(s, v) {
 		return
 	}
+	if mediateVerbs[s.lemma[v]] && ac.mediatedEvent(s, v) {
+		return
+	}
 	if reportVerbs[s.lemma[v]] && (ac.judgedClause(s, v) || ac.blamedClause(s, v)) {
 		return
 	}
@@ -515,6 +518,44 @@ func (ac *articleCoder) protestTargets(s *sentence, v int) []*mention {
 		}
 	}
 	return nil
+}
+
+// mediateVerbs say that a third party brought the sides of talks or a deal together.
+var mediateVerbs = map[string]bool{"mediate": true, "broker": true, "facilitate": true}
+
+// mediatedEvent codes "talks mediated by X", "a truce brokered by X": X mediates (045) between the
+// parties of the clause the talks or the deal belong to. It reports whether it coded anything.
+func (ac *articleCoder) mediatedEvent(s *sentence, v int) bool {
+	if s.toks[v].Rel != "acl" || s.toks[v].XPOS != "VBN" {
+		return false
+	}
+	src := s.mentionsAt(s.child(v, "obl:agent"))
+	if len(src) == 0 {
+		src = s.mentionsAt(s.prepChild(v, "by"))
+	}
+	if len(src) == 0 {
+		return false
+	}
+	before := len(s.events)
+	ac.code(s, v, "045", src, ac.partiesOf(s, s.toks[v].Head), false)
+	return len(s.events) > before
+}
+
+// partiesOf returns the parties of the talks or the deal that noun n names: the actors of the
+// clause the noun belongs to ("Chile and Peru signed an accord after talks mediated by ...").
+func (ac *articleCoder) partiesOf(s *sentence, n int) []*mention {
+	g := n
+	for steps := 0; steps < 4 && g >= 0 && s.toks[g].UPOS != "VERB"; steps++ {
+		g = s.toks[g].Head
+	}
+	if g < 0 || s.toks[g].UPOS != "VERB" {
+		return nil
+	}
+	out := s.sources(g)
+	if m, ok := ac.verbMatch(s, g); ok && m.target >= 0 {
+		out = append(out, ac.targetsOf(s, m.target, m.p.Code)...)
+	}
+	return out
 }
 
 // threatenedIn returns whom a threat told as a clause is aimed at: the actors of the clause's
