@@ -13,7 +13,9 @@ loop:
 	MOVQ (SI), DX
 	ANDQ BX, DX
 	IMULQ R8, DX
-	PREFETCHT0 (AX)(DX*1)
+	LEAQ (AX)(DX*1), DI
+	PREFETCHT0 (DI)
+	PREFETCHT0 -1(DI)(R8*1) // the slot's last byte: a slot may straddle two cache lines
 	ADDQ $8, SI
 	DECQ CX
 	JNE loop
