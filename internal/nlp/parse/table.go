@@ -1,5 +1,7 @@
 package parse
 
+import "unsafe"
+
 // The weights of both classifiers live in open-addressing hash tables keyed by the 64-bit hash of a
 // feature (never 0). Lookups touch one slot array, so scoring a transition costs one cache line per
 // feature and no allocation.
@@ -75,8 +77,12 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), featChunk)]
 		feats = feats[len(chunk):]
-		// First read the home slot of every feature: these loads do not depend on each other, so
-		// their cache misses overlap instead of queueing behind the probing loop's branches.
+		// The table is tens of megabytes and most look-ups miss the caches (and the TLB), so the
+		// home slots of all features are first prefetched, which lets more of their misses
+		// overlap than loads can (EWT dev: +11% tokens/s). Then read the home slot of every
+		// feature: these loads do not depend on each other, so their cache misses overlap instead
+		// of queueing behind the probing loop's branches.
+		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(aslot{}), mask, chunk)
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
@@ -125,6 +131,12 @@ type lent struct {
 func (t *labTable) size() int { return len(t.slots) - 1 }
 
 // score adds the label weights of the features to out (len = number of labels).
+//
+// Like actTable.score it works in phases whose loads do not wait for one another: the home slots
+// of all features, then the probing, which yields each found feature's run of entries, then the
+// first entry of every run (the entries are another array of megabytes; fetched in the loop that
+// adds them, each run's cache miss would come after the previous run's). The additions are then
+// made in the order of a plain feature-by-feature loop, so the float sums are the same.
 func (t *labTable) score(feats []uint64, out []float32) {
 	for i := range out {
 		out[i] = 0
@@ -133,13 +145,17 @@ func (t *labTable) score(feats []uint64, out []float32) {
 		return
 	}
 	var home [featChunk]uint32
-	slots, mask := t.slots, t.mask
+	var runs [featChunk][2]uint32 // start and end in ents of each found feature's entries
+	var heads [featChunk]lent
+	slots, mask, ents := t.slots, t.mask, t.ents
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), featChunk)]
 		feats = feats[len(chunk):]
-		for k, f := range chunk { // independent loads first, as in actTable.score
+		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(lslot{}), mask, chunk) // as in actTable.score
+		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
+		n := 0
 		for k, f := range chunk {
 			h := home[k]
 			if h == 0 {
@@ -154,9 +170,19 @@ func (t *labTable) score(feats []uint64, out []float32) {
 				}
 			}
 			if h == fp {
-				for _, e := range t.ents[slots[i].start:slots[i+1].start] {
-					out[e.lab] += e.w
+				if r := [2]uint32{slots[i].start, slots[i+1].start}; r[0] < r[1] {
+					runs[n] = r
+					n++
 				}
+			}
+		}
+		for k, r := range runs[:n] {
+			heads[k] = ents[r[0]]
+		}
+		for k, r := range runs[:n] {
+			out[heads[k].lab] += heads[k].w
+			for _, e := range ents[r[0]+1 : r[1]] {
+				out[e.lab] += e.w
 			}
 		}
 	}

@@ -7,6 +7,8 @@
 package tag
 
 import (
+	"unsafe"
+
 	"github.com/dyad-events/dyad/internal/nlp"
 )
 
@@ -90,8 +92,9 @@ func (w *weights) pack() {
 // bias feature, whose row w.bias holds, and fs, the others; sc is scratch.
 //
 // Scoring is bound by memory latency (the tables are several megabytes), so it is done in phases
-// whose loads do not wait for one another: first every feature's home slot is read in a loop
-// without branches, so that their cache misses overlap; then the slots are checked (probing on
+// whose loads do not wait for one another: first every feature's home slot is prefetched (on
+// amd64; a prefetch does not hold back the instructions after it as a load that misses does), then
+// read in a loop without branches, so that their cache misses overlap; then the slots are checked (probing on
 // only for collisions) and the two-weight rows added; then the first weight of every longer row
 // is read, again in one sweep, before the rows are added up. The sums are those of a plain
 // feature-by-feature loop: integer addition does not depend on the order.
@@ -101,6 +104,7 @@ func (w *weights) best(fs []uint64, nc int, sc *scores) int {
 	if len(t.slots) == 0 {
 		return 0
 	}
+	prefetch(unsafe.Pointer(&t.slots[0]), unsafe.Sizeof(slot{}), t.mask, fs)
 	var home [maxFeatures]slot
 	for k, f := range fs {
 		home[k] = t.slots[f&t.mask]
