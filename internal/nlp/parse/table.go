@@ -1,6 +1,10 @@
 package parse
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/dyad-events/dyad/internal/nlp/prefetch"
+)
 
 // The weights of both classifiers live in open-addressing hash tables keyed by the 64-bit hash of a
 // feature (never 0). Lookups touch one slot array, so scoring a transition costs one cache line per
@@ -82,7 +86,7 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 		// overlap than loads can (EWT dev: +11% tokens/s). Then read the home slot of every
 		// feature: these loads do not depend on each other, so their cache misses overlap instead
 		// of queueing behind the probing loop's branches.
-		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(aslot{}), mask, chunk)
+		prefetch.Slots(unsafe.Pointer(&slots[0]), unsafe.Sizeof(aslot{}), mask, chunk)
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
@@ -151,7 +155,7 @@ func (t *labTable) score(feats []uint64, out []float32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), featChunk)]
 		feats = feats[len(chunk):]
-		prefetch(unsafe.Pointer(&slots[0]), unsafe.Sizeof(lslot{}), mask, chunk) // as in actTable.score
+		prefetch.Slots(unsafe.Pointer(&slots[0]), unsafe.Sizeof(lslot{}), mask, chunk) // as in actTable.score
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
 // maxClasses bounds the number of joint labels (a class index fits a byte).
@@ -104,7 +105,7 @@ func (w *weights) best(fs []uint64, nc int, sc *scores) int {
 	if len(t.slots) == 0 {
 		return 0
 	}
-	prefetch(unsafe.Pointer(&t.slots[0]), unsafe.Sizeof(slot{}), t.mask, fs)
+	prefetch.Slots(unsafe.Pointer(&t.slots[0]), unsafe.Sizeof(slot{}), t.mask, fs)
 	var home [maxFeatures]slot
 	for k, f := range fs {
 		home[k] = t.slots[f&t.mask]

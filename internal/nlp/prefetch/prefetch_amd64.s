@@ -1,7 +1,7 @@
 #include "textflag.h"
 
-// func prefetch(base unsafe.Pointer, size uintptr, mask uint64, keys []uint64)
-TEXT ·prefetch(SB), NOSPLIT, $0-48
+// func Slots(base unsafe.Pointer, size uintptr, mask uint64, keys []uint64)
+TEXT ·Slots(SB), NOSPLIT, $0-48
 	MOVQ base+0(FP), AX
 	MOVQ size+8(FP), R8
 	MOVQ mask+16(FP), BX
