@@ -40,7 +40,8 @@ func fingerprint(key uint64) uint32 {
 }
 
 // tableSize is the number of slots of a table of n features: a power of two at most 40% full, so
-// that most features absent from the model (the majority of look-ups) end at an empty home slot.
+// that most features absent from the model end at an empty home slot. (On news text about 83% of
+// look-ups find their feature, 70% in its home slot; 12% end at an empty home slot.)
 // At 67% full, EWT parsing was slower although the table was half the size.
 func tableSize(n int) int {
 	c := 1024
