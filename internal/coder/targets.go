@@ -316,8 +316,8 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	}
 	root := code[:2]
 	if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
-		if armedForce(code) { // "the attack": the latest armed act, not a cut in relations
-			return armedForce(e.CAMEO)
+		if armedForce(code) { // "the attack": the latest armed act or riot, not a cut in relations
+			return armedForce(e.CAMEO) || strings.HasPrefix(e.CAMEO, "145")
 		}
 		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
 	}); e != nil {
