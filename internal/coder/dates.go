@@ -46,7 +46,8 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		r := s.toks[cur].Rel
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
-			!(r == "advcl" && s.nonFinite(cur)) { // "signed an order on Saturday imposing tariffs"
+			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
+			!(s.nominal(cur) && measureRels[r]) { // "ended two days of talks on Friday"
 			break
 		}
 		cur = s.toks[cur].Head
@@ -218,11 +219,12 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		queue = queue[1:]
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
-			if clauseRels[r] {
+			if clauseRels[r] && !(cur == v && s.occasion(k)) {
 				continue
 			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
-			if slices.Contains(timeRels, r) || (relIs(r, "nsubj") || r == "obj" || r == "dep") && s.timeHead(k) {
+			// "On Monday Albares summoned ..." with "Monday" taken for a part of the name
+			if slices.Contains(timeRels, r) || (relIs(r, "nsubj") || r == "obj" || r == "dep" || r == "compound") && s.timeHead(k) {
 				lo, hi := s.subtreeSpan(k)
 				if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
 					return d, true
@@ -427,4 +429,31 @@ func numberValue(s string) int {
 		return 1
 	}
 	return 0
+}
+
+// measureRels join a noun to the noun phrase it is part of ("two days of talks") or a bare noun
+// phrase to its verb ("ended two days of talks"), not a prepositional phrase to its verb ("was
+// not involved in the offensive", which need not be as old as the involvement).
+var measureRels = map[string]bool{"nmod": true, "obl:unmarked": true, "obl:tmod": true, "obl:npmod": true}
+
+// nominal reports whether token k is a noun, whose time is the time of the clause it is part of
+// when it has none of its own.
+func (s *sentence) nominal(k int) bool {
+	u := s.toks[k].UPOS
+	return u == "NOUN" || u == "PROPN"
+}
+
+// occasion reports whether clause k is a participle clause set off before or beside its verb
+// that tells the occasion of the act ("Speaking to reporters on Sunday, X said ...", "X,
+// addressing a rally on Sunday, described ..."): its time is the time of the act.
+func (s *sentence) occasion(k int) bool {
+	if s.toks[k].Rel != "advcl" || s.toks[k].XPOS != "VBG" || !s.nonFinite(k) {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if s.toks[j].Rel == "mark" {
+			return false // "after meeting X on Sunday", "before leaving": another time
+		}
+	}
+	return k < s.toks[k].Head
 }

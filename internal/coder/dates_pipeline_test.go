@@ -1,0 +1,54 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestDateText runs the whole analysis on short texts written for these tests, one rule of event
+// dating each, and checks the dates of the events coded.
+func TestDateText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the models")
+	}
+	pipe, c := realCoder(t)
+	tests := []struct {
+		name, date, text string
+		want             []string // "SRC CODE TGT DATE"; a code of fewer digits matches its prefix
+	}{
+		{"an event noun takes the time of the clause it is part of", "2024-03-06",
+			"On Monday, Chile and Peru ended two days of talks.",
+			[]string{"CHL 04 PER 2024-03-04", "PER 04 CHL 2024-03-04"}},
+		{"a participle clause before the verb tells the occasion of the act, and its time", "2024-03-06",
+			"Speaking to reporters in Santiago on Tuesday, Chilean President Gabriel Boric accused Peru of espionage.",
+			[]string{"CHLGOV 112 PER 2024-03-05"}},
+		{"a weekday parsed as part of the name after it still dates the clause", "2024-03-06",
+			"Chilean Foreign Minister Ana Quispe flew home on Saturday. On Monday Quispe summoned Bolivia's ambassador to Chile, Luis Soto, to lodge a protest.",
+			[]string{"CHLGOV 114 BOLGOV 2024-03-04"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
+			evs := c.Code(a, pipe.Annotate(AnalysisText(tc.text)))
+			var got []string
+			for _, e := range evs {
+				got = append(got, brief(e))
+			}
+			for _, w := range tc.want {
+				f := strings.Fields(w)
+				found := false
+				for _, e := range evs {
+					if e.Source.Code == f[0] && strings.HasPrefix(e.CAMEO, f[1]) && e.Target.Code == f[2] &&
+						e.Date.String() == f[3] {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%q: no %s; got %q", tc.text, w, got)
+				}
+			}
+		})
+	}
+}
