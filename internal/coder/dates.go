@@ -41,6 +41,9 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		}
 		if d, ok := s.clauseTime(cur, ac.date, future); ok {
 			ac.lastDate, ac.lastDateSent = d, s.index
+			if cur != v && s.pastPerfect(v) { // "said on Wednesday that soldiers had killed ..."
+				return ac.earlierStoryTime(s, d)
+			}
 			return d
 		}
 		r := s.toks[cur].Rel
@@ -456,4 +459,48 @@ func (s *sentence) occasion(k int) bool {
 		}
 	}
 	return k < s.toks[k].Head
+}
+
+// pastPerfect reports whether v is in the past perfect ("had killed", "had been detained"): an
+// act before the time the clause it depends on speaks of.
+func (s *sentence) pastPerfect(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "aux" && s.norm[k] == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierStoryTime is the latest time before d that the story has stated in the main clause of
+// a sentence so far (up to sentence s): the time an act told in the past perfect of a report at d
+// goes back to ("Soldiers opened fire on Tuesday night. Amnesty said on Wednesday that soldiers
+// had killed 12 protesters."). It is d when the story has stated no earlier time.
+func (ac *articleCoder) earlierStoryTime(s *sentence, d dyad.Date) dyad.Date {
+	var best dyad.Date
+	for _, p := range ac.sents[:min(s.index+1, len(ac.sents))] {
+		if t, ok := ac.mainTime(p); ok && t.Before(d) && t.After(best) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return d
+	}
+	return best
+}
+
+// mainTime is the time the main clause of sentence s states, if it states one on or before the
+// article date.
+func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
+	for i, t := range s.toks {
+		if t.Head >= 0 {
+			continue
+		}
+		d, ok := s.clauseTime(i, ac.date, s.modal(i))
+		if !ok || d.After(ac.date) {
+			return dyad.Date{}, false
+		}
+		return d, true
+	}
+	return dyad.Date{}, false
 }

@@ -27,6 +27,9 @@ func TestDateText(t *testing.T) {
 		{"a weekday parsed as part of the name after it still dates the clause", "2024-03-06",
 			"Chilean Foreign Minister Ana Quispe flew home on Saturday. On Monday Quispe summoned Bolivia's ambassador to Chile, Luis Soto, to lodge a protest.",
 			[]string{"CHLGOV 114 BOLGOV 2024-03-04"}},
+		{"an act in the past perfect under a dated report goes back to the story's earlier time", "2024-03-07",
+			"Clashes broke out in the Peruvian city of Puno on Monday night. Amnesty International said on Wednesday that Peruvian soldiers had killed 12 protesters.",
+			[]string{"PERMIL 17 PERCVL 2024-03-04"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
