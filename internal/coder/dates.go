@@ -55,6 +55,10 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		}
 		cur = s.toks[cur].Head
 	}
+	// A time found by word order alone is a repair of the parse: it dates v, not the story.
+	if d, ok := s.linearTime(v, ac.date, s.modal(v)); ok {
+		return d
+	}
 	if d, ok := ac.storyTime(s); ok {
 		return d
 	}
@@ -503,4 +507,58 @@ func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
 		return d, true
 	}
 	return dyad.Date{}, false
+}
+
+// linearTime finds a time expression next to verb v in the words of its own clause when the parse
+// has hung it elsewhere ("met X in Taipei on Wednesday and said ..." with "on Wednesday" under the
+// subject of "said"; "Kishida on Friday called ..."; "called the ban \"inhumane\" on Thursday"
+// with "on Thursday" under the adjective): the nearest one after v before another verb or a
+// conjunction that starts another clause, else the nearest one before v after the last verb or
+// comma.
+func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, bool) {
+	if v < 0 || s.toks[v].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	at := func(k int) (dyad.Date, bool) {
+		if !s.timeHead(k) || relIs(s.toks[k].Rel, "nmod:poss") {
+			return dyad.Date{}, false
+		}
+		lo, hi := s.subtreeSpan(k)
+		return resolveTime(s.lemma[lo:hi], doc, future)
+	}
+	for k := v + 1; k < len(s.toks); k++ {
+		if s.clauseStart(k) {
+			break
+		}
+		if d, ok := at(k); ok {
+			return d, true
+		}
+	}
+	for k := v - 1; k >= 0; k-- {
+		if s.toks[k].Rel == "cc" && s.toks[k].Head == v && s.toks[v].Rel == "conj" {
+			continue // "... on Thursday and urged": a conjunct shares the time of the verb before it
+		}
+		if s.toks[k].UPOS == "VERB" || s.norm[k] == "," || s.clauseStart(k) {
+			break
+		}
+		if d, ok := at(k); ok {
+			return d, true
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// clauseStart reports whether token k is a verb, or a conjunction or marker that joins a clause
+// ("and urged ...", "after X spoke", "; X said").
+func (s *sentence) clauseStart(k int) bool {
+	t := s.toks[k]
+	switch {
+	case t.UPOS == "VERB" || s.norm[k] == ";":
+		return true
+	case t.Rel == "mark" || t.UPOS == "SCONJ":
+		return true
+	case t.Rel == "cc" && t.Head >= 0 && s.toks[t.Head].UPOS == "VERB":
+		return true
+	}
+	return false
 }

@@ -55,3 +55,30 @@ func TestDateText(t *testing.T) {
 		})
 	}
 }
+
+// TestLinearTime checks, on hand-written parses with the attachment errors the bundled parser
+// makes, that a time expression beside a verb in the words of its clause dates the verb when the
+// parse has hung it elsewhere, and that one past the start of the next clause does not.
+func TestLinearTime(t *testing.T) {
+	docs := parsedDocs(t, "testdata/dates.conllu")
+	tests := []struct {
+		doc  string
+		verb int // token index of the event's verb
+		want string
+	}{
+		{"timeconj", 2, "2024-03-05"}, // "had summoned ..., late on Tuesday" with Tuesday a conjunct
+		{"timesubj", 3, "2024-03-07"}, // "Boric on Thursday called" with Thursday under the subject
+		{"timeadj", 1, "2024-03-07"},  // "called the raids \"reckless\" on Thursday"
+		{"timeadj", 10, "2024-03-07"}, // "... on Thursday and urged": before the verb
+		{"timenext", 1, "2024-03-08"}, // "protested, and on Tuesday Bolivia had replied": not before the clause
+	}
+	for _, tc := range tests {
+		d := docs[tc.doc]
+		ac := &articleCoder{c: testCoder(t), art: d.art, doc: d.doc, date: d.art.Date}
+		ac.run()
+		s := ac.sents[0]
+		if got := ac.eventDate(s, tc.verb).String(); got != tc.want {
+			t.Errorf("%s: date of %q = %s, want %s", tc.doc, s.toks[tc.verb].Text, got, tc.want)
+		}
+	}
+}
