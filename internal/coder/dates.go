@@ -83,6 +83,14 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
 		return dyad.Date{}, false // "was detained on Monday, a day after ...": the event's own time wins
 	}
+	if d, ok := ac.treeAfter(s, v, depth); ok {
+		return d, true
+	}
+	return ac.linearAfter(s, v, depth)
+}
+
+// treeAfter is afterAnchor read from the parse.
+func (ac *articleCoder) treeAfter(s *sentence, v, depth int) (dyad.Date, bool) {
 	cur, sign := v, 0
 	for steps := 0; steps < 3 && cur >= 0; steps++ {
 		if sign = s.afterSign(cur); sign != 0 {
@@ -109,6 +117,55 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	}
 	anchor := ac.dateAt(s, gov, depth+1)
 	return anchor.AddDays(sign * days), true
+}
+
+// linearAfter is afterAnchor read from the words when the parse has lost the "after" clause
+// ("came less than 24 hours after Russia and Ukraine signed the deal" with "signed" a conjunct of
+// "came"): v is the first verb after an "after" or "before" that follows a stated interval, with
+// no verb or comma between; the anchor is the verb before the interval.
+func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool) {
+	if s.toks[v].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	a := v - 1
+	for ; a >= 0; a-- {
+		if s.lemma[a] == "after" || s.lemma[a] == "before" || s.toks[a].UPOS == "VERB" || s.norm[a] == "," {
+			break
+		}
+	}
+	if a < 2 || s.lemma[a] != "after" && s.lemma[a] != "before" {
+		return dyad.Date{}, false
+	}
+	sign := -1
+	if s.lemma[a] == "before" {
+		sign = 1
+	}
+	days, ok := intervalDays(s.lemma[a-1], s.norm[a-2])
+	if !ok {
+		return dyad.Date{}, false
+	}
+	gov := a - 2
+	for ; gov >= 0 && s.toks[gov].UPOS != "VERB"; gov-- {
+	}
+	if gov < 0 {
+		return dyad.Date{}, false
+	}
+	return ac.dateAt(s, gov, depth+1).AddDays(sign * days), true
+}
+
+// intervalDays reads an interval given by a unit and the word before it ("24 hours", "a day",
+// "three days", "a week") in days; "hours" with no number is the same day.
+func intervalDays(unit, count string) (int, bool) {
+	n := numberValue(count)
+	switch unit {
+	case "hour", "minute", "moment":
+		return n / 24, true
+	case "day":
+		return n, n > 0
+	case "week":
+		return 7 * n, n > 0
+	}
+	return 0, false
 }
 
 // afterSign is -1 when token k is introduced by "after", 1 by "before", else 0.
@@ -148,6 +205,8 @@ func (s *sentence) duration(k int) (int, bool) {
 			return n, n > 0 // "days after" says no number
 		case "week":
 			return 7 * n, n > 0
+		case "hour": // "24 hours after" is the day before; "hours after" the same day
+			return n / 24, true
 		default:
 			return 0, true
 		}

@@ -30,6 +30,9 @@ func TestDateText(t *testing.T) {
 		{"an act in the past perfect under a dated report goes back to the story's earlier time", "2024-03-07",
 			"Clashes broke out in the Peruvian city of Puno on Monday night. Amnesty International said on Wednesday that Peruvian soldiers had killed 12 protesters.",
 			[]string{"PERMIL 17 PERCVL 2024-03-04"}},
+		{"an interval of 48 hours is two days", "2024-03-09",
+			"Bolivia expelled Chile's ambassador on Friday, 48 hours after Chile accused Bolivia of espionage.",
+			[]string{"CHL 112 BOL 2024-03-06"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,7 +61,8 @@ func TestDateText(t *testing.T) {
 
 // TestLinearTime checks, on hand-written parses with the attachment errors the bundled parser
 // makes, that a time expression beside a verb in the words of its clause dates the verb when the
-// parse has hung it elsewhere, and that one past the start of the next clause does not.
+// parse has hung it elsewhere, that one past the start of the next clause does not, and that an
+// "after" clause the parse lost is still dated from the clause before the interval.
 func TestLinearTime(t *testing.T) {
 	docs := parsedDocs(t, "testdata/dates.conllu")
 	tests := []struct {
@@ -66,11 +70,12 @@ func TestLinearTime(t *testing.T) {
 		verb int // token index of the event's verb
 		want string
 	}{
-		{"timeconj", 2, "2024-03-05"}, // "had summoned ..., late on Tuesday" with Tuesday a conjunct
-		{"timesubj", 3, "2024-03-07"}, // "Boric on Thursday called" with Thursday under the subject
-		{"timeadj", 1, "2024-03-07"},  // "called the raids \"reckless\" on Thursday"
-		{"timeadj", 10, "2024-03-07"}, // "... on Thursday and urged": before the verb
-		{"timenext", 1, "2024-03-08"}, // "protested, and on Tuesday Bolivia had replied": not before the clause
+		{"timeconj", 2, "2024-03-05"},   // "had summoned ..., late on Tuesday" with Tuesday a conjunct
+		{"timesubj", 3, "2024-03-07"},   // "Boric on Thursday called" with Thursday under the subject
+		{"timeadj", 1, "2024-03-07"},    // "called the raids \"reckless\" on Thursday"
+		{"timeadj", 10, "2024-03-07"},   // "... on Thursday and urged": before the verb
+		{"timenext", 1, "2024-03-08"},   // "protested, and on Tuesday Bolivia had replied": not before the clause
+		{"afterconj", 14, "2024-03-02"}, // "came (on Sunday) less than 24 hours after Chile and Peru signed"
 	}
 	for _, tc := range tests {
 		d := docs[tc.doc]
