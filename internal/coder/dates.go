@@ -41,15 +41,23 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		}
 		if d, ok := s.clauseTime(cur, ac.date, future); ok {
 			ac.lastDate, ac.lastDateSent = d, s.index
+			if cur != v && s.pastPerfect(v) { // "said on Wednesday that soldiers had killed ..."
+				return ac.earlierStoryTime(s, d)
+			}
 			return d
 		}
 		r := s.toks[cur].Rel
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
-			!(r == "advcl" && s.nonFinite(cur)) { // "signed an order on Saturday imposing tariffs"
+			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
+			!(s.nominal(cur) && measureRels[r]) { // "ended two days of talks on Friday"
 			break
 		}
 		cur = s.toks[cur].Head
+	}
+	// A time found by word order alone is a repair of the parse: it dates v, not the story.
+	if d, ok := s.linearTime(v, ac.date, s.modal(v)); ok {
+		return d
 	}
 	if d, ok := ac.storyTime(s); ok {
 		return d
@@ -75,6 +83,14 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
 		return dyad.Date{}, false // "was detained on Monday, a day after ...": the event's own time wins
 	}
+	if d, ok := ac.treeAfter(s, v, depth); ok {
+		return d, true
+	}
+	return ac.linearAfter(s, v, depth)
+}
+
+// treeAfter is afterAnchor read from the parse.
+func (ac *articleCoder) treeAfter(s *sentence, v, depth int) (dyad.Date, bool) {
 	cur, sign := v, 0
 	for steps := 0; steps < 3 && cur >= 0; steps++ {
 		if sign = s.afterSign(cur); sign != 0 {
@@ -101,6 +117,55 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	}
 	anchor := ac.dateAt(s, gov, depth+1)
 	return anchor.AddDays(sign * days), true
+}
+
+// linearAfter is afterAnchor read from the words when the parse has lost the "after" clause
+// ("came less than 24 hours after Russia and Ukraine signed the deal" with "signed" a conjunct of
+// "came"): v is the first verb after an "after" or "before" that follows a stated interval, with
+// no verb or comma between; the anchor is the verb before the interval.
+func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool) {
+	if s.toks[v].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	a := v - 1
+	for ; a >= 0; a-- {
+		if s.lemma[a] == "after" || s.lemma[a] == "before" || s.toks[a].UPOS == "VERB" || s.norm[a] == "," {
+			break
+		}
+	}
+	if a < 2 || s.lemma[a] != "after" && s.lemma[a] != "before" {
+		return dyad.Date{}, false
+	}
+	sign := -1
+	if s.lemma[a] == "before" {
+		sign = 1
+	}
+	days, ok := intervalDays(s.lemma[a-1], s.norm[a-2])
+	if !ok {
+		return dyad.Date{}, false
+	}
+	gov := a - 2
+	for ; gov >= 0 && s.toks[gov].UPOS != "VERB"; gov-- {
+	}
+	if gov < 0 {
+		return dyad.Date{}, false
+	}
+	return ac.dateAt(s, gov, depth+1).AddDays(sign * days), true
+}
+
+// intervalDays reads an interval given by a unit and the word before it ("24 hours", "a day",
+// "three days", "a week") in days; "hours" with no number is the same day.
+func intervalDays(unit, count string) (int, bool) {
+	n := numberValue(count)
+	switch unit {
+	case "hour", "minute", "moment":
+		return n / 24, true
+	case "day":
+		return n, n > 0
+	case "week":
+		return 7 * n, n > 0
+	}
+	return 0, false
 }
 
 // afterSign is -1 when token k is introduced by "after", 1 by "before", else 0.
@@ -140,6 +205,8 @@ func (s *sentence) duration(k int) (int, bool) {
 			return n, n > 0 // "days after" says no number
 		case "week":
 			return 7 * n, n > 0
+		case "hour": // "24 hours after" is the day before; "hours after" the same day
+			return n / 24, true
 		default:
 			return 0, true
 		}
@@ -218,11 +285,12 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		queue = queue[1:]
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
-			if clauseRels[r] {
+			if clauseRels[r] && !(cur == v && s.occasion(k)) {
 				continue
 			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
-			if slices.Contains(timeRels, r) || (relIs(r, "nsubj") || r == "obj" || r == "dep") && s.timeHead(k) {
+			// "On Monday Albares summoned ..." with "Monday" taken for a part of the name
+			if slices.Contains(timeRels, r) || (relIs(r, "nsubj") || r == "obj" || r == "dep" || r == "compound") && s.timeHead(k) {
 				lo, hi := s.subtreeSpan(k)
 				if d, ok := resolveTime(s.lemma[lo:hi], doc, future); ok {
 					return d, true
@@ -427,4 +495,129 @@ func numberValue(s string) int {
 		return 1
 	}
 	return 0
+}
+
+// measureRels join a noun to the noun phrase it is part of ("two days of talks") or a bare noun
+// phrase to its verb ("ended two days of talks"), not a prepositional phrase to its verb ("was
+// not involved in the offensive", which need not be as old as the involvement).
+var measureRels = map[string]bool{"nmod": true, "obl:unmarked": true, "obl:tmod": true, "obl:npmod": true}
+
+// nominal reports whether token k is a noun, whose time is the time of the clause it is part of
+// when it has none of its own.
+func (s *sentence) nominal(k int) bool {
+	u := s.toks[k].UPOS
+	return u == "NOUN" || u == "PROPN"
+}
+
+// occasion reports whether clause k is a participle clause set off before or beside its verb
+// that tells the occasion of the act ("Speaking to reporters on Sunday, X said ...", "X,
+// addressing a rally on Sunday, described ..."): its time is the time of the act.
+func (s *sentence) occasion(k int) bool {
+	if s.toks[k].Rel != "advcl" || s.toks[k].XPOS != "VBG" || !s.nonFinite(k) {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if s.toks[j].Rel == "mark" {
+			return false // "after meeting X on Sunday", "before leaving": another time
+		}
+	}
+	return k < s.toks[k].Head
+}
+
+// pastPerfect reports whether v is in the past perfect ("had killed", "had been detained"): an
+// act before the time the clause it depends on speaks of.
+func (s *sentence) pastPerfect(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "aux" && s.norm[k] == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierStoryTime is the latest time before d that the story has stated in the main clause of
+// a sentence so far (up to sentence s): the time an act told in the past perfect of a report at d
+// goes back to ("Soldiers opened fire on Tuesday night. Amnesty said on Wednesday that soldiers
+// had killed 12 protesters."). It is d when the story has stated no earlier time.
+func (ac *articleCoder) earlierStoryTime(s *sentence, d dyad.Date) dyad.Date {
+	var best dyad.Date
+	for _, p := range ac.sents[:min(s.index+1, len(ac.sents))] {
+		if t, ok := ac.mainTime(p); ok && t.Before(d) && t.After(best) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return d
+	}
+	return best
+}
+
+// mainTime is the time the main clause of sentence s states, if it states one on or before the
+// article date.
+func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
+	for i, t := range s.toks {
+		if t.Head >= 0 {
+			continue
+		}
+		d, ok := s.clauseTime(i, ac.date, s.modal(i))
+		if !ok || d.After(ac.date) {
+			return dyad.Date{}, false
+		}
+		return d, true
+	}
+	return dyad.Date{}, false
+}
+
+// linearTime finds a time expression next to verb v in the words of its own clause when the parse
+// has hung it elsewhere ("met X in Taipei on Wednesday and said ..." with "on Wednesday" under the
+// subject of "said"; "Kishida on Friday called ..."; "called the ban \"inhumane\" on Thursday"
+// with "on Thursday" under the adjective): the nearest one after v before another verb or a
+// conjunction that starts another clause, else the nearest one before v after the last verb or
+// comma.
+func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, bool) {
+	if v < 0 || s.toks[v].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	at := func(k int) (dyad.Date, bool) {
+		if !s.timeHead(k) || relIs(s.toks[k].Rel, "nmod:poss") {
+			return dyad.Date{}, false
+		}
+		lo, hi := s.subtreeSpan(k)
+		return resolveTime(s.lemma[lo:hi], doc, future)
+	}
+	for k := v + 1; k < len(s.toks); k++ {
+		if s.clauseStart(k) {
+			break
+		}
+		if d, ok := at(k); ok {
+			return d, true
+		}
+	}
+	for k := v - 1; k >= 0; k-- {
+		if s.toks[k].Rel == "cc" && s.toks[k].Head == v && s.toks[v].Rel == "conj" {
+			continue // "... on Thursday and urged": a conjunct shares the time of the verb before it
+		}
+		if s.toks[k].UPOS == "VERB" || s.norm[k] == "," || s.clauseStart(k) {
+			break
+		}
+		if d, ok := at(k); ok {
+			return d, true
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// clauseStart reports whether token k is a verb, or a conjunction or marker that joins a clause
+// ("and urged ...", "after X spoke", "; X said").
+func (s *sentence) clauseStart(k int) bool {
+	t := s.toks[k]
+	switch {
+	case t.UPOS == "VERB" || s.norm[k] == ";":
+		return true
+	case t.Rel == "mark" || t.UPOS == "SCONJ":
+		return true
+	case t.Rel == "cc" && t.Head >= 0 && s.toks[t.Head].UPOS == "VERB":
+		return true
+	}
+	return false
 }

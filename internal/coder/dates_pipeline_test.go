@@ -1,0 +1,89 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestDateText runs the whole analysis on short texts written for these tests, one rule of event
+// dating each, and checks the dates of the events coded.
+func TestDateText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the models")
+	}
+	pipe, c := realCoder(t)
+	tests := []struct {
+		name, date, text string
+		want             []string // "SRC CODE TGT DATE"; a code of fewer digits matches its prefix
+	}{
+		{"an event noun takes the time of the clause it is part of", "2024-03-06",
+			"On Monday, Chile and Peru ended two days of talks.",
+			[]string{"CHL 04 PER 2024-03-04", "PER 04 CHL 2024-03-04"}},
+		{"a participle clause before the verb tells the occasion of the act, and its time", "2024-03-06",
+			"Speaking to reporters in Santiago on Tuesday, Chilean President Gabriel Boric accused Peru of espionage.",
+			[]string{"CHLGOV 112 PER 2024-03-05"}},
+		{"a weekday parsed as part of the name after it still dates the clause", "2024-03-06",
+			"Chilean Foreign Minister Ana Quispe flew home on Saturday. On Monday Quispe summoned Bolivia's ambassador to Chile, Luis Soto, to lodge a protest.",
+			[]string{"CHLGOV 114 BOLGOV 2024-03-04"}},
+		{"an act in the past perfect under a dated report goes back to the story's earlier time", "2024-03-07",
+			"Clashes broke out in the Peruvian city of Puno on Monday night. Amnesty International said on Wednesday that Peruvian soldiers had killed 12 protesters.",
+			[]string{"PERMIL 17 PERCVL 2024-03-04"}},
+		{"an interval of 48 hours is two days", "2024-03-09",
+			"Bolivia expelled Chile's ambassador on Friday, 48 hours after Chile accused Bolivia of espionage.",
+			[]string{"CHL 112 BOL 2024-03-06"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
+			evs := c.Code(a, pipe.Annotate(AnalysisText(tc.text)))
+			var got []string
+			for _, e := range evs {
+				got = append(got, brief(e))
+			}
+			for _, w := range tc.want {
+				f := strings.Fields(w)
+				found := false
+				for _, e := range evs {
+					if e.Source.Code == f[0] && strings.HasPrefix(e.CAMEO, f[1]) && e.Target.Code == f[2] &&
+						e.Date.String() == f[3] {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%q: no %s; got %q", tc.text, w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestLinearTime checks, on hand-written parses with the attachment errors the bundled parser
+// makes, that a time expression beside a verb in the words of its clause dates the verb when the
+// parse has hung it elsewhere, that one past the start of the next clause does not, and that an
+// "after" clause the parse lost is still dated from the clause before the interval.
+func TestLinearTime(t *testing.T) {
+	docs := parsedDocs(t, "testdata/dates.conllu")
+	tests := []struct {
+		doc  string
+		verb int // token index of the event's verb
+		want string
+	}{
+		{"timeconj", 2, "2024-03-05"},   // "had summoned ..., late on Tuesday" with Tuesday a conjunct
+		{"timesubj", 3, "2024-03-07"},   // "Boric on Thursday called" with Thursday under the subject
+		{"timeadj", 1, "2024-03-07"},    // "called the raids \"reckless\" on Thursday"
+		{"timeadj", 10, "2024-03-07"},   // "... on Thursday and urged": before the verb
+		{"timenext", 1, "2024-03-08"},   // "protested, and on Tuesday Bolivia had replied": not before the clause
+		{"afterconj", 14, "2024-03-02"}, // "came (on Sunday) less than 24 hours after Chile and Peru signed"
+	}
+	for _, tc := range tests {
+		d := docs[tc.doc]
+		ac := &articleCoder{c: testCoder(t), art: d.art, doc: d.doc, date: d.art.Date}
+		ac.run()
+		s := ac.sents[0]
+		if got := ac.eventDate(s, tc.verb).String(); got != tc.want {
+			t.Errorf("%s: date of %q = %s, want %s", tc.doc, s.toks[tc.verb].Text, got, tc.want)
+		}
+	}
+}
