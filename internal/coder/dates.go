@@ -62,12 +62,44 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.storyTime(s); ok {
 		return d
 	}
-	// A sentence that gives no time of its own goes on with the story's latest time, if the
-	// sentence before set one ("On Sunday, X did A. It also did B.").
+	return ac.carriedDate(s, v)
+}
+
+// carriedDate dates the event of token v when its sentence gives no time of its own. A verb in
+// the present perfect ("has denied") tells how things stand now: the article date. Else the
+// story goes on at the time the sentence before set ("On Sunday, X did A. It also did B."): the
+// time it gave an event, or else the time its main clause states, whether or not that clause
+// was coded as an event.
+func (ac *articleCoder) carriedDate(s *sentence, v int) dyad.Date {
+	if s.presentPerfect(v) {
+		return ac.date
+	}
 	if !ac.lastDate.IsZero() && s.index-ac.lastDateSent <= 1 {
 		return ac.lastDate
 	}
+	if s.index > 0 && s.index <= len(ac.sents) {
+		if d, ok := ac.mainTime(ac.sents[s.index-1]); ok {
+			return d
+		}
+	}
 	return ac.date
+}
+
+// presentPerfect reports whether v is in the present perfect ("has denied"), which tells of the
+// state of things now, not of a time the story has reached.
+func (s *sentence) presentPerfect(v int) bool {
+	if v < 0 {
+		return false
+	}
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "aux" && (s.norm[k] == "has" || s.norm[k] == "have" || s.norm[k] == "'ve") {
+			return true
+		}
+	}
+	if r := s.toks[v].Rel; r == "conj" && s.toks[v].Head >= 0 {
+		return s.presentPerfect(s.toks[v].Head)
+	}
+	return false
 }
 
 // afterAnchor dates an event told as happening some time before or after another one ("a day

@@ -33,6 +33,12 @@ func TestDateText(t *testing.T) {
 		{"an interval of 48 hours is two days", "2024-03-09",
 			"Bolivia expelled Chile's ambassador on Friday, 48 hours after Chile accused Bolivia of espionage.",
 			[]string{"CHL 112 BOL 2024-03-06"}},
+		{"a sentence with no time goes on at the time the main clause before it states, event or not", "2024-03-06",
+			"Heavy rain fell across the Andes on Sunday. Bolivian soldiers attacked Peruvian border posts.",
+			[]string{"BOLMIL 19 PER 2024-03-03"}},
+		{"the present perfect tells how things stand now, not the time of the sentence before", "2024-03-06",
+			"Bolivian soldiers attacked Peruvian border posts on Monday. Chile has condemned Bolivia.",
+			[]string{"BOLMIL 19 PER 2024-03-04", "CHL 111 BOL 2024-03-06"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
