@@ -81,9 +81,15 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			if o != nil && o != m && s.toks[k].Rel == "appos" && o.actor.Country != "" {
 				name := m.actor.Name
 				m.actor = o.actor
-				if name != "" {
-					m.actor.Name = name
+				if name == "" { // the name itself, so that a later surname finds this person
+					name = s.span(m.start, m.end)
 				}
+				m.actor.Name = name
+				m.person = m.person || o.person || !o.org && !o.plural && o.actor.Agent != "" && o.actor.Agent != dyad.AgentIGO
+				if m.surname == "" {
+					m.surname = s.norm[m.end-1]
+				}
+				ac.remember(s, m)
 				break
 			}
 		}

@@ -523,6 +523,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		m.actor.Country = modCountry
 		applyOrg()
+		if a := ac.memberOf(s, h); a != "" && modOrg == nil {
+			m.actor.Agent = a // "a leader of the opposition", "a commander of the rebels"
+		}
 		if m.actor.Country == "" {
 			m.kind = description
 		}
@@ -562,6 +565,28 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// memberNouns name someone by the body they belong to: their sector is that body's.
+var memberNouns = map[string]bool{"leader": true, "head": true, "chief": true, "member": true,
+	"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "figure": true,
+	"commander": true}
+
+// memberOf returns the sector of the body that the member noun at h belongs to ("a senior leader
+// of the opposition": OPP), from an "of" phrase headed by a sector noun, or "".
+func (ac *articleCoder) memberOf(s *sentence, h int) string {
+	if !memberNouns[s.lemma[h]] {
+		return ""
+	}
+	for _, k := range s.kids[h] {
+		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "of" {
+			continue
+		}
+		if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[k : k+1]); ok && n == 1 && !ag.Title && ag.Code != "" {
+			return ag.Code
+		}
+	}
+	return ""
 }
 
 // orgNouns refer back to an organisation named before ("the group", "the movement").
