@@ -66,6 +66,9 @@ func compose(outer, inner string) (string, bool) {
 			// ("threatened to", "warned it would"), and is composed under 13
 			return "0312", true
 		}
+		if root == "02" && strings.HasPrefix(inner, "154") {
+			return "0234", true // "asked Brazil to send troops": an appeal for military protection
+		}
 		if (root == "03" || root == "02") && conflictRoot(inner) {
 			if root == "03" {
 				return threatOf(inner), true // "vowed to strike back" is a threat

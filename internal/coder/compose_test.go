@@ -18,6 +18,7 @@ func TestCompose(t *testing.T) {
 		{"030", "051", "032"},   // agreed to support
 		{"030", "070", "033"},   // pledged aid
 		{"020", "074", "0234"},  // asked for peacekeepers
+		{"020", "154", "0234"},  // asked them to send troops
 		{"030", "072", "0332"},  // pledged arms
 		{"030", "195", "138"},   // vowed to strike
 		{"030", "154", "0312"},  // pledged to deploy troops: military cooperation
