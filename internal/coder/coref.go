@@ -276,6 +276,21 @@ func (s *sentence) clauseSubject(m *mention) *entity {
 	return nil
 }
 
+// latestPair returns the two sides of the article's latest event coded both ways (talks, a
+// truce, an accord) within lookBack sentences of s, for "both sides".
+func (ac *articleCoder) latestPair(s *sentence) (dyad.Actor, dyad.Actor, bool) {
+	for i := len(ac.events) - 1; i >= 0 && s.index-ac.events[i].Sentence <= lookBack; i-- {
+		e := &ac.events[i]
+		for j := i - 1; j >= 0 && ac.events[j].Sentence == e.Sentence; j-- {
+			f := &ac.events[j]
+			if f.CAMEO == e.CAMEO && f.Source.Code == e.Target.Code && f.Target.Code == e.Source.Code {
+				return f.Source, f.Target, true
+			}
+		}
+	}
+	return dyad.Actor{}, dyad.Actor{}, false
+}
+
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
 // earlier entities; failing that, an agent without a country takes the article's main country.
 func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
@@ -293,6 +308,14 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		countries := isCountryWord(m.actor.Name)
 		either := m.actor.Name == "side" || m.actor.Name == "party" || m.actor.Name == "foe" ||
 			m.actor.Name == "rival" || m.actor.Name == "enemy" || m.actor.Name == "belligerent" || m.actor.Name == "adversary"
+		if either && n == 2 {
+			if a, b, ok := ac.latestPair(s); ok { // "agreed to a truce ... Blinken commended both sides"
+				ga := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: a}
+				gb := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: b}
+				m.group, m.kind = []*mention{ga, gb}, named
+				return
+			}
+		}
 		for len(group) < n {
 			e := ac.find(s, m.head, func(e *entity) bool {
 				if seen[e] || e.actor.Country == "" {
