@@ -99,6 +99,9 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		if n == 1 && e.Kind == dict.Person && s.longerName(i) {
 			n, e = 0, nil // "Cameron MacKay" is not David Cameron
 		}
+		if n == 1 && e.Kind == dict.Demonym && i > 0 && regionWords[s.norm[i-1]] && s.capitalised(i-1, i) {
+			n, e = 0, nil // "South American leaders", "Latin American states": a region, not the US
+		}
 		na, ag, ok := d.MatchAgent(s.lemma[i:])
 		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
 			na, ag, ok = nb, ag2, true
@@ -117,6 +120,11 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 	}
 	return out
 }
+
+// regionWords before a demonym make it a region's ("South American", "Central Asian").
+var regionWords = map[string]bool{"south": true, "north": true, "latin": true, "central": true,
+	"west": true, "east": true, "southeast": true, "northeast": true, "southern": true, "northern": true,
+	"western": true, "eastern": true}
 
 // longerName reports whether the one-word name at token i goes on with another proper noun of the
 // same name ("Cameron MacKay"), so that a surname-only alias must not match it.
