@@ -276,6 +276,25 @@ func (s *sentence) clauseSubject(m *mention) *entity {
 	return nil
 }
 
+// headVerbs say who leads a body.
+var headVerbs = map[string]bool{"head": true, "lead": true, "run": true, "command": true, "chair": true}
+
+// headedBody returns the named body that description m heads by its relative clause ("the general
+// who heads the military government", "the man who leads the rebels"), or nil.
+func (s *sentence) headedBody(m *mention) *mention {
+	for _, v := range s.kids[m.head] {
+		if s.toks[v].Rel != "acl:relcl" || !headVerbs[s.lemma[v]] {
+			continue
+		}
+		for _, o := range s.mentionsAt(s.child(v, "obj")) {
+			if o.actor.Country != "" {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
 // latestPair returns the two sides of the article's latest event coded both ways (talks, a
 // truce, an accord) within lookBack sentences of s, for "both sides".
 func (ac *articleCoder) latestPair(s *sentence) (dyad.Actor, dyad.Actor, bool) {
@@ -294,6 +313,14 @@ func (ac *articleCoder) latestPair(s *sentence) (dyad.Actor, dyad.Actor, bool) {
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
 // earlier entities; failing that, an agent without a country takes the article's main country.
 func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
+	if o := s.headedBody(m); o != nil { // "the general who heads Bolivia's military government"
+		if m.actor.Agent == "" { // a general stays military; "the man who leads the rebels" is a rebel
+			m.actor.Agent = o.actor.Agent
+		}
+		m.actor.Country, m.actor.Code = o.actor.Country, o.actor.Country+m.actor.Agent
+		m.kind = named
+		return
+	}
 	if m.org { // "the group": the latest organisation
 		if e := ac.find(s, m.head, func(e *entity) bool { return e.org && e.actor.Country != "" }); e != nil {
 			m.bind(e)
