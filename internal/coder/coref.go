@@ -386,6 +386,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = o.actor.Code + m.actor.Agent
 		return
 	}
+	if c := ac.possessorCountry(s, m); c != "" { // "Spain recalled its ambassador", "through its embassy in Beijing"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
 	if e := ac.find(s, m.head, func(e *entity) bool {
 		if e.actor.Country == "" {
 			return false
@@ -399,11 +404,6 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		return
 	}
 	if c := ac.sentencePlace(s); c != "" { // "police in Havana"
-		m.actor.Country = c
-		m.actor.Code = c + m.actor.Agent
-		return
-	}
-	if c := ac.possessorCountry(s, m); c != "" { // "Spain recalled its ambassador"
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
 		return
