@@ -386,6 +386,14 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = o.actor.Code + m.actor.Agent
 		return
 	}
+	if k := s.child(m.head, "nmod:poss"); k >= 0 && s.toks[k].UPOS == "PRON" && spokesNouns[s.lemma[m.head]] {
+		// "Guterres thanked Peru, his spokesman said": the spokesman speaks for Guterres, an
+		// international official as much as a head of state
+		if e := ac.findBy(s, k, func(e *entity) bool { return e.person && e.actor.Country != "" }, true); e != nil {
+			m.bind(e)
+			return
+		}
+	}
 	if c := ac.possessorCountry(s, m); c != "" { // "Spain recalled its ambassador", "through its embassy in Beijing"
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
