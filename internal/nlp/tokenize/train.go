@@ -94,7 +94,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 		style, maxl := layout(d.Text), maxLine(d.Text)
 		e := 0
 		since := 0
-		st := ctx{text: d.Text, lineEnd: -1} // the sentence state, by the gold sentences
+		st := ctx{text: d.Text, lineEnd: -1, casual: casualness(toks)} // the sentence state, by the gold sentences
 		for i := 0; i+1 < len(toks); i++ {
 			st.track(&toks[i])
 			for e < len(ends) && ends[e] <= toks[i].Start {
@@ -108,6 +108,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 					c.abbrevListed = sc.listed(toks[i].Text)
 				}
 				c.ortho1 = sc.orthoOf(ortho, toks[i+1].Text)
+				c.ortho0 = sc.orthoOf(ortho, toks[i].Text)
 				n := features(&c, &f)
 				fs := make([]uint32, n)
 				for j := range n {
@@ -122,6 +123,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 			if y {
 				since = 0
 				st.newSentence()
+				st.prevEnd = class(toks[i].Text)
 			}
 		}
 	}
