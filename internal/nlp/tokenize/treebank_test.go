@@ -51,7 +51,7 @@ func TestRetrain(t *testing.T) {
 	for _, name := range []string{"en_ewt-ud-train.conllu", "en_gum-ccby-train.conllu"} {
 		docs = append(docs, treebank.Documents(readTreebank(t, dir, name), treebank.JoinParagraphs)...)
 	}
-	m, err := tokenize.TrainSegmenter(docs, tokenize.SegTrainOptions{Seed: 1, Augment: true, Bags: 4}, t.Logf)
+	m, err := tokenize.TrainSegmenter(docs, tokenize.SegTrainOptions{Seed: 1, Augment: true, Bags: 4, Margin: 4}, t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
