@@ -14,16 +14,17 @@
 // statistics of the words on both sides of it, the sentence so far (its first word, brackets and
 // quotes left open), the place of the gap in its line and the first token of that line, the
 // layout of the text (single line, lines, blank-line paragraphs with wrapped lines) and its
-// punctuation habits (see casualness: mail and forum text often ends sentences without a mark). The model (segmenter.bin, embedded) is trained by TrainSegmenter on raw text
-// rebuilt from the EWT and GUM training treebanks, plus one-line and hard-wrapped variants of
-// it; it averages four perceptrons trained on different shufflings. To retrain it (about a
-// minute):
+// punctuation habits (see casualness: mail and forum text often ends sentences without a mark).
+// The model (segmenter.bin, embedded) is trained by TrainSegmenter on raw text rebuilt from the
+// EWT and GUM training treebanks, plus one-line and hard-wrapped variants of it; it averages
+// four perceptrons trained on different shufflings, each also updated on right decisions that
+// scored within a margin of the threshold. To retrain it (about a minute):
 //
 //	go test ./internal/nlp/tokenize -run TestRetrain -retrain
 //
 // which reads ../shared/treebanks/{en_ewt-ud-train,en_gum-ccby-train}.conllu (seed 1, four
-// bags, five iterations: the result is deterministic) and reports the scores on the EWT and GUM
-// dev sets; `go test ./internal/nlp/tokenize -run TestTreebank -v` reports the
+// bags, five iterations, margin 4: the result is deterministic) and reports the scores on the
+// EWT and GUM dev sets; `go test ./internal/nlp/tokenize -run TestTreebank -v` reports the
 // scores on the test sets, and
 //
 //	go test ./internal/nlp/tokenize -run TestSegmentErrors -segerrors /tmp/errors.tsv -v
