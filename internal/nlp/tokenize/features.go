@@ -142,6 +142,8 @@ type ctx struct {
 	since        int // tokens since the last sentence start
 	abbrevListed bool
 	ortho1       byte // orthographic class of toks[i+1] (see SegModel.ortho)
+	ortho0       byte // orthographic class of toks[i], 'p' for a non-word
+	casual       byte // punctuation habits of the whole text (see casualness)
 	style        byte // layout of the whole text (see layout)
 	maxLine      int  // length in bytes of the longest line of the text
 	// what track gathers over the tokens of the sentence so far
@@ -149,6 +151,8 @@ type ctx struct {
 	dquote    byte // 1 after an odd number of straight double quotes
 	lineStart int  // byte offset of the line of the current token
 	lineEnd   int  // byte offset of the end of that line (a line break or the end of text)
+	lineFirst byte // class of the first token of that line
+	prevEnd   byte // class of the last token of the previous sentence, 0 before the first
 }
 
 // track updates the sentence state of c with token t, the next one of the text.
@@ -160,6 +164,7 @@ func (c *ctx) track(t *nlp.Token) {
 			c.lineStart = from + j + 1
 		}
 		c.lineEnd = len(c.text)
+		c.lineFirst = class(t.Text)
 		if j := strings.IndexByte(c.text[t.End:], '\n'); j >= 0 {
 			c.lineEnd = t.End + j
 		}
@@ -308,7 +313,7 @@ func newlines(text string, toks []nlp.Token, i int) int {
 	return n
 }
 
-const maxFeatures = 63
+const maxFeatures = 72
 
 // features writes the hashes of the features of gap c.i into f and returns how many.
 func features(c *ctx, f *[maxFeatures]uint64) int {
@@ -406,7 +411,48 @@ func features(c *ctx, f *[maxFeatures]uint64) int {
 		u |= 2
 	}
 	add(mixByte(mixByte(mixByte(mixByte(tmpl(33), u), nl), k0), k1))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(34), c.ortho0), c.ortho1), k0), nl))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(35), c.ortho0), c.ortho1), c.casual), k0))
+	add(mixByte(mixByte(mixByte(mixByte(mixByte(tmpl(36), c.casual), nl), k0), k1), c.ortho1))
+	add(mixByte(mixByte(mixByte(tmpl(37), c.casual), byte(s1)), km1))
+	add(mixByte(mixU64(tmpl(38), l0), c.ortho1))
+	add(mixByte(mixByte(mixByte(mixByte(tmpl(40), c.lineFirst), k0), k1), nl))
 	return n
+}
+
+// casualness classifies the punctuation habits of a text from its tokens, as bits: 1 when few
+// tokens are sentence-final punctuation (under one in 40), 2 when the pronoun "i" is written in
+// lower case, 4 when a fifth or more of the sentence-final marks are followed by a lower-case
+// word. Mail, forum posts and reviews often set these; edited news text does not.
+func casualness(toks []nlp.Token) byte {
+	finals, lowerAfter, words := 0, 0, 0
+	var c byte
+	for i := range toks {
+		t := toks[i].Text
+		b := t[0]
+		if b < 0x80 && ascii[b]&(cUpper|cLower|cDigit) != 0 {
+			words++
+			if len(t) == 1 && b == 'i' {
+				c |= 2
+			}
+			continue
+		}
+		if class(t) == kFinal {
+			finals++
+			if i+1 < len(toks) {
+				if r, _ := decode(toks[i+1].Text, 0); isLower(r) {
+					lowerAfter++
+				}
+			}
+		}
+	}
+	if finals*40 < words {
+		c |= 1
+	}
+	if finals > 0 && lowerAfter*5 >= finals {
+		c |= 4
+	}
+	return c
 }
 
 // candidate reports whether the gap after toks[i] may end a sentence at all; other gaps (a

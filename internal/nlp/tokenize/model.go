@@ -33,7 +33,7 @@ const (
 )
 
 // modelMagic starts a saved SegModel; the digit is bumped when the features change.
-const modelMagic = "dyad-seg 6\n"
+const modelMagic = "dyad-seg 7\n"
 
 // Save writes the model in a compact binary form.
 func (m *SegModel) Save(w io.Writer) error {

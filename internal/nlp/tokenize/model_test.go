@@ -142,6 +142,37 @@ func TestTrack(t *testing.T) {
 	}
 }
 
+// TestCasualness checks the punctuation-habit bits of whole texts and the first token class of
+// each line that track records.
+func TestCasualness(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want byte
+	}{
+		{"The minister arrived on Monday. Talks began at noon. They ended late.", 0},
+		{"", 0},
+		{"great food and nice staff would go again for sure and the prices are fine too", 1},
+		{"Great food. I think i liked it. The staff were kind and the bill was small.", 2},
+		{"It was fine. not great. The soup was cold. the bread was hard. Never again.", 4},
+		{"ok so i went there on friday and it was closed and nobody told us why so we walked home in the rain and then we ate cold pizza and watched tv until very late at night and slept badly lol. whatever", 1 | 2 | 4},
+	} {
+		if got := casualness(New().Words(c.text)); got != c.want {
+			t.Errorf("casualness(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+	text := "Hello there\n- one item\n3 more\nend"
+	toks := New().Words(text)
+	st := ctx{text: text, lineEnd: -1}
+	var firsts []byte
+	for i := range toks {
+		st.track(&toks[i])
+		firsts = append(firsts, st.lineFirst)
+	}
+	if got, want := string(firsts), "WW---ddwww"[:len(toks)]; got != want {
+		t.Errorf("line-first classes %q, want %q", got, want)
+	}
+}
+
 func TestWrapped(t *testing.T) {
 	d := selfDocs(t)[0]
 	w := wrapped(d, 40, 1)

@@ -26,6 +26,9 @@ type SegTrainOptions struct {
 	// Bags is how many perceptrons, each with its own shuffling, are trained and averaged; 0
 	// means 1. More bags make a model that depends less on the seed.
 	Bags int
+	// Margin makes the perceptron update also on a right decision whose score is within Margin
+	// of zero; 0 updates on mistakes only.
+	Margin float64
 }
 
 // TrainSegmenter trains a sentence-boundary model from documents with gold sentences: each
@@ -94,7 +97,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 		style, maxl := layout(d.Text), maxLine(d.Text)
 		e := 0
 		since := 0
-		st := ctx{text: d.Text, lineEnd: -1} // the sentence state, by the gold sentences
+		st := ctx{text: d.Text, lineEnd: -1, casual: casualness(toks)} // the sentence state, by the gold sentences
 		for i := 0; i+1 < len(toks); i++ {
 			st.track(&toks[i])
 			for e < len(ends) && ends[e] <= toks[i].Start {
@@ -108,6 +111,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 					c.abbrevListed = sc.listed(toks[i].Text)
 				}
 				c.ortho1 = sc.orthoOf(ortho, toks[i+1].Text)
+				c.ortho0 = sc.orthoOf(ortho, toks[i].Text)
 				n := features(&c, &f)
 				fs := make([]uint32, n)
 				for j := range n {
@@ -122,6 +126,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 			if y {
 				since = 0
 				st.newSentence()
+				st.prevEnd = class(toks[i].Text)
 			}
 		}
 	}
@@ -132,6 +137,7 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 
 	// Averaged perceptrons, one per bag (shuffling seed), their averaged weights averaged.
 	bags := max(opt.Bags, 1)
+	margin := float32(opt.Margin)
 	total := map[uint32]float32{}
 	for bag := range bags {
 		w := map[uint32]float32{}
@@ -151,8 +157,11 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 				for _, h := range ex.feats {
 					s += w[h]
 				}
-				if (s > 0) != ex.y {
+				wrong := (s > 0) != ex.y
+				if wrong {
 					errs++
+				}
+				if wrong || (margin > 0 && s >= -margin && s <= margin) {
 					d := float32(1)
 					if !ex.y {
 						d = -1

@@ -51,7 +51,7 @@ func TestRetrain(t *testing.T) {
 	for _, name := range []string{"en_ewt-ud-train.conllu", "en_gum-ccby-train.conllu"} {
 		docs = append(docs, treebank.Documents(readTreebank(t, dir, name), treebank.JoinParagraphs)...)
 	}
-	m, err := tokenize.TrainSegmenter(docs, tokenize.SegTrainOptions{Seed: 1, Augment: true, Bags: 4}, t.Logf)
+	m, err := tokenize.TrainSegmenter(docs, tokenize.SegTrainOptions{Seed: 1, Augment: true, Bags: 4, Margin: 4}, t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,9 +62,10 @@ func TestRetrain(t *testing.T) {
 	if err := os.WriteFile("segmenter.bin", []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dev := readTreebank(t, dir, "en_ewt-ud-dev.conllu")
-	sc := treebank.Segmentation(dev, tokenize.NewWithModel(m))
-	t.Logf("EWT dev: sentences %s, tokens %s", prf(sc.Sentences), prf(sc.Tokens))
+	for _, name := range []string{"en_ewt-ud-dev.conllu", "en_gum-ccby-dev.conllu"} {
+		sc := treebank.Segmentation(readTreebank(t, dir, name), tokenize.NewWithModel(m))
+		t.Logf("%s: sentences %s, tokens %s", name, prf(sc.Sentences), prf(sc.Tokens))
+	}
 }
 
 func prf(s treebank.PRF) string {
