@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -414,6 +415,26 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 			pList = append(pList, p)
 		}
 	}
+	// Each head's patterns get one slice of the exact size, cut from one array.
+	vCount, nCount := map[string]int{}, map[string]int{}
+	for i := range pList {
+		if pList[i].Noun {
+			nCount[pList[i].Head]++
+		} else {
+			vCount[pList[i].Head]++
+		}
+	}
+	d.verbs, d.nouns = make(map[string][]Pattern, len(vCount)), make(map[string][]Pattern, len(nCount))
+	all := make([]Pattern, 0, len(pList))
+	for _, mc := range []struct {
+		m map[string][]Pattern
+		c map[string]int
+	}{{d.verbs, vCount}, {d.nouns, nCount}} {
+		for h, n := range mc.c {
+			mc.m[h] = all[len(all) : len(all) : len(all)+n]
+			all = all[:len(all)+n]
+		}
+	}
 	covered := map[string]bool{}
 	for _, p := range pList {
 		if p.Noun {
@@ -427,7 +448,7 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 	}
 	for _, m := range []map[string][]Pattern{d.verbs, d.nouns} {
 		for _, ps := range m {
-			sort.SliceStable(ps, func(i, j int) bool { return ps[i].specificity() > ps[j].specificity() })
+			slices.SortStableFunc(ps, func(a, b Pattern) int { return b.specificity() - a.specificity() })
 		}
 	}
 	for _, c := range dyad.Codes() {

@@ -1,6 +1,9 @@
 package dict
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // cand is one phrase of an index: its words and what it stands for.
 type cand[T any] struct {
@@ -32,15 +35,14 @@ func (ix *phraseIndex[T]) add(words []string, v T, rank int64) {
 // finish orders each group: longer phrases first, then higher rank, then earlier insertion.
 func (ix *phraseIndex[T]) finish() {
 	for _, cs := range ix.m {
-		sort.SliceStable(cs, func(i, j int) bool {
-			a, b := cs[i], cs[j]
+		slices.SortFunc(cs, func(a, b cand[T]) int {
 			if len(a.words) != len(b.words) {
-				return len(a.words) > len(b.words)
+				return len(b.words) - len(a.words)
 			}
 			if a.rank != b.rank {
-				return a.rank > b.rank
+				return cmp.Compare(b.rank, a.rank)
 			}
-			return a.seq < b.seq
+			return a.seq - b.seq // seq is unique: the order is total
 		})
 	}
 }

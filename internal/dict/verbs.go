@@ -39,15 +39,34 @@ func (p *Pattern) key() string {
 	if p.Noun {
 		k = "n "
 	}
-	head := strings.Join(append(append([]string(nil), p.HeadMods...), p.Head), "_")
-	return k + strings.Join(append([]string{head}, p.Words...), " ")
+	n := len(k) + len(p.Head)
+	for _, w := range p.HeadMods {
+		n += len(w) + 1
+	}
+	for _, w := range p.Words {
+		n += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(k)
+	for _, w := range p.HeadMods {
+		b.WriteString(w)
+		b.WriteByte('_')
+	}
+	b.WriteString(p.Head)
+	for _, w := range p.Words {
+		b.WriteByte(' ')
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // parseVerbs reads verbs.txt: CODE, KIND, PATTERN, [FLAGS].
 func parseVerbs(file, data string) ([]Pattern, ErrorList) {
 	er := &errs{file: file}
-	var out []Pattern
-	for _, l := range scanLines(data) {
+	lines := scanLines(data)
+	out := make([]Pattern, 0, len(lines))
+	for _, l := range lines {
 		p, err := parseVerbLine(l.text)
 		if err != "" {
 			er.add(l.n, "%s", err)
@@ -131,6 +150,9 @@ func parseVerbLine(s string) (Pattern, string) {
 	}
 	if plus > 1 {
 		return p, "more than one target slot '+'"
+	}
+	if n := len(p.Words) + len(p.HeadMods) - plus; n > 0 {
+		p.Needs = make([]uint16, 0, n)
 	}
 	for _, w := range p.Words {
 		if w != "+" {
