@@ -212,8 +212,8 @@ func setOf(s string) map[string]bool {
 func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 	var errList, warn ErrorList
 	d := &Dict{
-		actors: newPhraseIndex[*Entry](), agents: newPhraseIndex[Agent](), places: newPhraseIndex[*Place](),
-		verbs: map[string][]Pattern{}, nouns: map[string][]Pattern{},
+		agents: newPhraseIndex[Agent](0),
+		verbs:  map[string][]Pattern{}, nouns: map[string][]Pattern{},
 		countries: map[string]*Entry{}, iso2: map[string]*Entry{}, titles: map[string][]titleRef{},
 	}
 	type rankedEntry struct {
@@ -328,7 +328,12 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 		re  rankedEntry
 		pri int64
 	}
-	owners := map[string]owner{} // name → entry it matches, to warn about names of two entries
+	nNames := 0
+	for _, re := range actorList {
+		nNames += len(re.e.Names)
+	}
+	d.actors = newPhraseIndex[*Entry](nNames)
+	owners := make(map[string]owner, nNames) // name → entry it matches, to warn about names of two entries
 	for _, re := range actorList {
 		rank := int64(re.layer)*16 + kindRank[re.e.Kind]
 		for _, n := range re.e.Names {
@@ -397,10 +402,11 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 		nPats += len(l.verbs)
 	}
 	pats := make(map[string]int, nPats)
-	pList := make([]Pattern, 0, nPats)
+	pList := make([]*Pattern, 0, nPats)
 	for _, l := range layers {
-		seen := map[string]string{}
-		for _, p := range l.verbs {
+		seen := make(map[string]string, len(l.verbs))
+		for j := range l.verbs {
+			p := &l.verbs[j]
 			k := p.key()
 			if prev, ok := seen[k]; ok {
 				file, line := splitPos(p.Pos)
@@ -438,10 +444,10 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 	covered := map[string]bool{}
 	for _, p := range pList {
 		if p.Noun {
-			d.nouns[p.Head] = append(d.nouns[p.Head], p)
+			d.nouns[p.Head] = append(d.nouns[p.Head], *p)
 			d.stats.NounPatterns++
 		} else {
-			d.verbs[p.Head] = append(d.verbs[p.Head], p)
+			d.verbs[p.Head] = append(d.verbs[p.Head], *p)
 			d.stats.VerbPatterns++
 		}
 		covered[p.Code[:3]] = true
@@ -477,6 +483,15 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 			}
 		}
 	}
+	nPlaces, nNames := 0, 0
+	for _, l := range layers {
+		nPlaces += len(l.places)
+		for _, p := range l.places {
+			nNames += 1 + len(p.AltNames)
+		}
+	}
+	d.placeL = make([]*Place, 0, nPlaces)
+	d.places = newPhraseIndex[*Place](nNames)
 	for li, l := range layers {
 		for _, p := range l.places {
 			if replaced != nil && replaced[pKey{Norm(p.Name), p.Country}] != li {

@@ -21,7 +21,10 @@ type phraseIndex[T any] struct {
 	n   int
 }
 
-func newPhraseIndex[T any]() *phraseIndex[T] { return &phraseIndex[T]{m: map[string][]cand[T]{}} }
+// newPhraseIndex returns an empty index with room for about size phrases.
+func newPhraseIndex[T any](size int) *phraseIndex[T] {
+	return &phraseIndex[T]{m: make(map[string][]cand[T], size)}
+}
 
 func (ix *phraseIndex[T]) add(words []string, v T, rank int64) {
 	if len(words) == 0 {

@@ -127,18 +127,19 @@ func parseVerbLine(s string) (Pattern, string) {
 	if head == "+" || strings.Trim(head, "_") == "" {
 		return p, "pattern must start with a head word, not " + quote(head)
 	}
-	parts := strings.Split(head, "_")
-	for _, q := range parts {
-		if q == "" {
-			return p, "bad head " + quote(head) + " (empty part between '_')"
+	if strings.IndexByte(head, '_') < 0 { // the common case, without allocating
+		p.Head = head
+	} else {
+		parts := strings.Split(head, "_")
+		for _, q := range parts {
+			if q == "" {
+				return p, "bad head " + quote(head) + " (empty part between '_')"
+			}
 		}
-	}
-	p.Head, p.HeadMods = parts[len(parts)-1], parts[:len(parts)-1]
-	if len(p.HeadMods) == 0 {
-		p.HeadMods = nil
+		p.Head, p.HeadMods = parts[len(parts)-1], parts[:len(parts)-1]
 	}
 	if len(words) > 1 {
-		p.Words = append([]string(nil), words[1:]...)
+		p.Words = words[1:len(words):len(words)] // words is our own copy (from strings.Fields)
 	}
 	plus := 0
 	for _, w := range p.Words {
