@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -234,4 +235,13 @@ func parseRoleLine(s string) (Role, string) {
 
 func quote(s string) string { return "\"" + s + "\"" }
 
-func posOf(file string, line int) string { return file + ":" + itoa(line) }
+func posOf(file string, line int) string {
+	var num [20]byte
+	d := strconv.AppendInt(num[:0], int64(line), 10)
+	var b strings.Builder
+	b.Grow(len(file) + 1 + len(d))
+	b.WriteString(file)
+	b.WriteByte(':')
+	b.Write(d)
+	return b.String()
+}

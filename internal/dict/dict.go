@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -211,8 +212,8 @@ func setOf(s string) map[string]bool {
 func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 	var errList, warn ErrorList
 	d := &Dict{
-		actors: newPhraseIndex[*Entry](), agents: newPhraseIndex[Agent](), places: newPhraseIndex[*Place](),
-		verbs: map[string][]Pattern{}, nouns: map[string][]Pattern{},
+		agents: newPhraseIndex[Agent](0),
+		verbs:  map[string][]Pattern{}, nouns: map[string][]Pattern{},
 		countries: map[string]*Entry{}, iso2: map[string]*Entry{}, titles: map[string][]titleRef{},
 	}
 	type rankedEntry struct {
@@ -327,7 +328,12 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 		re  rankedEntry
 		pri int64
 	}
-	owners := map[string]owner{} // name → entry it matches, to warn about names of two entries
+	nNames := 0
+	for _, re := range actorList {
+		nNames += len(re.e.Names)
+	}
+	d.actors = newPhraseIndex[*Entry](nNames)
+	owners := make(map[string]owner, nNames) // name → entry it matches, to warn about names of two entries
 	for _, re := range actorList {
 		rank := int64(re.layer)*16 + kindRank[re.e.Kind]
 		for _, n := range re.e.Names {
@@ -396,10 +402,11 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 		nPats += len(l.verbs)
 	}
 	pats := make(map[string]int, nPats)
-	pList := make([]Pattern, 0, nPats)
+	pList := make([]*Pattern, 0, nPats)
 	for _, l := range layers {
-		seen := map[string]string{}
-		for _, p := range l.verbs {
+		seen := make(map[string]string, len(l.verbs))
+		for j := range l.verbs {
+			p := &l.verbs[j]
 			k := p.key()
 			if prev, ok := seen[k]; ok {
 				file, line := splitPos(p.Pos)
@@ -414,20 +421,40 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 			pList = append(pList, p)
 		}
 	}
+	// Each head's patterns get one slice of the exact size, cut from one array.
+	vCount, nCount := map[string]int{}, map[string]int{}
+	for i := range pList {
+		if pList[i].Noun {
+			nCount[pList[i].Head]++
+		} else {
+			vCount[pList[i].Head]++
+		}
+	}
+	d.verbs, d.nouns = make(map[string][]Pattern, len(vCount)), make(map[string][]Pattern, len(nCount))
+	all := make([]Pattern, 0, len(pList))
+	for _, mc := range []struct {
+		m map[string][]Pattern
+		c map[string]int
+	}{{d.verbs, vCount}, {d.nouns, nCount}} {
+		for h, n := range mc.c {
+			mc.m[h] = all[len(all) : len(all) : len(all)+n]
+			all = all[:len(all)+n]
+		}
+	}
 	covered := map[string]bool{}
 	for _, p := range pList {
 		if p.Noun {
-			d.nouns[p.Head] = append(d.nouns[p.Head], p)
+			d.nouns[p.Head] = append(d.nouns[p.Head], *p)
 			d.stats.NounPatterns++
 		} else {
-			d.verbs[p.Head] = append(d.verbs[p.Head], p)
+			d.verbs[p.Head] = append(d.verbs[p.Head], *p)
 			d.stats.VerbPatterns++
 		}
 		covered[p.Code[:3]] = true
 	}
 	for _, m := range []map[string][]Pattern{d.verbs, d.nouns} {
 		for _, ps := range m {
-			sort.SliceStable(ps, func(i, j int) bool { return ps[i].specificity() > ps[j].specificity() })
+			slices.SortStableFunc(ps, func(a, b Pattern) int { return b.specificity() - a.specificity() })
 		}
 	}
 	for _, c := range dyad.Codes() {
@@ -456,6 +483,15 @@ func build(layers []layer) (*Dict, ErrorList, ErrorList) {
 			}
 		}
 	}
+	nPlaces, nNames := 0, 0
+	for _, l := range layers {
+		nPlaces += len(l.places)
+		for _, p := range l.places {
+			nNames += 1 + len(p.AltNames)
+		}
+	}
+	d.placeL = make([]*Place, 0, nPlaces)
+	d.places = newPhraseIndex[*Place](nNames)
 	for li, l := range layers {
 		for _, p := range l.places {
 			if replaced != nil && replaced[pKey{Norm(p.Name), p.Country}] != li {

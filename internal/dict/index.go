@@ -1,6 +1,9 @@
 package dict
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // cand is one phrase of an index: its words and what it stands for.
 type cand[T any] struct {
@@ -16,9 +19,31 @@ type phraseIndex[T any] struct {
 	m   map[string][]cand[T]
 	seq int
 	n   int
+	// first has the bit firstBit(w) set for every first word w of a phrase: most words of a
+	// text start no phrase, and the filter turns them away faster than the map does.
+	first []uint64
+	bits  uint // the filter has 1<<bits bits
 }
 
-func newPhraseIndex[T any]() *phraseIndex[T] { return &phraseIndex[T]{m: map[string][]cand[T]{}} }
+// firstBit is a word's bit in a first-word filter of 1<<bits bits: a hash of its length and its
+// first three and last three bytes, cheap enough to be worth it when most words miss.
+func firstBit(w string, bits uint) uint64 {
+	n := len(w)
+	h := uint64(n)
+	if n >= 3 {
+		h |= uint64(w[0])<<8 | uint64(w[1])<<16 | uint64(w[2])<<24 | uint64(w[n-3])<<32 | uint64(w[n-2])<<40 | uint64(w[n-1])<<48
+	} else {
+		for i := 0; i < n; i++ {
+			h |= uint64(w[i]) << (8 * (i + 1))
+		}
+	}
+	return (h * 0x9e3779b97f4a7c15) >> (64 - bits)
+}
+
+// newPhraseIndex returns an empty index with room for about size phrases.
+func newPhraseIndex[T any](size int) *phraseIndex[T] {
+	return &phraseIndex[T]{m: make(map[string][]cand[T], size)}
+}
 
 func (ix *phraseIndex[T]) add(words []string, v T, rank int64) {
 	if len(words) == 0 {
@@ -29,18 +54,27 @@ func (ix *phraseIndex[T]) add(words []string, v T, rank int64) {
 	ix.m[words[0]] = append(ix.m[words[0]], cand[T]{words: words, v: v, rank: rank, seq: ix.seq})
 }
 
-// finish orders each group: longer phrases first, then higher rank, then earlier insertion.
+// finish orders each group: longer phrases first, then higher rank, then earlier insertion, and
+// fills the first-word filter.
 func (ix *phraseIndex[T]) finish() {
+	ix.bits = 10
+	for ix.bits < 24 && 1<<ix.bits < 12*len(ix.m) { // about 1 word in 12 passes by chance
+		ix.bits++
+	}
+	ix.first = make([]uint64, 1<<ix.bits/64)
+	for w := range ix.m {
+		b := firstBit(w, ix.bits)
+		ix.first[b/64] |= 1 << (b % 64)
+	}
 	for _, cs := range ix.m {
-		sort.SliceStable(cs, func(i, j int) bool {
-			a, b := cs[i], cs[j]
+		slices.SortFunc(cs, func(a, b cand[T]) int {
 			if len(a.words) != len(b.words) {
-				return len(a.words) > len(b.words)
+				return len(b.words) - len(a.words)
 			}
 			if a.rank != b.rank {
-				return a.rank > b.rank
+				return cmp.Compare(b.rank, a.rank)
 			}
-			return a.seq < b.seq
+			return a.seq - b.seq // seq is unique: the order is total
 		})
 	}
 }
@@ -48,6 +82,9 @@ func (ix *phraseIndex[T]) finish() {
 // lookup returns the longest phrase that words start with.
 func (ix *phraseIndex[T]) lookup(words []string) (int, *cand[T]) {
 	if len(words) == 0 {
+		return 0, nil
+	}
+	if b := firstBit(words[0], ix.bits); ix.first[b/64]&(1<<(b%64)) == 0 {
 		return 0, nil
 	}
 	cs := ix.m[words[0]]

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,17 +118,26 @@ func Norm(word string) string {
 //   - hyphenated words split into word, "-", word (tokenizers differ on hyphens);
 //   - a final abbreviation's last period dropped ("U.S." at the end of a sentence → "u.s").
 func nameVariants(name string) [][]string {
-	var words []string
-	for _, f := range strings.Fields(Norm(name)) {
-		if len(f) > 1 && strings.HasSuffix(f, ",") {
-			words = append(words, f[:len(f)-1], ",")
+	fields := strings.Fields(Norm(name))
+	words := fields // when no word is split, the fields themselves
+	for i, f := range fields {
+		if !(len(f) > 1 && strings.HasSuffix(f, ",") || len(f) > 2 && strings.HasSuffix(f, "'s")) {
 			continue
 		}
-		if len(f) > 2 && strings.HasSuffix(f, "'s") { // "People's" → people 's, as tokenizers split it
-			words = append(words, f[:len(f)-2], "'s")
-			continue
+		words = make([]string, i, len(fields)+4)
+		copy(words, fields[:i])
+		for _, f := range fields[i:] {
+			if len(f) > 1 && strings.HasSuffix(f, ",") {
+				words = append(words, f[:len(f)-1], ",")
+				continue
+			}
+			if len(f) > 2 && strings.HasSuffix(f, "'s") { // "People's" → people 's, as tokenizers split it
+				words = append(words, f[:len(f)-2], "'s")
+				continue
+			}
+			words = append(words, f)
 		}
-		words = append(words, f)
+		break
 	}
 	if len(words) > 1 && words[0] == "the" {
 		words = words[1:]
@@ -136,24 +146,23 @@ func nameVariants(name string) [][]string {
 		return nil
 	}
 	out := [][]string{words}
-	var split []string
-	hyph := false
-	for _, w := range words {
-		if len(w) > 1 && strings.Contains(strings.Trim(w, "-"), "-") {
-			hyph = true
-			for i, p := range strings.Split(w, "-") {
-				if i > 0 {
-					split = append(split, "-")
+	hyphenated := func(w string) bool { return len(w) > 1 && strings.Contains(strings.Trim(w, "-"), "-") }
+	if slices.ContainsFunc(words, hyphenated) {
+		var split []string
+		for _, w := range words {
+			if hyphenated(w) {
+				for i, p := range strings.Split(w, "-") {
+					if i > 0 {
+						split = append(split, "-")
+					}
+					if p != "" {
+						split = append(split, p)
+					}
 				}
-				if p != "" {
-					split = append(split, p)
-				}
+				continue
 			}
-			continue
+			split = append(split, w)
 		}
-		split = append(split, w)
-	}
-	if hyph {
 		out = append(out, split)
 	}
 	last := words[len(words)-1]

@@ -21,8 +21,9 @@ var placeKinds = map[string]int{"country": 4, "region": 3, "capital": 2, "city":
 // parsePlaces reads places.tsv: NAME, ISO3, LAT, LON, KIND, POPULATION, ALT_NAMES.
 func parsePlaces(file, data string) ([]*Place, ErrorList) {
 	er := &errs{file: file}
-	var out []*Place
-	for _, l := range scanLines(data) {
+	lines := scanLines(data)
+	out := make([]*Place, 0, len(lines))
+	for _, l := range lines {
 		p, err := parsePlaceLine(l.text)
 		if err != "" {
 			er.add(l.n, "%s", err)

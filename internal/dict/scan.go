@@ -13,7 +13,7 @@ type srcLine struct {
 // space starts a comment; a UTF-8 byte order mark and '\r' line ends are dropped.
 func scanLines(data string) []srcLine {
 	data = strings.TrimPrefix(data, "\ufeff")
-	var out []srcLine
+	out := make([]srcLine, 0, strings.Count(data, "\n")+1)
 	n := 0
 	for len(data) > 0 {
 		n++

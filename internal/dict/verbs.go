@@ -39,15 +39,34 @@ func (p *Pattern) key() string {
 	if p.Noun {
 		k = "n "
 	}
-	head := strings.Join(append(append([]string(nil), p.HeadMods...), p.Head), "_")
-	return k + strings.Join(append([]string{head}, p.Words...), " ")
+	n := len(k) + len(p.Head)
+	for _, w := range p.HeadMods {
+		n += len(w) + 1
+	}
+	for _, w := range p.Words {
+		n += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(k)
+	for _, w := range p.HeadMods {
+		b.WriteString(w)
+		b.WriteByte('_')
+	}
+	b.WriteString(p.Head)
+	for _, w := range p.Words {
+		b.WriteByte(' ')
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // parseVerbs reads verbs.txt: CODE, KIND, PATTERN, [FLAGS].
 func parseVerbs(file, data string) ([]Pattern, ErrorList) {
 	er := &errs{file: file}
-	var out []Pattern
-	for _, l := range scanLines(data) {
+	lines := scanLines(data)
+	out := make([]Pattern, 0, len(lines))
+	for _, l := range lines {
 		p, err := parseVerbLine(l.text)
 		if err != "" {
 			er.add(l.n, "%s", err)
@@ -108,18 +127,19 @@ func parseVerbLine(s string) (Pattern, string) {
 	if head == "+" || strings.Trim(head, "_") == "" {
 		return p, "pattern must start with a head word, not " + quote(head)
 	}
-	parts := strings.Split(head, "_")
-	for _, q := range parts {
-		if q == "" {
-			return p, "bad head " + quote(head) + " (empty part between '_')"
+	if strings.IndexByte(head, '_') < 0 { // the common case, without allocating
+		p.Head = head
+	} else {
+		parts := strings.Split(head, "_")
+		for _, q := range parts {
+			if q == "" {
+				return p, "bad head " + quote(head) + " (empty part between '_')"
+			}
 		}
-	}
-	p.Head, p.HeadMods = parts[len(parts)-1], parts[:len(parts)-1]
-	if len(p.HeadMods) == 0 {
-		p.HeadMods = nil
+		p.Head, p.HeadMods = parts[len(parts)-1], parts[:len(parts)-1]
 	}
 	if len(words) > 1 {
-		p.Words = append([]string(nil), words[1:]...)
+		p.Words = words[1:len(words):len(words)] // words is our own copy (from strings.Fields)
 	}
 	plus := 0
 	for _, w := range p.Words {
@@ -131,6 +151,9 @@ func parseVerbLine(s string) (Pattern, string) {
 	}
 	if plus > 1 {
 		return p, "more than one target slot '+'"
+	}
+	if n := len(p.Words) + len(p.HeadMods) - plus; n > 0 {
+		p.Needs = make([]uint16, 0, n)
 	}
 	for _, w := range p.Words {
 		if w != "+" {
