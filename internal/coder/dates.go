@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -497,9 +498,26 @@ func resolveTime(words []string, doc dyad.Date, future bool) (dyad.Date, bool) {
 	return dyad.Date{}, false
 }
 
+// errNotNumber is atoi's error for a word that is not all digits.
+var errNotNumber = errors.New("not a number")
+
+// atoi is strconv.Atoi for the words of a sentence, most of which are not numbers: it turns those
+// away before strconv builds an error for each.
+func atoi(s string) (int, error) {
+	if s == "" {
+		return 0, errNotNumber
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && !(i == 0 && (s[i] == '-' || s[i] == '+') && len(s) > 1) {
+			return 0, errNotNumber
+		}
+	}
+	return strconv.Atoi(s)
+}
+
 func dayValue(s string) int {
 	s = strings.TrimRight(s, "stndrh")
-	n, err := strconv.Atoi(s)
+	n, err := atoi(s)
 	if err != nil || n < 1 || n > 31 {
 		return 0
 	}
@@ -507,7 +525,7 @@ func dayValue(s string) int {
 }
 
 func yearValue(s string) int {
-	n, err := strconv.Atoi(s)
+	n, err := atoi(s)
 	if err != nil || n < 1900 || n > 2100 {
 		return 0
 	}
@@ -515,7 +533,7 @@ func yearValue(s string) int {
 }
 
 func numberValue(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
+	if n, err := atoi(s); err == nil {
 		return n
 	}
 	for i, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} {

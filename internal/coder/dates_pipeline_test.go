@@ -93,3 +93,30 @@ func TestLinearTime(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberWords(t *testing.T) {
+	tests := []struct {
+		word           string
+		day, year, num int
+	}{
+		{"14", 14, 0, 14},
+		{"14th", 14, 0, 0},
+		{"2023", 0, 2023, 2023},
+		{"three", 0, 0, 3},
+		{"-5", 0, 0, -5},
+		{"5a", 0, 0, 0},
+		{"", 0, 0, 0},
+		{"Tuesday", 0, 0, 0},
+	}
+	for _, tc := range tests {
+		if got := dayValue(tc.word); got != tc.day {
+			t.Errorf("dayValue(%q) = %d, want %d", tc.word, got, tc.day)
+		}
+		if got := yearValue(tc.word); got != tc.year {
+			t.Errorf("yearValue(%q) = %d, want %d", tc.word, got, tc.year)
+		}
+		if got := numberValue(tc.word); got != tc.num {
+			t.Errorf("numberValue(%q) = %d, want %d", tc.word, got, tc.num)
+		}
+	}
+}

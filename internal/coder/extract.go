@@ -132,7 +132,9 @@ func (s *sentence) depWithLemma(a int, w string, passive bool) int {
 // lemmaIs reports whether token k is the pattern word w ("phone_call" is "call" modified by "phone").
 func lemmaIs(s *sentence, k int, w string) bool {
 	if i := strings.LastIndexByte(w, '_'); i >= 0 {
-		for _, mod := range strings.Split(w[:i], "_") {
+		for rest, more := w[:i], true; more; { // the modifiers before the head, "_"-joined
+			var mod string
+			mod, rest, more = strings.Cut(rest, "_")
 			if !s.hasChildLemma(k, "compound", mod) && !s.hasChildLemma(k, "amod", mod) {
 				return false
 			}
