@@ -1,6 +1,7 @@
 // Package testenv holds what dyad's tests share: finding the repository root and the shared data
 // folder beside it (../shared: treebanks, ontology, dev set, seed article; tests that need it skip
-// cleanly when it is absent), reading treebanks, and comparing output with golden files. Only
+// cleanly when it is absent), reading treebanks, comparing output with golden files, and timing
+// a tagger or a parser over sentences (BenchTokens). Only
 // tests import this package.
 package testenv
 

@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"github.com/dyad-events/dyad/internal/testenv"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/nlp/conllu"
 )
@@ -256,23 +254,12 @@ func BenchmarkTagNews(b *testing.B) {
 		b.Fatal(err)
 	}
 	var sents []nlp.Sentence
-	ntok := 0
 	for _, line := range strings.Split(string(in), "\n") {
 		if line != "" && !strings.HasPrefix(line, "#") {
 			sents = append(sents, sentence(line))
-			ntok += len(sents[len(sents)-1].Tokens)
 		}
 	}
-	b.ReportAllocs()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	cpu0 := cputime.Thread()
-	for b.Loop() {
-		for i := range sents {
-			m.Tag(&sents[i])
-		}
-	}
-	reportThroughput(b, ntok, cputime.Thread()-cpu0)
+	testenv.BenchTokens(b, sents, m.Tag)
 }
 
 func TestSecondPass(t *testing.T) {
