@@ -87,6 +87,11 @@ func (ix *phraseIndex[T]) lookup(words []string) (int, *cand[T]) {
 	if b := firstBit(words[0], ix.bits); ix.first[b/64]&(1<<(b%64)) == 0 {
 		return 0, nil
 	}
+	return ix.scan(words)
+}
+
+// scan is lookup without the first-word filter: the phrases of words' first word, longest first.
+func (ix *phraseIndex[T]) scan(words []string) (int, *cand[T]) {
 	cs := ix.m[words[0]]
 next:
 	for i := range cs {

@@ -2,26 +2,12 @@ package dict
 
 import "testing"
 
-// lookupScan is lookup without the first-word filter: the group of the first word, scanned.
+// lookupScan is lookup without the first-word filter.
 func lookupScan[T any](ix *phraseIndex[T], words []string) (int, *cand[T]) {
 	if len(words) == 0 {
 		return 0, nil
 	}
-	cs := ix.m[words[0]]
-next:
-	for i := range cs {
-		c := &cs[i]
-		if len(c.words) > len(words) {
-			continue
-		}
-		for j := 1; j < len(c.words); j++ {
-			if c.words[j] != words[j] {
-				continue next
-			}
-		}
-		return len(c.words), c
-	}
-	return 0, nil
+	return ix.scan(words)
 }
 
 // checkFilter fails when the first-word filter turns away a phrase of the index, or when lookup
