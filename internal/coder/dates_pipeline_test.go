@@ -1,68 +1,33 @@
 package coder
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/dyad-events/dyad"
-)
+import "testing"
 
 // TestDateText runs the whole analysis on short texts written for these tests, one rule of event
 // dating each, and checks the dates of the events coded.
 func TestDateText(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the models")
-	}
-	pipe, c := realCoder(t)
-	tests := []struct {
-		name, date, text string
-		want             []string // "SRC CODE TGT DATE"; a code of fewer digits matches its prefix
-	}{
+	runTextCases(t, []textCase{
 		{"an event noun takes the time of the clause it is part of", "2024-03-06",
 			"On Monday, Chile and Peru ended two days of talks.",
-			[]string{"CHL 04 PER 2024-03-04", "PER 04 CHL 2024-03-04"}},
+			[]string{"CHL 04 PER 2024-03-04", "PER 04 CHL 2024-03-04"}, nil},
 		{"a participle clause before the verb tells the occasion of the act, and its time", "2024-03-06",
 			"Speaking to reporters in Santiago on Tuesday, Chilean President Gabriel Boric accused Peru of espionage.",
-			[]string{"CHLGOV 112 PER 2024-03-05"}},
+			[]string{"CHLGOV 112 PER 2024-03-05"}, nil},
 		{"a weekday parsed as part of the name after it still dates the clause", "2024-03-06",
 			"Chilean Foreign Minister Ana Quispe flew home on Saturday. On Monday Quispe summoned Bolivia's ambassador to Chile, Luis Soto, to lodge a protest.",
-			[]string{"CHLGOV 114 BOLGOV 2024-03-04"}},
+			[]string{"CHLGOV 114 BOLGOV 2024-03-04"}, nil},
 		{"an act in the past perfect under a dated report goes back to the story's earlier time", "2024-03-07",
 			"Clashes broke out in the Peruvian city of Puno on Monday night. Amnesty International said on Wednesday that Peruvian soldiers had killed 12 protesters.",
-			[]string{"PERMIL 17 PERCVL 2024-03-04"}},
+			[]string{"PERMIL 17 PERCVL 2024-03-04"}, nil},
 		{"an interval of 48 hours is two days", "2024-03-09",
 			"Bolivia expelled Chile's ambassador on Friday, 48 hours after Chile accused Bolivia of espionage.",
-			[]string{"CHL 112 BOL 2024-03-06"}},
+			[]string{"CHL 112 BOL 2024-03-06"}, nil},
 		{"a sentence with no time goes on at the time the main clause before it states, event or not", "2024-03-06",
 			"Heavy rain fell across the Andes on Sunday. Bolivian soldiers attacked Peruvian border posts.",
-			[]string{"BOLMIL 19 PER 2024-03-03"}},
+			[]string{"BOLMIL 19 PER 2024-03-03"}, nil},
 		{"the present perfect tells how things stand now, not the time of the sentence before", "2024-03-06",
 			"Bolivian soldiers attacked Peruvian border posts on Monday. Chile has condemned Bolivia.",
-			[]string{"BOLMIL 19 PER 2024-03-04", "CHL 111 BOL 2024-03-06"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
-			evs := c.Code(a, pipe.Annotate(AnalysisText(tc.text)))
-			var got []string
-			for _, e := range evs {
-				got = append(got, brief(e))
-			}
-			for _, w := range tc.want {
-				f := strings.Fields(w)
-				found := false
-				for _, e := range evs {
-					if e.Source.Code == f[0] && strings.HasPrefix(e.CAMEO, f[1]) && e.Target.Code == f[2] &&
-						e.Date.String() == f[3] {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("%q: no %s; got %q", tc.text, w, got)
-				}
-			}
-		})
-	}
+			[]string{"BOLMIL 19 PER 2024-03-04", "CHL 111 BOL 2024-03-06"}, nil},
+	})
 }
 
 // TestLinearTime checks, on hand-written parses with the attachment errors the bundled parser

@@ -37,15 +37,7 @@ func realCoder(t testing.TB) (*nlp.Pipeline, *Coder) {
 // TestCodeText runs the whole analysis (tokenizer, tagger, parser, bundled dictionaries) on
 // sentences written for these tests, one phenomenon each.
 func TestCodeText(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the models")
-	}
-	pipe, c := realCoder(t)
-	tests := []struct {
-		name, date, text string
-		want             []string // "SRC CODE TGT DATE"; a code of two digits matches the root
-		not              []string // events that must not be coded (same form)
-	}{
+	runTextCases(t, []textCase{
 		{"phone call both ways", "2024-03-06",
 			"Chilean President Gabriel Boric spoke by phone with Argentine President Javier Milei on Monday.",
 			[]string{"CHLGOV 041 ARGGOV 2024-03-04", "ARGGOV 041 CHLGOV 2024-03-04"}, nil},
@@ -401,7 +393,24 @@ func TestCodeText(t *testing.T) {
 		{"a conjunct of an apposition is a target too", "2024-03-06",
 			"Bolivia freed Peruvian reporter Ana Soto and former Chilean Marine Luis Vera on Monday.",
 			[]string{"BOL 0841 PERMED 2024-03-04", "BOL 0841 CHLMIL 2024-03-04"}, nil},
+	})
+}
+
+// textCase is a text written for a test, the events it must yield and those it must not.
+type textCase struct {
+	name, date, text string
+	want             []string // "SRC CODE TGT [DATE]"; a code of fewer digits matches its prefix
+	not              []string // events that must not be coded (same form)
+}
+
+// runTextCases codes each case's text with the bundled models and dictionaries and checks its
+// events.
+func runTextCases(t *testing.T, tests []textCase) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("loads the models")
 	}
+	pipe, c := realCoder(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &dyad.Article{ID: "t", Date: dyad.MustDate(tc.date), Text: tc.text}
