@@ -51,7 +51,7 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
 			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
-			!(s.nominal(cur) && measureRels[r]) { // "ended two days of talks on Friday"
+			!(s.isNoun(cur) && measureRels[r]) { // "ended two days of talks on Friday"
 			break
 		}
 		cur = s.toks[cur].Head
@@ -173,7 +173,7 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool)
 	if s.lemma[a] == "before" {
 		sign = 1
 	}
-	days, ok := intervalDays(s.lemma[a-1], s.norm[a-2])
+	days, ok := unitDays(s.lemma[a-1], numberValue(s.norm[a-2]))
 	if !ok {
 		return dyad.Date{}, false
 	}
@@ -186,10 +186,10 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool)
 	return ac.dateAt(s, gov, depth+1).AddDays(sign * days), true
 }
 
-// intervalDays reads an interval given by a unit and the word before it ("24 hours", "a day",
-// "three days", "a week") in days; "hours" with no number is the same day.
-func intervalDays(unit, count string) (int, bool) {
-	n := numberValue(count)
+// unitDays gives an interval of n units ("24 hours", "three days", "a week") in days: hours,
+// minutes and moments count as whole days only from 24 hours ("hours after" is the same day);
+// days and weeks need a number ("days after" says none).
+func unitDays(unit string, n int) (int, bool) {
 	switch unit {
 	case "hour", "minute", "moment":
 		return n / 24, true
@@ -233,16 +233,7 @@ func (s *sentence) duration(k int) (int, bool) {
 				n = x
 			}
 		}
-		switch l {
-		case "day":
-			return n, n > 0 // "days after" says no number
-		case "week":
-			return 7 * n, n > 0
-		case "hour": // "24 hours after" is the day before; "hours after" the same day
-			return n / 24, true
-		default:
-			return 0, true
-		}
+		return unitDays(l, n)
 	}
 	return 0, false
 }
@@ -552,9 +543,9 @@ func numberValue(s string) int {
 // not involved in the offensive", which need not be as old as the involvement).
 var measureRels = map[string]bool{"nmod": true, "obl:unmarked": true, "obl:tmod": true, "obl:npmod": true}
 
-// nominal reports whether token k is a noun, whose time is the time of the clause it is part of
+// isNoun reports whether token k is a noun, whose time is the time of the clause it is part of
 // when it has none of its own.
-func (s *sentence) nominal(k int) bool {
+func (s *sentence) isNoun(k int) bool {
 	u := s.toks[k].UPOS
 	return u == "NOUN" || u == "PROPN"
 }
@@ -605,17 +596,15 @@ func (ac *articleCoder) earlierStoryTime(s *sentence, d dyad.Date) dyad.Date {
 // mainTime is the time the main clause of sentence s states, if it states one on or before the
 // article date.
 func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
-	for i, t := range s.toks {
-		if t.Head >= 0 {
-			continue
-		}
-		d, ok := s.clauseTime(i, ac.date, s.modal(i))
-		if !ok || d.After(ac.date) {
-			return dyad.Date{}, false
-		}
-		return d, true
+	r := s.sent.Root()
+	if r < 0 {
+		return dyad.Date{}, false
 	}
-	return dyad.Date{}, false
+	d, ok := s.clauseTime(r, ac.date, s.modal(r))
+	if !ok || d.After(ac.date) {
+		return dyad.Date{}, false
+	}
+	return d, true
 }
 
 // linearTime finds a time expression next to verb v in the words of its own clause when the parse
