@@ -574,17 +574,7 @@ func (ac *articleCoder) threatenedIn(s *sentence, c int) []*mention {
 	if ms := s.mentionsAt(k); len(ms) > 0 {
 		return ms
 	}
-	var out []*mention
-	for _, j := range s.kids[k] {
-		if r := s.toks[j].Rel; r == "amod" || r == "nmod:poss" || r == "compound" {
-			for _, jj := range s.conjuncts(j) {
-				if m := ac.modifierActor(s, jj, r, "130"); m != nil {
-					out = append(out, m)
-				}
-			}
-		}
-	}
-	return out
+	return ac.actorModifiers(s, k, "130", false)
 }
 
 // protestPurpose reports whether v is the criticism a protest was held for ("rallied to denounce

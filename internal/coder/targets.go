@@ -299,10 +299,29 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	if !ok {
 		return nil
 	}
+	if out := ac.actorModifiers(s, n, code, true); len(out) > 0 {
+		return out
+	}
+	root := code[:2]
+	if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
+		if armedForce(code) { // "the attack": the latest armed act or riot, not a cut in relations
+			return armedForce(e.CAMEO) || strings.HasPrefix(e.CAMEO, "145")
+		}
+		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
+	}); e != nil {
+		return []*mention{actorAt(n, e.Source)}
+	}
+	return nil
+}
+
+// actorModifiers returns the actors that modify noun n ("Chilean air strikes", "the Bolivian and
+// Peruvian raids", "Chile's provocation", with byAgent "the attack by the rebels"): those of the
+// first modifier that names any.
+func (ac *articleCoder) actorModifiers(s *sentence, n int, code string, byAgent bool) []*mention {
 	var out []*mention
 	for _, k := range s.kids[n] {
 		r := s.toks[k].Rel
-		if !(r == "amod" || r == "nmod:poss" || r == "compound" || (relIs(r, "nmod") && s.caseOf(k) == "by")) {
+		if !(r == "amod" || r == "nmod:poss" || r == "compound" || byAgent && relIs(r, "nmod") && s.caseOf(k) == "by") {
 			continue
 		}
 		for _, j := range s.conjuncts(k) {
@@ -313,15 +332,6 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		if len(out) > 0 {
 			return out
 		}
-	}
-	root := code[:2]
-	if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
-		if armedForce(code) { // "the attack": the latest armed act or riot, not a cut in relations
-			return armedForce(e.CAMEO) || strings.HasPrefix(e.CAMEO, "145")
-		}
-		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
-	}); e != nil {
-		return []*mention{actorAt(n, e.Source)}
 	}
 	return nil
 }
