@@ -182,6 +182,7 @@ func (ac *articleCoder) findBy(s *sentence, tok int, ok func(*entity) bool, sali
 // they to the latest plural actor, and who/which to the noun its relative clause modifies.
 func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 	var e *entity
+	not := s.clauseSubject(m) // an object pronoun is not its own clause's subject
 	switch s.lemma[m.head] {
 	case "who", "which":
 		v := s.toks[m.head].Head
@@ -215,17 +216,14 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		}
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.plural || (!e.person && e.actor.Agent != "") }, true)
 	case "he", "she", "him", "her", "old": // "the 79-year-old"
-		not := s.clauseSubject(m)
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person && e != not }, true)
 	case "it":
-		not := s.clauseSubject(m)
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural && e != not }, true)
 	case "they", "them":
 		if g := s.pairBefore(m); g != nil { // "A met B in Doha, where they agreed ...": A and B
 			m.group, m.actor, m.entity = g, g[0].actor, g[0].entity
 			return
 		}
-		not := s.clauseSubject(m)
 		e = ac.findBy(s, m.head, func(e *entity) bool {
 			return (e.plural || (!e.person && e.actor.Agent != "")) && e != not
 		}, true)
