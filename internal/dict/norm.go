@@ -121,21 +121,17 @@ func nameVariants(name string) [][]string {
 	fields := strings.Fields(Norm(name))
 	words := fields // when no word is split, the fields themselves
 	for i, f := range fields {
-		if !(len(f) > 1 && strings.HasSuffix(f, ",") || len(f) > 2 && strings.HasSuffix(f, "'s")) {
+		if _, _, ok := splitWord(f); !ok {
 			continue
 		}
 		words = make([]string, i, len(fields)+4)
 		copy(words, fields[:i])
 		for _, f := range fields[i:] {
-			if len(f) > 1 && strings.HasSuffix(f, ",") {
-				words = append(words, f[:len(f)-1], ",")
-				continue
+			if w, suffix, ok := splitWord(f); ok {
+				words = append(words, w, suffix)
+			} else {
+				words = append(words, f)
 			}
-			if len(f) > 2 && strings.HasSuffix(f, "'s") { // "People's" → people 's, as tokenizers split it
-				words = append(words, f[:len(f)-2], "'s")
-				continue
-			}
-			words = append(words, f)
 		}
 		break
 	}
@@ -175,3 +171,15 @@ func nameVariants(name string) [][]string {
 
 // hasWord reports whether a name has at least one word once Norm'ed (nameVariants is not empty).
 func hasWord(name string) bool { return strings.TrimSpace(Norm(name)) != "" }
+
+// splitWord splits a trailing comma or "'s" off a word of a name, as tokenizers split them
+// ("People's" → people 's); ok is false when there is neither.
+func splitWord(f string) (word, suffix string, ok bool) {
+	switch {
+	case len(f) > 1 && strings.HasSuffix(f, ","):
+		return f[:len(f)-1], ",", true
+	case len(f) > 2 && strings.HasSuffix(f, "'s"):
+		return f[:len(f)-2], "'s", true
+	}
+	return f, "", false
+}
