@@ -152,7 +152,6 @@ type ctx struct {
 	lineStart int  // byte offset of the line of the current token
 	lineEnd   int  // byte offset of the end of that line (a line break or the end of text)
 	lineFirst byte // class of the first token of that line
-	prevEnd   byte // class of the last token of the previous sentence, 0 before the first
 }
 
 // track updates the sentence state of c with token t, the next one of the text.

@@ -84,7 +84,6 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		lay.track(&toks[i])
 		if t.ends(&sc, &lay, i, since-1) {
 			lay.newSentence()
-			lay.prevEnd = class(toks[i].Text)
 			toks[i].Head = endMark
 			nsent++
 			since = 0

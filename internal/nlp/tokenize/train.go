@@ -126,7 +126,6 @@ func TrainSegmenter(docs []nlp.Doc, opt SegTrainOptions, logf func(format string
 			if y {
 				since = 0
 				st.newSentence()
-				st.prevEnd = class(toks[i].Text)
 			}
 		}
 	}
