@@ -20,6 +20,19 @@ type Model struct {
 	// maxSuffix is the longest suffix (in bytes) with a learned rewrite.
 	maxSuffix int
 	infl      inflection
+	verbs     map[string]bool // the lemmas of the training words tagged as verbs
+}
+
+// indexVerbs collects verbs, the lemmas the training data gave to words with a verb tag.
+func (m *Model) indexVerbs() {
+	m.verbs = map[string]bool{}
+	for _, dict := range []map[string]string{m.exact, m.lower} {
+		for k, l := range dict {
+			if i := strings.IndexByte(k, 0); i >= 0 && isVerb(k[i+1:]) {
+				m.verbs[l] = true
+			}
+		}
+	}
 }
 
 // rewrite turns a form into its lemma: drop strip bytes from the end, then append add.
@@ -127,9 +140,21 @@ func (m *Model) unseen(buf []byte, form, low, xpos string) string {
 		}
 	}
 	if l, ok := m.suffixRule(buf, w, xpos); ok {
-		return l
+		return m.knownVerb(l, xpos)
 	}
-	return m.infl.lemma(w, xpos)
+	return m.knownVerb(m.infl.lemma(w, xpos), xpos)
+}
+
+// knownVerb corrects the lemma l of an unseen inflected verb whose rule dropped a final e that a
+// verb seen in training has: "traded" is "trade", not "trad" as "loaded" is "load".
+func (m *Model) knownVerb(l, xpos string) string {
+	switch xpos {
+	case "VBD", "VBN", "VBG":
+		if !m.verbs[l] && m.verbs[l+"e"] {
+			return l + "e"
+		}
+	}
+	return l
 }
 
 func hasLetter(s string) bool {

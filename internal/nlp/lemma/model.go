@@ -171,5 +171,6 @@ func parse(r io.Reader) (*Model, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("loading lemmatizer: %w", err)
 	}
+	m.indexVerbs()
 	return m, nil
 }

@@ -136,6 +136,7 @@ func Train(train []*conllu.Sentence, logf func(format string, a ...any)) (*Model
 		m.maxSuffix = max(m.maxSuffix, strings.IndexByte(k, 0))
 	}
 	logf("lemma: %d tokens, %d forms (%d case-specific), %d suffix rewrites", n, len(m.lower), len(m.exact), len(m.rules))
+	m.indexVerbs()
 	return m, nil
 }
 
