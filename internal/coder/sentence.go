@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -33,11 +34,12 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	st := &sentence{doc: doc, index: index, sent: s, toks: s.Tokens, kids: make([][]int, n),
+	toks := clausesOnTime(s.Tokens)
+	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
 	count := make([]int, n+1)
-	for _, t := range s.Tokens {
+	for _, t := range toks {
 		if t.Head >= 0 && t.Head < n {
 			count[t.Head+1]++
 		}
@@ -49,7 +51,7 @@ func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	for h := 0; h < n; h++ {
 		st.kids[h] = all[count[h]:count[h]:count[h+1]]
 	}
-	for i, t := range s.Tokens {
+	for i, t := range toks {
 		if t.Head >= 0 && t.Head < n {
 			st.kids[t.Head] = append(st.kids[t.Head], i)
 		}
@@ -62,6 +64,59 @@ func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 		st.mentAt[i] = -1
 	}
 	return st
+}
+
+// clauseVerbs take a that-clause as their complement: what is said, asked, agreed or decided.
+var clauseVerbs = map[string]bool{"say": true, "tell": true, "write": true, "announce": true,
+	"agree": true, "demand": true, "insist": true, "warn": true, "claim": true, "state": true,
+	"report": true, "confirm": true, "add": true, "declare": true, "argue": true, "note": true,
+	"repeat": true, "reiterate": true, "stress": true, "promise": true, "pledge": true, "vow": true,
+	"deny": true, "acknowledge": true, "admit": true, "decide": true, "rule": true, "suggest": true,
+	"propose": true, "recommend": true, "urge": true, "ask": true, "request": true, "signal": true,
+	"assure": true, "threaten": true, "allege": true, "accuse": true, "charge": true, "post": true}
+
+// clausesOnTime returns toks, or a corrected copy when the parse hung the that-clause of a
+// saying or demanding verb on the phrase before it as a relative clause ("said on Monday that
+// the talks had failed" with the clause under "Monday"; "told a news conference that ..."): a
+// relative clause has no "that" as its subordinator, and this one has a subject of its own.
+func clausesOnTime(toks []nlp.Token) []nlp.Token {
+	var out []nlp.Token
+	for x, t := range toks {
+		h := t.Head
+		if t.Rel != "acl:relcl" || h < 0 || h >= x || h >= len(toks) {
+			continue
+		}
+		v := toks[h].Head
+		if r := toks[h].Rel; v < 0 || v >= h || !relIs(r, "obl") && r != "obj" && r != "iobj" && r != "nmod:tmod" ||
+			toks[v].UPOS != "VERB" || !clauseVerbs[strings.ToLower(toks[v].Lemma)] {
+			continue
+		}
+		that, ccomp := "", false // that: the relation of the clause's "that"
+		n := map[string]int{}    // the clause's subjects and objects
+		for k := range toks {
+			switch {
+			case toks[k].Head == x && strings.EqualFold(toks[k].Text, "that"):
+				that = toks[k].Rel
+			case toks[k].Head == x && (relIs(toks[k].Rel, "nsubj") || toks[k].Rel == "obj"):
+				n[toks[k].Rel[:min(len(toks[k].Rel), 5)]]++
+			case toks[k].Head == v && toks[k].Rel == "ccomp":
+				ccomp = true
+			}
+		}
+		// "that" is the clause's subordinator when it is parsed as one, or as an object or
+		// subject that the clause already has ("that Chile had violated the treaty")
+		if ccomp || n["nsubj"] == 0 || that != "mark" && !(that == "obj" && n["obj"] > 0) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		out[x].Head, out[x].Rel = v, "ccomp"
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 func (s *sentence) text() string { return s.doc.Text[s.sent.Start:s.sent.End] }
