@@ -21,13 +21,16 @@ type Model struct {
 	maxSuffix int
 	infl      inflection
 	verbs     map[string]bool // the lemmas of the training words tagged as verbs
+	known     map[string]bool // every lemma of the training words
 }
 
-// indexVerbs collects verbs, the lemmas the training data gave to words with a verb tag.
+// indexVerbs collects verbs, the lemmas the training data gave to words with a verb tag, and
+// known, all its lemmas.
 func (m *Model) indexVerbs() {
-	m.verbs = map[string]bool{}
+	m.verbs, m.known = map[string]bool{}, map[string]bool{}
 	for _, dict := range []map[string]string{m.exact, m.lower} {
 		for k, l := range dict {
+			m.known[l] = true
 			if i := strings.IndexByte(k, 0); i >= 0 && isVerb(k[i+1:]) {
 				m.verbs[l] = true
 			}
@@ -145,13 +148,28 @@ func (m *Model) unseen(buf []byte, form, low, xpos string) string {
 	return m.knownVerb(m.infl.lemma(w, xpos), xpos)
 }
 
-// knownVerb corrects the lemma l of an unseen inflected verb whose rule dropped a final e that a
-// verb seen in training has: "traded" is "trade", not "trad" as "loaded" is "load".
+// knownVerb corrects the lemma l of an unseen inflected verb whose rule cut a letter that a word
+// seen in training has: "traded" is "trade", not "trad" as "loaded" is "load"; "shelled" is
+// "shell", not "shel" as "travelled" is "travel". A verb seen in training is preferred, then
+// any word seen; a lemma seen as a verb stays.
 func (m *Model) knownVerb(l, xpos string) string {
 	switch xpos {
 	case "VBD", "VBN", "VBG":
-		if !m.verbs[l] && m.verbs[l+"e"] {
-			return l + "e"
+	default:
+		return l
+	}
+	if m.verbs[l] || l == "" {
+		return l
+	}
+	alts := [2]string{l + "e", l + l[len(l)-1:]}
+	for _, set := range []map[string]bool{m.verbs, m.known} {
+		if set[l] {
+			return l
+		}
+		for _, a := range alts {
+			if set[a] {
+				return a
+			}
 		}
 	}
 	return l

@@ -142,6 +142,8 @@ func TestLemmatizeModel(t *testing.T) {
 		{"peacekeepers/NNS re-occupied/VBD demilitarizing/VBG zones/NNS", []string{"peacekeeper", "re-occupy", "demilitarize", "zone"}},
 		// A rule learned from "loaded" must not cut the e of a verb seen with it ("trade").
 		{"Both/DT sides/NNS traded/VBD shots/NNS", []string{"both", "side", "trade", "shot"}},
+		// Nor one learned from "travelled" cut a doubled letter that belongs to the stem ("shell").
+		{"Troops/NNS shelled/VBD ports/NNS", []string{"troops", "shell", "port"}},
 	} {
 		s := tagged(c.words)
 		m.Lemmatize(&s)
