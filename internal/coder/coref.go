@@ -347,7 +347,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 					return false
 				}
 				for _, g := range group {
-					if g.actor.Code == e.actor.Code {
+					if g.actor.Code == e.actor.Code || countries && g.actor.Country == e.actor.Country {
 						return false
 					}
 				}
@@ -360,8 +360,9 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 				case either: // "both sides": states or armed groups, not the press or the public
 					a := e.actor.Agent
 					return a == "" || a == dyad.AgentGOV || a == dyad.AgentMIL || a == dyad.AgentREB || a == dyad.AgentOPP
-				case countries:
-					return !e.person && (e.actor.Agent == "" || e.actor.Agent == dyad.AgentGOV)
+				case countries: // "Chilean and Argentine warships ... the two countries"
+					a := e.actor.Agent
+					return !e.person && (a == "" || a == dyad.AgentGOV || a == dyad.AgentMIL) && e.actor.Country != dyad.CountryIGO
 				}
 				return e.person
 			})
@@ -371,12 +372,18 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			seen[e] = true
 			g := &mention{start: m.start, end: m.end, head: m.head, kind: named}
 			g.bind(e)
+			if countries && e.actor.Agent != "" && e.actor.Agent != dyad.AgentGOV { // the country, not its army
+				g.actor = dyad.Actor{Name: e.actor.Country, Country: e.actor.Country, Code: e.actor.Country}
+			}
 			group = append(group, g)
 		}
 		if len(group) == n {
 			m.group = group
 			m.kind = named
 			return
+		}
+		if m.count >= 2 {
+			return // "the two countries" are not whichever one country comes to hand
 		}
 	}
 	if o := s.possessorMention(m); o != nil && !o.person { // "the United Nations' highest court"

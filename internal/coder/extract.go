@@ -315,6 +315,9 @@ func (ac *articleCoder) verbMatchOnce(s *sentence, v int) (match, bool) {
 // verbEvent codes the event of verb v, composing it with the event it governs when v asks for,
 // promises or threatens another event ("urged X to withdraw", "agreed to hold talks").
 func (ac *articleCoder) verbEvent(s *sentence, v int) {
+	if ac.paybackThreat(s, v) { // "Chile will pay a heavy price, he warned"
+		return
+	}
 	if s.futureAct(v) { // "We will strike back": a threat; "will send aid": an intent
 		if m, ok := ac.verbMatch(s, v); ok {
 			code, _ := compose("030", m.p.Code)
@@ -699,6 +702,9 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 	if len(tgt) == 0 {
 		if len(src) < 2 || !(recip || mutualRoot(code)) { // "Chile and Peru signed the accord"
 			return
+		}
+		if !recip && code[:2] == "19" && s.child(v, "obj") >= 0 {
+			return // "Chilean and Argentine troops shelled the port": together, not each other
 		}
 		for i, a := range src {
 			for j, b := range src {
