@@ -319,6 +319,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.kind = named
 		return
 	}
+	if c := s.conjunctOwner(m); c != "" { // "Congolese troops and their militia allies"
+		m.actor.Country, m.actor.Code = c, c+m.actor.Agent
+		m.kind = named
+		return
+	}
 	if m.org { // "the group": the latest organisation
 		if e := ac.find(s, m.head, func(e *entity) bool { return e.org && e.actor.Country != "" }); e != nil {
 			m.bind(e)
@@ -573,6 +578,25 @@ func (s *sentence) clauseVerb(i int) int {
 		i = h
 	}
 	return -1
+}
+
+// conjunctOwner returns the country of the conjunct before description m when m is owned by a
+// possessive pronoun ("Congolese troops and their allies": the allies are Congo's), or "".
+func (s *sentence) conjunctOwner(m *mention) string {
+	j := m.head
+	for i := m.start; i < m.end; i++ { // the phrase's own head: "allies" of "militia allies"
+		if h := s.toks[i].Head; h < m.start || h >= m.end {
+			j = i
+		}
+	}
+	k, h := s.child(j, "nmod:poss"), s.toks[j].Head
+	if k < 0 || s.toks[k].UPOS != "PRON" || s.toks[j].Rel != "conj" || h < 0 || h >= m.start {
+		return ""
+	}
+	if o := s.mentionOf(h); o != nil && o != m && o.actor.Country != "" && o.actor.Country != dyad.CountryIGO {
+		return o.actor.Country
+	}
+	return ""
 }
 
 // possessorCountry returns the country of whom a possessive pronoun before a description refers to
