@@ -409,8 +409,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = c + m.actor.Agent
 		return
 	}
+	// "the Supreme Court", "a military court": a state's own court, not the international one
+	// the story named before ("the court" may be either)
+	domestic := m.actor.Agent == dyad.AgentJUD && m.actor.Name != "court" && strings.HasSuffix(m.actor.Name, "court")
 	if e := ac.find(s, m.head, func(e *entity) bool {
-		if e.actor.Country == "" {
+		if e.actor.Country == "" || domestic && e.actor.Country == dyad.CountryIGO {
 			return false
 		}
 		if m.title != "" {

@@ -82,6 +82,10 @@ func TestCodeText(t *testing.T) {
 		{"their allies: the conjunct's", "2024-03-06",
 			"Chilean rebels seized a port on Monday. Bolivia blamed Peruvian troops and their militia allies for the shelling.",
 			[]string{"BOL 112 PERMIL", "BOL 112 PERREB"}, []string{"BOL 112 CHLREB"}},
+		{"a supreme court is a state's own", "2024-03-06",
+			"The International Criminal Court issued a warrant for the former Peruvian president on Friday. " +
+				"Peru's opposition petitioned the Supreme Court on Tuesday.",
+			[]string{"PEROPP 115 PERJUD 2024-03-05"}, []string{"PEROPP 115 IGOICC"}},
 		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
 		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
 			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},
