@@ -90,7 +90,7 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	if pred < 0 {
 		return false
 	}
-	neg, pos := 0, 0
+	neg, pos, denied := 0, 0, false
 	lo, hi := s.subtreeSpan(pred)
 	for i := lo; i < hi; i++ {
 		switch {
@@ -98,10 +98,16 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 			neg++
 		case positiveWords[s.lemma[i]]:
 			pos++
+		case labelNegators[s.lemma[i]]:
+			denied = true
 		}
 	}
 	code := ""
 	switch {
+	case denied && neg == 0: // "called the ban neither Islamic nor humane", "not a solution"
+		code = "111"
+	case denied: // "called the exercise no threat": a defence, not a judgement of it
+		return false
 	case neg > pos:
 		code = "111"
 	case pos > neg:
@@ -121,6 +127,9 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 	ac.code(s, v, code, s.sources(v), tgt, false)
 	return len(s.events) > before
 }
+
+// labelNegators deny a label what it says ("not a victory", "neither legal nor fair").
+var labelNegators = map[string]bool{"not": true, "n't": true, "neither": true, "nor": true, "never": true, "no": true}
 
 // labelOwner returns the actors a label says it is about: "a failure by X's government", "a
 // victory for X", "a failure of X's policy" (the possessor of the noun after "of").

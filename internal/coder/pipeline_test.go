@@ -86,6 +86,10 @@ func TestCodeText(t *testing.T) {
 			"The International Criminal Court issued a warrant for the former Peruvian president on Friday. " +
 				"Peru's opposition petitioned the Supreme Court on Tuesday.",
 			[]string{"PEROPP 115 PERJUD 2024-03-05"}, []string{"PEROPP 115 IGOICC"}},
+		{"a label denied", "2024-03-06",
+			"Bolivia's military rulers banned women from universities on Tuesday. " +
+				"Chile's foreign minister called the ban \"neither fair nor lawful\" on Thursday. Peru called the Chilean naval exercises no threat.",
+			[]string{"CHLGOV 111 BOLGOV 2024-02-29"}, []string{"PER 111 CHLMIL", "PER 051 CHLMIL"}},
 		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
 		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
 			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},
