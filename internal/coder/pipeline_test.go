@@ -90,6 +90,9 @@ func TestCodeText(t *testing.T) {
 			"Bolivia's military rulers banned women from universities on Tuesday. " +
 				"Chile's foreign minister called the ban \"neither fair nor lawful\" on Thursday. Peru called the Chilean naval exercises no threat.",
 			[]string{"CHLGOV 111 BOLGOV 2024-02-29"}, []string{"PER 111 CHLMIL", "PER 051 CHLMIL"}},
+		{"a counterpart is an official of the country named", "2024-03-06",
+			"The accord was signed on Monday by Chile's foreign minister and his Peruvian counterpart.",
+			[]string{"CHLGOV 057 PERGOV 2024-03-04", "PERGOV 057 CHLGOV 2024-03-04"}, nil},
 		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
 		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
 			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},
