@@ -93,6 +93,8 @@ func TestCodeText(t *testing.T) {
 		{"a counterpart is an official of the country named", "2024-03-06",
 			"The accord was signed on Monday by Chile's foreign minister and his Peruvian counterpart.",
 			[]string{"CHLGOV 057 PERGOV 2024-03-04", "PERGOV 057 CHLGOV 2024-03-04"}, nil},
+		{"easing aimed at a country's goods", "2024-03-06",
+			"Chile lifted the tariffs on Peruvian goods on Monday.", []string{"CHL 085 PER 2024-03-04"}, nil},
 		{"metonymy", "2024-03-06", "Lima accused La Paz of smuggling.", []string{"PERGOV 112 BOLGOV 2024-03-06"}, nil},
 		{"reported speech", "2024-03-06", "Chile said Bolivian troops had attacked Peru.",
 			[]string{"BOLMIL 19 PER 2024-03-06"}, nil},

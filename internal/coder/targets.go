@@ -30,7 +30,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 			return as
 		}
 	}
-	if reactive(code) || conflictRoot(code) || code[:2] == "05" {
+	if reactive(code) || conflictRoot(code) || code[:2] == "05" || code[:2] == "06" || code[:2] == "08" {
 		// the act's own modifiers first, then (below) the story's latest act
 		// "shelled a Bolivian post", "sank a Peruvian patrol boat", "welcomed the Chilean vote"
 		for _, k := range s.kids[t] {
