@@ -31,6 +31,9 @@ func (s *sentence) negated(v int) bool {
 	for _, k := range s.kids[v] {
 		r := s.toks[k].Rel
 		if (r == "advmod" || r == "neg" || r == "det") && (s.lemma[k] == "not" || s.norm[k] == "n't" || s.lemma[k] == "never") {
+			if k+1 < len(s.toks) && (s.norm[k+1] == "only" || s.norm[k+1] == "just" || s.norm[k+1] == "merely") {
+				continue // "not only false but outrageous" asserts both
+			}
 			return true
 		}
 	}
