@@ -140,8 +140,8 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	code = refine(s, verb, code, src, tgt)
 	sa, ta := src.dyadActor(s), tgt.dyadActor(s)
 	for _, e := range s.events {
-		if e.Source.Code == sa.Code && e.Target.Code == ta.Code && e.CAMEO == code {
-			return
+		if e.CAMEO == code && sameSide(e.Source, sa) && sameSide(e.Target, ta) {
+			return // "support for Israel's security" read as Israel and as its government: one event
 		}
 	}
 	ev := dyad.Event{
@@ -161,6 +161,15 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	ev.ID = fmt.Sprintf("%s-%d-%d", ac.art.ID, s.index, len(s.events))
 	s.events = append(s.events, ev)
 	ac.events = append(ac.events, ev)
+}
+
+// sameSide reports whether two actors are one for the events of a sentence: the same code, or a
+// country and its own government.
+func sameSide(a, b dyad.Actor) bool {
+	if a.Code == b.Code {
+		return true
+	}
+	return a.Country == b.Country && a.Country != "" && (a.Agent == "" && b.Agent == dyad.AgentGOV || a.Agent == dyad.AgentGOV && b.Agent == "")
 }
 
 // dateline returns the place an article is datelined from ("KYIV, July 24 -", "KUZNICA, Poland,

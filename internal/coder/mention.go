@@ -179,6 +179,26 @@ func (s *sentence) npHead(i int) int {
 	return i
 }
 
+// possessorHead returns the head of the possessive phrase that token i is in when that phrase
+// is the possessor of noun phrase head h ("president" in "the Chilean president's decision",
+// "Chile's president's decision"), or h.
+func (s *sentence) possessorHead(i, h int) int {
+	for n := 0; n < len(s.toks) && i != h; n++ {
+		t := s.toks[i]
+		if t.Head == h {
+			if t.Rel == "nmod:poss" {
+				return i
+			}
+			return h
+		}
+		if t.Head < 0 || !npRels[t.Rel] {
+			return h
+		}
+		i = t.Head
+	}
+	return h
+}
+
 // atomHead returns the token of the atom whose head lies outside the atom.
 func (s *sentence) atomHead(a atom) int {
 	for i := a.start; i < a.end; i++ {
@@ -249,6 +269,36 @@ func (ac *articleCoder) findMentions(s *sentence) {
 	for _, h := range heads {
 		if m := ac.npMention(s, h, byHead[h]); m != nil {
 			s.addMention(m)
+			continue
+		}
+		// No actor heads the phrase, but its possessor may be one: "the Chilean president's
+		// decision", "Peru's foreign minister's visit".
+		as := byHead[h]
+		ps := make([]int, len(as))
+		for i := len(as) - 1; i >= 0; i-- {
+			ps[i] = s.possessorHead(s.atomHead(as[i]), h)
+			if ps[i] == h && i+1 < len(as) && as[i].end == as[i+1].start && ps[i+1] != h {
+				ps[i] = ps[i+1] // "the Chilean president's": a word right before the possessor is its
+			}
+		}
+		sub := map[int][]atom{}
+		var subHeads []int
+		for i, a := range as {
+			p := ps[i]
+			if p == h {
+				continue
+			}
+			if _, seen := sub[p]; !seen {
+				subHeads = append(subHeads, p)
+			}
+			sub[p] = append(sub[p], a)
+		}
+		for _, p := range subHeads {
+			if s.mentAt[p] < 0 {
+				if m := ac.npMention(s, p, sub[p]); m != nil {
+					s.addMention(m)
+				}
+			}
 		}
 	}
 	for i, t := range s.toks {

@@ -7,6 +7,15 @@ var modals = map[string]bool{"could": true, "would": true, "might": true, "may":
 // nonFactive verbs govern an event that has not (yet) happened: "plans to attack", "urged X to
 // withdraw", "denied sending troops", "threatened to strike". Where such a verb is itself an event
 // (urge, threaten, deny), its own pattern codes it.
+// unrealisedNouns name an act not yet done when they govern it ("the plan to annex the region",
+// "an offer to mediate", "his decision to travel to the summit").
+var unrealisedNouns = map[string]bool{"plan": true, "threat": true, "attempt": true, "bid": true,
+	"effort": true, "decision": true, "proposal": true, "offer": true, "invitation": true, "call": true,
+	"request": true, "promise": true, "pledge": true, "commitment": true, "readiness": true,
+	"willingness": true, "refusal": true, "intention": true, "intent": true, "ambition": true,
+	"desire": true, "determination": true, "plea": true, "appeal": true, "demand": true,
+	"warning": true, "vow": true, "order": true, "move": true, "push": true, "drive": true}
+
 var nonFactive = map[string]bool{"plan": true, "intend": true, "want": true, "seek": true, "try": true,
 	"hope": true, "expect": true, "aim": true, "prepare": true, "threaten": true, "vow": true,
 	"pledge": true, "promise": true, "offer": true, "propose": true, "consider": true, "ask": true,
@@ -66,9 +75,11 @@ func (s *sentence) conditional(v int) bool {
 func (s *sentence) asserted(v int) bool { return s.assertedBut(v, false) }
 
 // futureAct reports whether v is stated as something its subject will do ("will strike",
-// "would send aid"): only a future auxiliary keeps it from being asserted.
+// "would send aid"): only a future auxiliary keeps it from being asserted, and no hedge
+// ("would probably speak") makes it a guess.
 func (s *sentence) futureAct(v int) bool {
-	return !s.asserted(v) && s.assertedBut(v, true) && s.hasChildLemma(v, "aux", "will", "'ll", "shall", "would", "wo")
+	return !s.asserted(v) && s.assertedBut(v, true) && s.hasChildLemma(v, "aux", "will", "'ll", "shall", "would", "wo") &&
+		!s.hasChildLemma(v, "advmod", "probably", "possibly", "perhaps", "maybe", "likely")
 }
 
 // assertedBut is asserted; with future, v's own future auxiliary does not count against it.
@@ -127,8 +138,9 @@ func (s *sentence) assertedBut(v int, future bool) bool {
 				// clause parsed under "Peru" or "sides"
 				return false
 			}
-			if s.lemma[h] == "plan" || s.lemma[h] == "threat" || s.lemma[h] == "attempt" || s.lemma[h] == "bid" || s.lemma[h] == "effort" {
-				return false
+			if l := s.lemma[h]; l == "plan" || l == "threat" || l == "attempt" || l == "bid" || l == "effort" ||
+				unrealisedNouns[l] && s.hasChildLemma(cur, "mark", "to") {
+				return false // "a plan to annex", "the decision to travel to the summit"
 			}
 			return true
 		default:
