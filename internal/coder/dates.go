@@ -36,6 +36,11 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.afterAnchor(s, v, depth); ok {
 		return d
 	}
+	if depth == 0 && s.futureAct(v) {
+		if d, ok := ac.statementTime(s, v); ok {
+			return d
+		}
+	}
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
 		if cur != v { // "said on Friday that they would work together": Friday is the saying's
 			future = s.modal(cur)
@@ -48,6 +53,19 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 			return d
 		}
 		r := s.toks[cur].Rel
+		if (relIs(r, "advcl") || relIs(r, "acl") || r == "parataxis") && s.whenClause(cur) && s.toks[cur].Head >= 0 {
+			// "fighting broke out on Tuesday, when troops attacked": the time of the clause or
+			// of the time noun ("on March 4, when a court convicted him") it hangs on
+			h := s.toks[cur].Head
+			if s.toks[h].UPOS != "VERB" {
+				lo, _ := s.subtreeSpan(h)
+				if d, ok := resolveTime(s.lemma[lo:cur], ac.date, future); ok {
+					return d
+				}
+			}
+			cur = h
+			continue
+		}
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
 			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
@@ -659,4 +677,37 @@ func (s *sentence) clauseStart(k int) bool {
 		return true
 	}
 	return false
+}
+
+// whenClause reports whether clause k is introduced by "when" ("..., when troops attacked").
+func (s *sentence) whenClause(k int) bool {
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; (r == "advmod" || r == "mark") && j < k && s.lemma[j] == "when" {
+			return true
+		}
+	}
+	return false
+}
+
+// statementTime dates an act told as one its subject will do ("Pakistan will release the pilot on
+// Friday, Khan said on Thursday"): the coded event is the intent, stated when the statement was
+// made, not when the act is to happen. It reports false when v's own clause states no time, so
+// that the time of the clause v depends on dates it as usual.
+func (ac *articleCoder) statementTime(s *sentence, v int) (dyad.Date, bool) {
+	if _, ok := s.clauseTime(v, ac.date, true); !ok {
+		return dyad.Date{}, false
+	}
+	for _, k := range s.kids[v] { // "..., Khan said on Thursday" hung on the reported clause
+		if r := s.toks[k].Rel; (r == "parataxis" || r == "ccomp" || relIs(r, "advcl")) && reportVerbs[s.lemma[k]] {
+			if d, ok := s.clauseTime(k, ac.date, false); ok {
+				return d, true
+			}
+		}
+	}
+	if h := s.toks[v].Head; h >= 0 && reportVerbs[s.lemma[h]] {
+		if d, ok := s.clauseTime(h, ac.date, false); ok {
+			return d, true
+		}
+	}
+	return ac.date, true
 }

@@ -27,6 +27,15 @@ func TestDateText(t *testing.T) {
 		{"the present perfect tells how things stand now, not the time of the sentence before", "2024-03-06",
 			"Bolivian soldiers attacked Peruvian border posts on Monday. Chile has condemned Bolivia.",
 			[]string{"BOLMIL 19 PER 2024-03-04", "CHL 111 BOL 2024-03-06"}, nil},
+		{"a clause introduced by \"when\" takes the time of the clause it hangs on", "2024-03-20",
+			"Talks in La Paz stalled on Sunday. The clashes began on Tuesday, when Peruvian troops attacked Bolivian border posts.",
+			[]string{"PERMIL 19 BOL 2024-03-19"}, nil},
+		{"a \"when\" clause after a date takes that date", "2024-03-20",
+			"The crisis began on the night of March 2, when Chilean police arrested two Bolivian diplomats.",
+			[]string{"CHLCOP 17 BOLGOV 2024-03-02"}, nil},
+		{"an act the subject will do on a later day is an intent, dated when it was stated", "2024-03-20",
+			"Chile will expel two Bolivian diplomats on Friday, Foreign Minister Alberto van Klaveren said on Tuesday.",
+			[]string{"CHL 13 BOLGOV 2024-03-19"}, nil},
 	})
 }
 
