@@ -630,12 +630,16 @@ func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
 // subject of "said"; "Kishida on Friday called ..."; "called the ban \"inhumane\" on Thursday"
 // with "on Thursday" under the adjective): the nearest one after v before another verb or a
 // conjunction that starts another clause, else the nearest one before v after the last verb or
-// comma.
+// comma. "Since" followed by a date is read as a preposition, whatever the tagger made of it: an
+// act that has gone on since a day is dated from that day.
 func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, bool) {
 	if v < 0 || s.toks[v].UPOS != "VERB" {
 		return dyad.Date{}, false
 	}
 	at := func(k int) (dyad.Date, bool) {
+		if _, month := months[s.norm[k]]; month && s.toks[k].UPOS == "PROPN" { // "since March 4" with "4" hung on another verb
+			return resolveTime(s.lemma[max(k-1, 0):min(k+3, len(s.lemma))], doc, future)
+		}
 		if !s.timeHead(k) || relIs(s.toks[k].Rel, "nmod:poss") {
 			return dyad.Date{}, false
 		}
@@ -643,6 +647,11 @@ func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		return resolveTime(s.lemma[lo:hi], doc, future)
 	}
 	for k := v + 1; k < len(s.toks); k++ {
+		if s.norm[k] == "since" && k+1 < len(s.toks) {
+			if d, ok := at(k + 1); ok { // "have blocked roads since March 4": the act goes on from then
+				return d, true
+			}
+		}
 		if s.clauseStart(k) {
 			break
 		}
