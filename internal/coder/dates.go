@@ -88,20 +88,42 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 // the present perfect ("has denied") tells how things stand now: the article date. Else the
 // story goes on at the time the sentence before set ("On Sunday, X did A. It also did B."): the
 // time it gave an event, or else the time its main clause states, whether or not that clause
-// was coded as an event.
+// was coded as an event. A sentence told in the past perfect looks back from the story ("X met
+// Y on Saturday. The day before, X had visited Z. They pledged ..."): the story goes on at the
+// time the sentence before it set.
 func (ac *articleCoder) carriedDate(s *sentence, v int) dyad.Date {
 	if s.presentPerfect(v) {
 		return ac.date
 	}
-	if !ac.lastDate.IsZero() && s.index-ac.lastDateSent <= 1 {
+	prev := s.index - 1
+	for prev > 0 && prev < len(ac.sents) && ac.sents[prev].flashback() {
+		prev--
+	}
+	if !ac.lastDate.IsZero() && ac.lastDateSent >= prev {
 		return ac.lastDate
 	}
-	if s.index > 0 && s.index <= len(ac.sents) {
-		if d, ok := ac.mainTime(ac.sents[s.index-1]); ok {
+	if prev >= 0 && prev < len(ac.sents) {
+		if d, ok := ac.mainTime(ac.sents[prev]); ok {
 			return d
 		}
 	}
 	return ac.date
+}
+
+// flashback reports whether the main clause of sentence s is in the past perfect ("The day
+// before, he had visited Lima."), with no verb in the simple past beside it ("X, whose
+// government had stalled the bill, told parliament ..." parsed with "stalled" as the root).
+func (s *sentence) flashback() bool {
+	r := s.sent.Root()
+	if r < 0 || !s.pastPerfect(r) {
+		return false
+	}
+	for _, k := range s.kids[r] {
+		if s.toks[k].Rel == "conj" && s.toks[k].XPOS == "VBD" {
+			return false
+		}
+	}
+	return true
 }
 
 // presentPerfect reports whether v is in the present perfect ("has denied"), which tells of the
@@ -304,12 +326,14 @@ func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 	return dyad.Date{}, false
 }
 
-// noteStoryTime records the first time expression of a sentence as the time the story has reached.
+// noteStoryTime records the time the main clause of a sentence states as the time the story has
+// reached. A time in a clause under it does not move the story ("He said he had raised the
+// matter when the two met on September 10. Shortly afterwards, ...": not September 10).
 func (ac *articleCoder) noteStoryTime(s *sentence) {
 	if ac.date.IsZero() {
 		return
 	}
-	if d, ok := resolveTime(s.norm, ac.date, false); ok {
+	if d, ok := ac.mainTime(s); ok {
 		ac.storyDate, ac.storySent = d, s.index
 	}
 }
