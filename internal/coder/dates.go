@@ -493,6 +493,14 @@ func resolveTime(words []string, doc dyad.Date, future bool) (dyad.Date, bool) {
 			}
 		}
 		if wd, ok := weekdays[x]; ok {
+			if has(i+2, "week") && (has(i+1, "last") || has(i+1, "next")) { // "on Monday last week"
+				monday := doc.AddDays(-((int(doc.Weekday()) + 6) % 7))
+				week := -7
+				if w[i+1] == "next" {
+					week = 7
+				}
+				return monday.AddDays(week + (int(wd)+6)%7), true
+			}
 			back := (int(doc.Weekday()) - int(wd) + 7) % 7
 			if has(i-1, "next") || (future && !has(i-1, "last")) {
 				return doc.AddDays((int(wd) - int(doc.Weekday()) + 7) % 7), true

@@ -1,6 +1,11 @@
 package coder
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
 
 // TestDateText runs the whole analysis on short texts written for these tests, one rule of event
 // dating each, and checks the dates of the events coded.
@@ -76,6 +81,49 @@ func TestLinearTime(t *testing.T) {
 		s := ac.sents[0]
 		if got := ac.eventDate(s, tc.verb).String(); got != tc.want {
 			t.Errorf("%s: date of %q = %s, want %s", tc.doc, s.toks[tc.verb].Text, got, tc.want)
+		}
+	}
+}
+
+// TestResolveTime checks the reading of time expressions against an article dated Wednesday 20
+// March 2024.
+func TestResolveTime(t *testing.T) {
+	doc := dyad.MustDate("2024-03-20")
+	tests := []struct {
+		words  string
+		future bool
+		want   string // "" when the words state no day
+	}{
+		{"on Tuesday", false, "2024-03-19"},
+		{"on Wednesday", false, "2024-03-20"},
+		{"last Wednesday", false, "2024-03-13"},
+		{"on Friday", true, "2024-03-22"},
+		{"next Monday", false, "2024-03-25"},
+		{"on Thursday night", false, "2024-03-14"},
+		{"on Monday last week", false, "2024-03-11"},
+		{"on Wednesday last week", false, "2024-03-13"},
+		{"on Sunday last week", false, "2024-03-17"},
+		{"on Tuesday next week", false, "2024-03-26"},
+		{"yesterday", false, "2024-03-19"},
+		{"last night", false, "2024-03-19"},
+		{"this morning", false, "2024-03-20"},
+		{"two days ago", false, "2024-03-18"},
+		{"a week ago", false, "2024-03-13"},
+		{"on March 4", false, "2024-03-04"},
+		{"on 4 March", false, "2024-03-04"},
+		{"on Dec. 29", false, "2023-12-29"},
+		{"on Sept 12 , 2019", false, "2019-09-12"},
+		{"in March", false, ""},
+		{"this week", false, ""},
+	}
+	for _, tc := range tests {
+		d, ok := resolveTime(strings.Fields(strings.ToLower(tc.words)), doc, tc.future)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != tc.want {
+			t.Errorf("resolveTime(%q, future %v) = %q, want %q", tc.words, tc.future, got, tc.want)
 		}
 	}
 }
