@@ -81,6 +81,9 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.storyTime(s); ok {
 		return d
 	}
+	if d, ok := ac.attributionTime(s, v); ok {
+		return d
+	}
 	return ac.carriedDate(s, v)
 }
 
@@ -351,7 +354,7 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		queue = queue[1:]
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
-			if clauseRels[r] && !(cur == v && s.occasion(k)) {
+			if clauseRels[r] && !(cur == v && s.occasion(k)) && !s.subjectOccasion(cur, k, v) {
 				continue
 			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
@@ -751,4 +754,39 @@ func (ac *articleCoder) statementTime(s *sentence, v int) (dyad.Date, bool) {
 		}
 	}
 	return ac.date, true
+}
+
+// attributionTime is the time of a report verb set beside the clause of v ("troops shelled the
+// town overnight, the army said on Tuesday"): the time the act was reported.
+func (ac *articleCoder) attributionTime(s *sentence, v int) (dyad.Date, bool) {
+	for cur, steps := v, 0; cur >= 0 && steps < 3; steps++ {
+		for _, k := range s.kids[cur] {
+			if s.toks[k].Rel == "parataxis" && reportVerbs[s.lemma[k]] {
+				if d, ok := s.clauseTime(k, ac.date, false); ok {
+					return d, true
+				}
+			}
+		}
+		if s.toks[cur].Rel != "conj" {
+			break
+		}
+		cur = s.toks[cur].Head
+	}
+	return dyad.Date{}, false
+}
+
+// subjectOccasion reports whether clause k is a participle set off after the subject cur of v
+// that tells the occasion of the act ("Bolivia's president, speaking in La Paz on Saturday,
+// accused ..." with "speaking" hung on "president").
+func (s *sentence) subjectOccasion(cur, k, v int) bool {
+	if !relIs(s.toks[cur].Rel, "nsubj") || s.toks[cur].Head != v || s.toks[k].Rel != "acl" ||
+		s.toks[k].XPOS != "VBG" || !s.nonFinite(k) || k > v || k < cur {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if s.toks[j].Rel == "mark" {
+			return false
+		}
+	}
+	return k > 0 && s.norm[k-1] == ","
 }
