@@ -53,17 +53,22 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 			return d
 		}
 		r := s.toks[cur].Rel
-		if (relIs(r, "advcl") || relIs(r, "acl") || r == "parataxis") && s.whenClause(cur) && s.toks[cur].Head >= 0 {
-			// "fighting broke out on Tuesday, when troops attacked": the time of the clause or
-			// of the time noun ("on March 4, when a court convicted him") it hangs on
-			h := s.toks[cur].Head
-			if s.toks[h].UPOS != "VERB" {
-				lo, _ := s.subtreeSpan(h)
-				if d, ok := resolveTime(s.lemma[lo:cur], ac.date, future); ok {
+		if h := s.toks[cur].Head; h >= 0 && s.toks[h].UPOS != "VERB" && (relIs(r, "acl") || relIs(r, "advcl")) &&
+			(s.whenClause(cur) || s.timeHead(h)) {
+			// a clause hung on a time noun before it: "on March 4, when a court convicted him";
+			// "Late on Monday, the army attacked ..." parsed with the clause under "Monday"
+			lo, _ := s.subtreeSpan(h)
+			clo, _ := s.subtreeSpan(cur)
+			if lo < clo {
+				if d, ok := resolveTime(s.lemma[lo:clo], ac.date, future); ok {
 					return d
 				}
 			}
-			cur = h
+		}
+		if (relIs(r, "advcl") || relIs(r, "acl") || r == "parataxis") && s.whenClause(cur) && s.toks[cur].Head >= 0 {
+			// "fighting broke out on Tuesday, when troops attacked": the time of the clause it
+			// hangs on
+			cur = s.toks[cur].Head
 			continue
 		}
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
@@ -761,7 +766,10 @@ func (ac *articleCoder) statementTime(s *sentence, v int) (dyad.Date, bool) {
 func (ac *articleCoder) attributionTime(s *sentence, v int) (dyad.Date, bool) {
 	for cur, steps := v, 0; cur >= 0 && steps < 3; steps++ {
 		for _, k := range s.kids[cur] {
-			if s.toks[k].Rel == "parataxis" && reportVerbs[s.lemma[k]] {
+			// "X did Y, the ministry said on Monday", the report parsed as a parataxis or as a
+			// conjunct with a subject of its own and no conjunction
+			if r := s.toks[k].Rel; reportVerbs[s.lemma[k]] && k > cur && (r == "parataxis" ||
+				r == "conj" && s.child(k, "nsubj") >= 0 && s.child(k, "cc") < 0) {
 				if d, ok := s.clauseTime(k, ac.date, false); ok {
 					return d, true
 				}
