@@ -287,30 +287,37 @@ func (s *sentence) duration(k int) (int, bool) {
 }
 
 // storyTime dates a sentence that places itself relative to the time the story last gave ("Hours
-// later, ...", "The next day, ...", "the previous day"): that time moved accordingly.
+// later, ...", "The next day, ...", "the previous day", "two days later"): that time moved
+// accordingly. Vague words ("later", "within hours") count only in the sentence's opening
+// phrase; a stated number of days ("a day later", "the following day") anywhere in it.
 func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 	if ac.storyDate.IsZero() || s.index-ac.storySent > 3 || s.index == ac.storySent {
 		return dyad.Date{}, false
 	}
 	w := s.norm
-	n := min(len(w), 6) // an opening phrase
-	for i := 0; i < n; i++ {
+	for i := range w {
+		opening := i < 6
 		next := func(x string) bool { return i+1 < len(w) && w[i+1] == x }
 		prev := func(x string) bool { return i > 0 && w[i-1] == x }
 		switch w[i] {
-		case "later":
-			if prev("hours") || prev("minutes") || prev("moments") || i == 0 {
+		case "later", "earlier":
+			if i >= 2 && (prev("day") || prev("days")) {
+				if n := numberValue(w[i-2]); n > 0 {
+					if w[i] == "earlier" {
+						n = -n
+					}
+					return ac.storyDate.AddDays(n), true
+				}
+			}
+			if opening && w[i] == "later" && (prev("hours") || prev("minutes") || prev("moments") || i == 0) {
 				return ac.storyDate, true
 			}
-			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
-				return ac.storyDate.AddDays(1), true
-			}
 		case "within":
-			if next("hours") || next("minutes") {
+			if opening && (next("hours") || next("minutes")) {
 				return ac.storyDate, true
 			}
 		case "shortly":
-			if next("after") || next("afterwards") || next("afterward") {
+			if opening && (next("after") || next("afterwards") || next("afterward")) {
 				return ac.storyDate, true
 			}
 		case "next", "following":
@@ -321,12 +328,8 @@ func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 			if prev("the") && next("day") {
 				return ac.storyDate.AddDays(-1), true
 			}
-		case "earlier":
-			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
-				return ac.storyDate.AddDays(-1), true
-			}
 		case "same":
-			if prev("the") && next("day") {
+			if opening && prev("the") && next("day") {
 				return ac.storyDate, true
 			}
 		}
@@ -342,6 +345,8 @@ func (ac *articleCoder) noteStoryTime(s *sentence) {
 		return
 	}
 	if d, ok := ac.mainTime(s); ok {
+		ac.storyDate, ac.storySent = d, s.index
+	} else if d, ok := ac.storyTime(s); ok { // "A day later, ...": the story has moved on
 		ac.storyDate, ac.storySent = d, s.index
 	}
 }
