@@ -364,8 +364,17 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		queue = queue[1:]
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
-			if clauseRels[r] && !(cur == v && s.occasion(k)) && !s.subjectOccasion(cur, k, v) {
+			// "the accusation, made on Monday": a participle under an event noun tells its time
+			if clauseRels[r] && !(cur == v && s.occasion(k)) && !s.subjectOccasion(cur, k, v) &&
+				!(cur == v && s.isNoun(v) && r == "acl" && s.nonFinite(k)) {
 				continue
+			}
+			// "Monday's raid killed ...": a weekday owning the event noun or the subject of v
+			// (not an object: "condemned Monday's raid" is no condemnation on Monday)
+			if r == "nmod:poss" && s.timeHead(k) && (cur == v || relIs(s.toks[cur].Rel, "nsubj") && s.toks[cur].Head == v) {
+				if d, ok := resolveTime(s.lemma[k:k+1], doc, future); ok {
+					return d, true
+				}
 			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
 			// "On Monday Albares summoned ..." with "Monday" taken for a part of the name
