@@ -36,6 +36,11 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.afterAnchor(s, v, depth); ok {
 		return d
 	}
+	if depth == 0 && s.futureAct(v) {
+		if d, ok := ac.statementTime(s, v); ok {
+			return d
+		}
+	}
 	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
 		if cur != v { // "said on Friday that they would work together": Friday is the saying's
 			future = s.modal(cur)
@@ -48,6 +53,24 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 			return d
 		}
 		r := s.toks[cur].Rel
+		if h := s.toks[cur].Head; h >= 0 && s.toks[h].UPOS != "VERB" && (relIs(r, "acl") || relIs(r, "advcl")) &&
+			(s.whenClause(cur) || s.timeHead(h)) {
+			// a clause hung on a time noun before it: "on March 4, when a court convicted him";
+			// "Late on Monday, the army attacked ..." parsed with the clause under "Monday"
+			lo, _ := s.subtreeSpan(h)
+			clo, _ := s.subtreeSpan(cur)
+			if lo < clo {
+				if d, ok := resolveTime(s.lemma[lo:clo], ac.date, future); ok {
+					return d
+				}
+			}
+		}
+		if (relIs(r, "advcl") || relIs(r, "acl") || r == "parataxis") && s.whenClause(cur) && s.toks[cur].Head >= 0 {
+			// "fighting broke out on Tuesday, when troops attacked": the time of the clause it
+			// hangs on
+			cur = s.toks[cur].Head
+			continue
+		}
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
 			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
@@ -63,6 +86,9 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.storyTime(s); ok {
 		return d
 	}
+	if d, ok := ac.attributionTime(s, v); ok {
+		return d
+	}
 	return ac.carriedDate(s, v)
 }
 
@@ -70,20 +96,42 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 // the present perfect ("has denied") tells how things stand now: the article date. Else the
 // story goes on at the time the sentence before set ("On Sunday, X did A. It also did B."): the
 // time it gave an event, or else the time its main clause states, whether or not that clause
-// was coded as an event.
+// was coded as an event. A sentence told in the past perfect looks back from the story ("X met
+// Y on Saturday. The day before, X had visited Z. They pledged ..."): the story goes on at the
+// time the sentence before it set.
 func (ac *articleCoder) carriedDate(s *sentence, v int) dyad.Date {
 	if s.presentPerfect(v) {
 		return ac.date
 	}
-	if !ac.lastDate.IsZero() && s.index-ac.lastDateSent <= 1 {
+	prev := s.index - 1
+	for prev > 0 && prev < len(ac.sents) && ac.sents[prev].flashback() {
+		prev--
+	}
+	if !ac.lastDate.IsZero() && ac.lastDateSent >= prev {
 		return ac.lastDate
 	}
-	if s.index > 0 && s.index <= len(ac.sents) {
-		if d, ok := ac.mainTime(ac.sents[s.index-1]); ok {
+	if prev >= 0 && prev < len(ac.sents) {
+		if d, ok := ac.mainTime(ac.sents[prev]); ok {
 			return d
 		}
 	}
 	return ac.date
+}
+
+// flashback reports whether the main clause of sentence s is in the past perfect ("The day
+// before, he had visited Lima."), with no verb in the simple past beside it ("X, whose
+// government had stalled the bill, told parliament ..." parsed with "stalled" as the root).
+func (s *sentence) flashback() bool {
+	r := s.sent.Root()
+	if r < 0 || !s.pastPerfect(r) {
+		return false
+	}
+	for _, k := range s.kids[r] {
+		if s.toks[k].Rel == "conj" && s.toks[k].XPOS == "VBD" {
+			return false
+		}
+	}
+	return true
 }
 
 // presentPerfect reports whether v is in the present perfect ("has denied"), which tells of the
@@ -239,30 +287,37 @@ func (s *sentence) duration(k int) (int, bool) {
 }
 
 // storyTime dates a sentence that places itself relative to the time the story last gave ("Hours
-// later, ...", "The next day, ...", "the previous day"): that time moved accordingly.
+// later, ...", "The next day, ...", "the previous day", "two days later"): that time moved
+// accordingly. Vague words ("later", "within hours") count only in the sentence's opening
+// phrase; a stated number of days ("a day later", "the following day") anywhere in it.
 func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 	if ac.storyDate.IsZero() || s.index-ac.storySent > 3 || s.index == ac.storySent {
 		return dyad.Date{}, false
 	}
 	w := s.norm
-	n := min(len(w), 6) // an opening phrase
-	for i := 0; i < n; i++ {
+	for i := range w {
+		opening := i < 6
 		next := func(x string) bool { return i+1 < len(w) && w[i+1] == x }
 		prev := func(x string) bool { return i > 0 && w[i-1] == x }
 		switch w[i] {
-		case "later":
-			if prev("hours") || prev("minutes") || prev("moments") || i == 0 {
+		case "later", "earlier":
+			if i >= 2 && (prev("day") || prev("days")) {
+				if n := numberValue(w[i-2]); n > 0 {
+					if w[i] == "earlier" {
+						n = -n
+					}
+					return ac.storyDate.AddDays(n), true
+				}
+			}
+			if opening && w[i] == "later" && (prev("hours") || prev("minutes") || prev("moments") || i == 0) {
 				return ac.storyDate, true
 			}
-			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
-				return ac.storyDate.AddDays(1), true
-			}
 		case "within":
-			if next("hours") || next("minutes") {
+			if opening && (next("hours") || next("minutes")) {
 				return ac.storyDate, true
 			}
 		case "shortly":
-			if next("after") || next("afterwards") || next("afterward") {
+			if opening && (next("after") || next("afterwards") || next("afterward")) {
 				return ac.storyDate, true
 			}
 		case "next", "following":
@@ -273,12 +328,8 @@ func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 			if prev("the") && next("day") {
 				return ac.storyDate.AddDays(-1), true
 			}
-		case "earlier":
-			if prev("day") && i >= 2 && (w[i-2] == "a" || w[i-2] == "one") {
-				return ac.storyDate.AddDays(-1), true
-			}
 		case "same":
-			if prev("the") && next("day") {
+			if opening && prev("the") && next("day") {
 				return ac.storyDate, true
 			}
 		}
@@ -286,12 +337,16 @@ func (ac *articleCoder) storyTime(s *sentence) (dyad.Date, bool) {
 	return dyad.Date{}, false
 }
 
-// noteStoryTime records the first time expression of a sentence as the time the story has reached.
+// noteStoryTime records the time the main clause of a sentence states as the time the story has
+// reached. A time in a clause under it does not move the story ("He said he had raised the
+// matter when the two met on September 10. Shortly afterwards, ...": not September 10).
 func (ac *articleCoder) noteStoryTime(s *sentence) {
 	if ac.date.IsZero() {
 		return
 	}
-	if d, ok := resolveTime(s.norm, ac.date, false); ok {
+	if d, ok := ac.mainTime(s); ok {
+		ac.storyDate, ac.storySent = d, s.index
+	} else if d, ok := ac.storyTime(s); ok { // "A day later, ...": the story has moved on
 		ac.storyDate, ac.storySent = d, s.index
 	}
 }
@@ -309,8 +364,17 @@ func (s *sentence) clauseTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		queue = queue[1:]
 		for _, k := range s.kids[cur] {
 			r := s.toks[k].Rel
-			if clauseRels[r] && !(cur == v && s.occasion(k)) {
+			// "the accusation, made on Monday": a participle under an event noun tells its time
+			if clauseRels[r] && !(cur == v && s.occasion(k)) && !s.subjectOccasion(cur, k, v) &&
+				!(cur == v && s.isNoun(v) && r == "acl" && s.nonFinite(k)) {
 				continue
+			}
+			// "Monday's raid killed ...": a weekday owning the event noun or the subject of v
+			// (not an object: "condemned Monday's raid" is no condemnation on Monday)
+			if r == "nmod:poss" && s.timeHead(k) && (cur == v || relIs(s.toks[cur].Rel, "nsubj") && s.toks[cur].Head == v) {
+				if d, ok := resolveTime(s.lemma[k:k+1], doc, future); ok {
+					return d, true
+				}
 			}
 			// "who last week accused ..." with "last week" taken for a subject or an object
 			// "On Monday Albares summoned ..." with "Monday" taken for a part of the name
@@ -451,6 +515,14 @@ func resolveTime(words []string, doc dyad.Date, future bool) (dyad.Date, bool) {
 			}
 		}
 		if wd, ok := weekdays[x]; ok {
+			if has(i+2, "week") && (has(i+1, "last") || has(i+1, "next")) { // "on Monday last week"
+				monday := doc.AddDays(-((int(doc.Weekday()) + 6) % 7))
+				week := -7
+				if w[i+1] == "next" {
+					week = 7
+				}
+				return monday.AddDays(week + (int(wd)+6)%7), true
+			}
 			back := (int(doc.Weekday()) - int(wd) + 7) % 7
 			if has(i-1, "next") || (future && !has(i-1, "last")) {
 				return doc.AddDays((int(wd) - int(doc.Weekday()) + 7) % 7), true
@@ -612,12 +684,16 @@ func (ac *articleCoder) mainTime(s *sentence) (dyad.Date, bool) {
 // subject of "said"; "Kishida on Friday called ..."; "called the ban \"inhumane\" on Thursday"
 // with "on Thursday" under the adjective): the nearest one after v before another verb or a
 // conjunction that starts another clause, else the nearest one before v after the last verb or
-// comma.
+// comma. "Since" followed by a date is read as a preposition, whatever the tagger made of it: an
+// act that has gone on since a day is dated from that day.
 func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, bool) {
 	if v < 0 || s.toks[v].UPOS != "VERB" {
 		return dyad.Date{}, false
 	}
 	at := func(k int) (dyad.Date, bool) {
+		if _, month := months[s.norm[k]]; month && s.toks[k].UPOS == "PROPN" { // "since March 4" with "4" hung on another verb
+			return resolveTime(s.lemma[max(k-1, 0):min(k+3, len(s.lemma))], doc, future)
+		}
 		if !s.timeHead(k) || relIs(s.toks[k].Rel, "nmod:poss") {
 			return dyad.Date{}, false
 		}
@@ -625,6 +701,11 @@ func (s *sentence) linearTime(v int, doc dyad.Date, future bool) (dyad.Date, boo
 		return resolveTime(s.lemma[lo:hi], doc, future)
 	}
 	for k := v + 1; k < len(s.toks); k++ {
+		if s.norm[k] == "since" && k+1 < len(s.toks) {
+			if d, ok := at(k + 1); ok { // "have blocked roads since March 4": the act goes on from then
+				return d, true
+			}
+		}
 		if s.clauseStart(k) {
 			break
 		}
@@ -659,4 +740,75 @@ func (s *sentence) clauseStart(k int) bool {
 		return true
 	}
 	return false
+}
+
+// whenClause reports whether clause k is introduced by "when" ("..., when troops attacked").
+func (s *sentence) whenClause(k int) bool {
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; (r == "advmod" || r == "mark") && j < k && s.lemma[j] == "when" {
+			return true
+		}
+	}
+	return false
+}
+
+// statementTime dates an act told as one its subject will do ("Pakistan will release the pilot on
+// Friday, Khan said on Thursday"): the coded event is the intent, stated when the statement was
+// made, not when the act is to happen. It reports false when v's own clause states no time, so
+// that the time of the clause v depends on dates it as usual.
+func (ac *articleCoder) statementTime(s *sentence, v int) (dyad.Date, bool) {
+	if _, ok := s.clauseTime(v, ac.date, true); !ok {
+		return dyad.Date{}, false
+	}
+	for _, k := range s.kids[v] { // "..., Khan said on Thursday" hung on the reported clause
+		if r := s.toks[k].Rel; (r == "parataxis" || r == "ccomp" || relIs(r, "advcl")) && reportVerbs[s.lemma[k]] {
+			if d, ok := s.clauseTime(k, ac.date, false); ok {
+				return d, true
+			}
+		}
+	}
+	if h := s.toks[v].Head; h >= 0 && reportVerbs[s.lemma[h]] {
+		if d, ok := s.clauseTime(h, ac.date, false); ok {
+			return d, true
+		}
+	}
+	return ac.date, true
+}
+
+// attributionTime is the time of a report verb set beside the clause of v ("troops shelled the
+// town overnight, the army said on Tuesday"): the time the act was reported.
+func (ac *articleCoder) attributionTime(s *sentence, v int) (dyad.Date, bool) {
+	for cur, steps := v, 0; cur >= 0 && steps < 3; steps++ {
+		for _, k := range s.kids[cur] {
+			// "X did Y, the ministry said on Monday", the report parsed as a parataxis or as a
+			// conjunct with a subject of its own and no conjunction
+			if r := s.toks[k].Rel; reportVerbs[s.lemma[k]] && k > cur && (r == "parataxis" ||
+				r == "conj" && s.child(k, "nsubj") >= 0 && s.child(k, "cc") < 0) {
+				if d, ok := s.clauseTime(k, ac.date, false); ok {
+					return d, true
+				}
+			}
+		}
+		if s.toks[cur].Rel != "conj" {
+			break
+		}
+		cur = s.toks[cur].Head
+	}
+	return dyad.Date{}, false
+}
+
+// subjectOccasion reports whether clause k is a participle set off after the subject cur of v
+// that tells the occasion of the act ("Bolivia's president, speaking in La Paz on Saturday,
+// accused ..." with "speaking" hung on "president").
+func (s *sentence) subjectOccasion(cur, k, v int) bool {
+	if !relIs(s.toks[cur].Rel, "nsubj") || s.toks[cur].Head != v || s.toks[k].Rel != "acl" ||
+		s.toks[k].XPOS != "VBG" || !s.nonFinite(k) || k > v || k < cur {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if s.toks[j].Rel == "mark" {
+			return false
+		}
+	}
+	return k > 0 && s.norm[k-1] == ","
 }
