@@ -34,7 +34,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := clausesOnTime(s.Tokens)
+	toks := shiftedObject(clausesOnTime(s.Tokens))
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -112,6 +112,44 @@ func clausesOnTime(toks []nlp.Token) []nlp.Token {
 			out = slices.Clone(toks)
 		}
 		out[x].Head, out[x].Rel = v, "ccomp"
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// shiftedObject returns toks, or a corrected copy when a verb's object written after its "as"
+// phrase was parsed as an apposition of that phrase ("rejected as slander the government's
+// claim that ..."): English moves a long object to the end, and the parse then has a verb with
+// no object and an "as" phrase with a second noun in apposition.
+func shiftedObject(toks []nlp.Token) []nlp.Token {
+	var out []nlp.Token
+	for a, t := range toks {
+		h := t.Head
+		if t.Rel != "appos" || h < 0 || h >= a || t.UPOS != "NOUN" || !relIs(toks[h].Rel, "obl") {
+			continue
+		}
+		v := toks[h].Head
+		if v < 0 || v >= h || toks[v].UPOS != "VERB" {
+			continue
+		}
+		as, obj := false, false
+		for k := range toks {
+			switch {
+			case toks[k].Head == h && toks[k].Rel == "case" && strings.EqualFold(toks[k].Text, "as"):
+				as = true
+			case toks[k].Head == v && toks[k].Rel == "obj":
+				obj = true
+			}
+		}
+		if !as || obj {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		out[a].Head, out[a].Rel = v, "obj"
 	}
 	if out == nil {
 		return toks
