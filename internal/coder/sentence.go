@@ -351,6 +351,16 @@ func (s *sentence) conjuncts(i int) []int {
 	return out
 }
 
+// patientOf are act nouns whose of-phrase names whom the act is done to, not who does it ("the
+// invasion of Ukraine", "the arrest of the opposition leader").
+var patientOf = map[string]bool{"invasion": true, "occupation": true, "annexation": true, "bombing": true,
+	"shelling": true, "killing": true, "murder": true, "assassination": true, "arrest": true,
+	"detention": true, "release": true, "expulsion": true, "blockade": true, "siege": true,
+	"recognition": true, "isolation": true, "destruction": true, "capture": true, "seizure": true,
+	"abduction": true, "kidnapping": true, "execution": true, "massacre": true, "persecution": true,
+	"oppression": true, "torture": true, "bombardment": true, "deportation": true, "extradition": true,
+	"conviction": true, "prosecution": true, "sentencing": true, "overthrow": true, "ouster": true}
+
 // conjoinedOf reports whether noun j has an "of" phrase of several conjoined words ("the leaders
 // of Germany, Poland and Norway").
 func (s *sentence) conjoinedOf(j int) bool {
@@ -372,7 +382,7 @@ func (s *sentence) mentionsAt(i int) []*mention {
 		m := s.mentionOf(j)
 		// "dozens of demonstrators", "members of Hamas", "tens of thousands of people": the actor
 		// is in the of-phrase
-		for q, depth := j, 0; m == nil && depth < 2; depth++ {
+		for q, depth := j, 0; m == nil && depth < 2 && !patientOf[s.lemma[q]]; depth++ {
 			next := -1
 			for _, k := range s.kids[q] {
 				if relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
