@@ -220,6 +220,16 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 	case "it":
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural && e != not }, true)
 	case "they", "them":
+		if s.norm[m.head] == "them" {
+			if k := s.thingBefore(m.head); k >= 0 { // "identified 52 Iranian sites and would hit them"
+				if c := s.countryModifier(k); c >= 0 {
+					if mm := ac.modifierMention(s, c); mm != nil {
+						m.actor = mm.actor
+					}
+				}
+				return
+			}
+		}
 		if g := s.pairBefore(m); g != nil { // "A met B in Doha, where they agreed ...": A and B
 			m.group, m.actor, m.entity = g, g[0].actor, g[0].entity
 			return
@@ -231,6 +241,34 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 	if e != nil {
 		m.bind(e)
 	}
+}
+
+// thingBefore returns the plural noun that object pronoun i most likely stands for when it is a
+// thing, not an actor: the nearest plural noun object before it in the same sentence that is no
+// actor mention and is not owned by a pronoun; -1 when the nearest plural before i is an actor.
+func (s *sentence) thingBefore(i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if s.toks[k].XPOS != "NNS" || s.toks[k].UPOS != "NOUN" {
+			continue
+		}
+		if s.mentionOf(k) != nil {
+			return -1
+		}
+		if s.toks[k].Rel == "obj" {
+			return k
+		}
+	}
+	return -1
+}
+
+// countryModifier returns the first amod or compound of noun k, or -1.
+func (s *sentence) countryModifier(k int) int {
+	for _, c := range s.kids[k] {
+		if r := s.toks[c].Rel; r == "amod" || r == "compound" {
+			return c
+		}
+	}
+	return -1
 }
 
 // pairBefore returns the two people of different countries that the sentence names before
