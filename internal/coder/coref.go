@@ -218,6 +218,10 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 	case "he", "she", "him", "her", "old": // "the 79-year-old"
 		e = ac.findBy(s, m.head, func(e *entity) bool { return e.person && e != not }, true)
 	case "it":
+		if r := s.reporter(m); r != nil && !r.person && !r.plural && r.actor.Country != "" {
+			m.actor, m.entity, m.group = r.actor, r.entity, r.group // "Santiago said it would ...": Santiago
+			return
+		}
 		e = ac.findBy(s, m.head, func(e *entity) bool { return !e.person && !e.plural && e != not }, true)
 	case "they", "them":
 		if s.norm[m.head] == "them" {
@@ -269,6 +273,33 @@ func (s *sentence) countryModifier(k int) int {
 		}
 	}
 	return -1
+}
+
+// reporter returns the named subject of the reporting verb whose complement clause pronoun m is
+// the subject of ("Santiago said it would drop the complaint"), or nil.
+func (s *sentence) reporter(m *mention) *mention {
+	v := s.toks[m.head].Head
+	if v < 0 || !relIs(s.toks[m.head].Rel, "nsubj") || s.toks[v].Rel != "ccomp" {
+		return nil
+	}
+	h := s.toks[v].Head
+	if h < 0 || !reportVerbs[s.lemma[h]] {
+		return nil
+	}
+	if k := s.child(h, "nsubj"); k >= 0 {
+		if o := s.mentionOf(k); o != nil && o.kind == named && o.head < m.head {
+			return o
+		}
+		return nil
+	}
+	// The parse found no subject ("and Santiago in turn said it would ..." with "Santiago" hung
+	// elsewhere): the nearest name before the verb since the "and" that opens its clause.
+	for i := h - 1; i >= 0 && s.toks[i].UPOS != "CCONJ" && s.toks[i].UPOS != "VERB"; i-- {
+		if o := s.mentionOf(i); o != nil && o.head == i && o.kind == named && s.caseOf(i) == "" {
+			return o
+		}
+	}
+	return nil
 }
 
 // pairBefore returns the two people of different countries that the sentence names before
