@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"math/bits"
+
+	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
 // Model file layout (integers are unsigned varints unless said otherwise):
@@ -285,7 +287,8 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
-	m.act = &actTable{slots: make([]aslot, size), mask: uint64(size - 1), n: n, scale: scale}
+	m.act = &actTable{mask: uint64(size - 1), n: n, scale: scale}
+	m.act.slots = prefetch.Alloc[aslot](m.act, size)
 	pos := 0
 	for k := 0; k < n && r.err == nil; k++ {
 		gap := int(r.uv())
@@ -327,7 +330,8 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
-	lt := &labTable{slots: make([]lslot, size+1), mask: uint64(size - 1), n: n}
+	lt := &labTable{mask: uint64(size - 1), n: n}
+	lt.slots = prefetch.Alloc[lslot](lt, size+1)
 	pos = 0
 	last := -1
 	for k := 0; k < n && r.err == nil; k++ {
@@ -360,6 +364,9 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
+	ents := prefetch.Alloc[lent](lt, len(lt.ents))
+	copy(ents, lt.ents)
+	lt.ents = ents
 	m.lab = lt
 	return m, nil
 }
