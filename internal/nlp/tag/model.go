@@ -97,6 +97,7 @@ func (m *Model) Save(w io.Writer) error {
 		}
 		for _, s := range t.slots {
 			if s.fp != 0 {
+				s = w.stored(s)
 				u32(s.fp)
 				u32(s.val)
 				u32(uint32(s.val2))
@@ -333,5 +334,6 @@ func (d *decoder) weights(owner *Model, nc int) weights {
 	}
 	w.feats = t
 	w.setBias()
+	w.densify(nc)
 	return w
 }
