@@ -253,16 +253,17 @@ func Load(in io.Reader) (*Model, error) {
 			r.setErr(errors.New("beam width 0"))
 		}
 	}
-	vocabs := make([]map[string]uint32, 5)
-	for i := range vocabs {
+	vmaps := make([]map[string]uint32, 5)
+	for i := range vmaps {
 		n := r.count(1 << 24)
 		v := make(map[string]uint32, min(n, 1<<12))
 		for j := 0; j < n && r.err == nil; j++ {
 			v[r.str()] = uint32(j + idBase)
 		}
-		vocabs[i] = v
+		vmaps[i] = v
 	}
-	m.words, m.lemmas, m.xpos, m.upos, m.sufs = vocabs[0], vocabs[1], vocabs[2], vocabs[3], vocabs[4]
+	m.words, m.lemmas, m.xpos, m.upos, m.sufs = vmaps[0], vmaps[1], vmaps[2], vmaps[3], vmaps[4]
+	m.index()
 	nl := r.count(250)
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, r.str())
