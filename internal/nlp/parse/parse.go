@@ -40,7 +40,9 @@ type Model struct {
 	act                       *actTable
 	lab                       *labTable
 	pool                      sync.Pool // *state for greedy parsing
-	beams                     sync.Pool // *beam for beam search
+	staticOnce                sync.Once
+	static                    *staticModel // see staticModel
+	beams                     sync.Pool    // *beam for beam search
 
 	// Beam is the number of configurations Parse keeps: 0 means the width the model was trained
 	// with (Width), 1 greedy parsing. Set it before the model is shared between goroutines.
@@ -250,10 +252,13 @@ func (m *Model) parseGreedy(s *nlp.Sentence) {
 		st.lscores = make([]float32, len(m.labels))
 	}
 	st.lscores = st.lscores[:len(m.labels)]
+	sm := m.staticModel()
+	m.staticSums(st)
 	var sc [nAct]int32
 	for st.b < st.N {
 		v := st.valid()
-		m.act.score(actFeats(st), &sc)
+		m.act.score(dynFeats(st), &sc)
+		addStatic(st, sm, &sc)
 		a := -1
 		for i := 0; i < nAct; i++ {
 			if v[i] && (a < 0 || sc[i] > sc[a]) {
