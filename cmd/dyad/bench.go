@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	minTime := fs.Duration("min-time", time.Second, "run each measurement at least this `long`")
 	workers := fs.Int("workers", 0, "workers of the all-cores measurements (0: GOMAXPROCS)")
 	dateFlag := fs.String("date", "", "publication date for inputs that carry none")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the dyad code measurements to `file`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -150,6 +152,20 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return r, err
 	}
 	r := row{name: "dyad code"}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("creating CPU profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fmt.Errorf("starting CPU profile: %w", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
 	if r.one, err = e2e(1); err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"math/bits"
+
+	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
 // Model file layout (integers are unsigned varints unless said otherwise):
@@ -251,16 +253,17 @@ func Load(in io.Reader) (*Model, error) {
 			r.setErr(errors.New("beam width 0"))
 		}
 	}
-	vocabs := make([]map[string]uint32, 5)
-	for i := range vocabs {
+	vmaps := make([]map[string]uint32, 5)
+	for i := range vmaps {
 		n := r.count(1 << 24)
 		v := make(map[string]uint32, min(n, 1<<12))
 		for j := 0; j < n && r.err == nil; j++ {
 			v[r.str()] = uint32(j + idBase)
 		}
-		vocabs[i] = v
+		vmaps[i] = v
 	}
-	m.words, m.lemmas, m.xpos, m.upos, m.sufs = vocabs[0], vocabs[1], vocabs[2], vocabs[3], vocabs[4]
+	m.words, m.lemmas, m.xpos, m.upos, m.sufs = vmaps[0], vmaps[1], vmaps[2], vmaps[3], vmaps[4]
+	m.index()
 	nl := r.count(250)
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, r.str())
@@ -285,7 +288,8 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
-	m.act = &actTable{slots: make([]aslot, size), mask: uint64(size - 1), n: n, scale: scale}
+	m.act = &actTable{mask: uint64(size - 1), n: n, scale: scale}
+	m.act.slots = prefetch.Alloc[aslot](m.act, size)
 	pos := 0
 	for k := 0; k < n && r.err == nil; k++ {
 		gap := int(r.uv())
@@ -327,7 +331,8 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
-	lt := &labTable{slots: make([]lslot, size+1), mask: uint64(size - 1), n: n}
+	lt := &labTable{mask: uint64(size - 1), n: n}
+	lt.slots = prefetch.Alloc[lslot](lt, size+1)
 	pos = 0
 	last := -1
 	for k := 0; k < n && r.err == nil; k++ {
@@ -360,6 +365,9 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
+	ents := prefetch.Alloc[lent](lt, len(lt.ents))
+	copy(ents, lt.ents)
+	lt.ents = ents
 	m.lab = lt
 	return m, nil
 }

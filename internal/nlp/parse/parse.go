@@ -40,11 +40,14 @@ type Model struct {
 	act                       *actTable
 	lab                       *labTable
 	pool                      sync.Pool // *state for greedy parsing
-	beams                     sync.Pool // *beam for beam search
+	staticOnce                sync.Once
+	static                    *staticModel // see staticModel
+	beams                     sync.Pool    // *beam for beam search
 
 	// Beam is the number of configurations Parse keeps: 0 means the width the model was trained
 	// with (Width), 1 greedy parsing. Set it before the model is shared between goroutines.
 	Beam int
+	voc  vocabs // the vocabularies for fill, made by index
 	// width is the beam width the model was trained with (1 for greedy training).
 	width int
 
@@ -153,44 +156,31 @@ func shape(s string) uint32 {
 	return v
 }
 
-func lookup(m map[string]uint32, key string) uint32 {
-	if v, ok := m[key]; ok {
-		return v
-	}
-	return idUnk
-}
-
 // fill loads the token attributes of s into st.
 func (m *Model) fill(st *state, toks []nlp.Token, buf []byte) []byte {
 	st.reset(len(toks))
+	v := &m.voc
 	for i := range toks {
 		t := &toks[i]
 		j := i + 1
 		b, plain := normWord(t.Text, buf)
 		if plain {
-			st.w[j] = lookup(m.words, t.Text)
+			st.w[j] = v.words.get(t.Text)
+			b = append(buf[:0], t.Text...)
 		} else {
-			buf = b
-			if v, ok := m.words[string(b)]; ok {
-				st.w[j] = v
-			} else {
-				st.w[j] = idUnk
-			}
+			st.w[j] = v.words.getBytes(b)
 		}
+		st.suf[j] = v.sufs.getBytes(suffix(b))
+		buf = b
 		b, plain = normWord(t.Lemma, buf)
 		if plain {
-			st.l[j] = lookup(m.lemmas, t.Lemma)
+			st.l[j] = v.lemmas.get(t.Lemma)
 		} else {
 			buf = b
-			if v, ok := m.lemmas[string(b)]; ok {
-				st.l[j] = v
-			} else {
-				st.l[j] = idUnk
-			}
+			st.l[j] = v.lemmas.getBytes(b)
 		}
-		st.suf[j] = m.suffixID(t.Text, buf)
-		st.p[j] = lookup(m.xpos, t.XPOS)
-		st.u[j] = lookup(m.upos, t.UPOS)
+		st.p[j] = v.xpos.get(t.XPOS)
+		st.u[j] = v.upos.get(t.UPOS)
 		st.shape[j] = shape(t.Text)
 	}
 	return buf
@@ -208,17 +198,6 @@ func suffix(w []byte) []byte {
 		}
 	}
 	return w
-}
-
-func (m *Model) suffixID(text string, buf []byte) uint32 {
-	b, plain := normWord(text, buf)
-	if plain {
-		b = append(buf[:0], text...)
-	}
-	if v, ok := m.sufs[string(suffix(b))]; ok {
-		return v
-	}
-	return idUnk
 }
 
 // bestLabel returns the highest-scoring label allowed for the arc h -> d.
@@ -273,10 +252,13 @@ func (m *Model) parseGreedy(s *nlp.Sentence) {
 		st.lscores = make([]float32, len(m.labels))
 	}
 	st.lscores = st.lscores[:len(m.labels)]
+	sm := m.staticModel()
+	m.staticSums(st)
 	var sc [nAct]int32
 	for st.b < st.N {
 		v := st.valid()
-		m.act.score(actFeats(st), &sc)
+		m.act.score(dynFeats(st), &sc)
+		addStatic(st, sm, &sc)
 		a := -1
 		for i := 0; i < nAct; i++ {
 			if v[i] && (a < 0 || sc[i] > sc[a]) {

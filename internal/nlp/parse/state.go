@@ -31,6 +31,12 @@ type state struct {
 	lfeats  []uint64
 	lscores []float32
 	gold    []int32 // gold heads during training
+
+	// greedy parsing: the static features of every word and role (staticSums), their weights and
+	// the sums of those, by role and word
+	sfeats []uint64
+	sw     [][nAct]int16
+	sums   [][nAct]int32
 }
 
 func grow32(s []int32, n int) []int32 {

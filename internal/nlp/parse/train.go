@@ -276,6 +276,7 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 			vocab.ids[k] = uint32(i + idBase)
 		}
 	}
+	m.index()
 	logf("parse: %d sentences (%d skipped, %d projectivized), %d words, %d lemmas, %d tags, %d relations",
 		len(sents), skipped, nonproj, len(m.words), len(m.lemmas), len(m.xpos), len(m.labels))
 

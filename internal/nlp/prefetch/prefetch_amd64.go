@@ -1,5 +1,6 @@
-// Package prefetch asks the processor to bring hash-table slots into its caches before they are
-// read, for the tagger's and the parser's weight tables.
+// Package prefetch makes the tagger's and the parser's weight tables quicker to read: it asks the
+// processor to bring hash-table slots into its caches before they are read, and it allocates large
+// tables on huge pages where the system offers them (Alloc).
 package prefetch
 
 import "unsafe"

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"math/bits"
+
+	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
 // The model file is not compressed (gzip saves under 15% and doubles load time). After the magic
@@ -95,6 +97,7 @@ func (m *Model) Save(w io.Writer) error {
 		}
 		for _, s := range t.slots {
 			if s.fp != 0 {
+				s = w.stored(s)
 				u32(s.fp)
 				u32(s.val)
 				u32(uint32(s.val2))
@@ -257,16 +260,16 @@ func (d *decoder) model() *Model {
 		}
 		return uint32(v), 0
 	})
-	m.w1 = d.weights(nc)
-	m.w2 = d.weights(nc)
+	m.w1 = d.weights(m, nc)
+	m.w2 = d.weights(m, nc)
 	if d.err != nil {
 		return nil
 	}
 	return m
 }
 
-// weights reads the weights of one pass.
-func (d *decoder) weights(nc int) weights {
+// weights reads the weights of one pass, whose tables owner keeps (see prefetch.Alloc).
+func (d *decoder) weights(owner *Model, nc int) weights {
 	var w weights
 	w.scale = math.Float32frombits(d.u32())
 	log := d.uv(maxTableLog)
@@ -291,7 +294,7 @@ func (d *decoder) weights(nc int) weights {
 	}
 	bitmap, slots, ent := d.bytes(words*8), d.bytes(n*12), d.bytes(nent*4)
 	entry := func(e int32) bool { return int(uint8(e)) < nc && e>>8 != 0 } // Save writes no zero weights
-	w.ent = make([]int32, nent)
+	w.ent = prefetch.Alloc[int32](owner, nent)
 	for i := range w.ent {
 		e := int32(binary.LittleEndian.Uint32(ent[4*i:]))
 		if !entry(e) {
@@ -300,7 +303,7 @@ func (d *decoder) weights(nc int) weights {
 		}
 		w.ent[i] = e
 	}
-	t := table{slots: make([]slot, size), mask: uint64(size - 1)}
+	t := table{slots: prefetch.Alloc[slot](owner, size), mask: uint64(size - 1)}
 	k := 0
 	for wi := range words {
 		for x := binary.LittleEndian.Uint64(bitmap[8*wi:]); x != 0; x &= x - 1 {
@@ -331,5 +334,6 @@ func (d *decoder) weights(nc int) weights {
 	}
 	w.feats = t
 	w.setBias()
+	w.densify(nc)
 	return w
 }

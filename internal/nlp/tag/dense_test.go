@@ -1,0 +1,86 @@
+package tag
+
+import (
+	"math/rand"
+	"slices"
+	"testing"
+)
+
+// TestAddDense compares addDense with a plain loop over random rows, with negative weights and the
+// int16 extremes.
+func TestAddDense(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for _, blocks := range []int{1, 2, 11, 32} {
+		stride := 8 * blocks
+		dense := make([]int16, 20*stride)
+		for i := range dense {
+			switch r.Intn(10) {
+			case 0:
+				dense[i] = -32768
+			case 1:
+				dense[i] = 32767
+			default:
+				dense[i] = int16(r.Intn(65536) - 32768)
+			}
+		}
+		for _, nrows := range []int{1, 3, 37} {
+			rows := make([]int32, nrows)
+			for i := range rows {
+				rows[i] = int32(r.Intn(20) * stride)
+			}
+			var got, want scores
+			for i := range got {
+				got[i] = int32(r.Intn(1000) - 500)
+				want[i] = got[i]
+			}
+			addDense(&got[0], &dense[0], rows, blocks)
+			for _, off := range rows {
+				for c := range stride {
+					want[c] += int32(dense[int(off)+c])
+				}
+			}
+			if got != want {
+				t.Errorf("%d blocks, %d rows: addDense differs from a plain sum", blocks, nrows)
+			}
+		}
+	}
+}
+
+// TestDenseRowsScoreAlike checks on the committed model that scoring with dense rows gives every
+// class the score the packed rows give it.
+func TestDenseRowsScoreAlike(t *testing.T) {
+	dense := loadModelFile(t)
+	if len(dense.w1.denseOrig) == 0 {
+		t.Fatal("the committed model has no dense rows")
+	}
+	packed := loadModelFile(t)
+	for _, w := range []*weights{&packed.w1, &packed.w2} {
+		for i := range w.feats.slots {
+			w.feats.slots[i] = w.stored(w.feats.slots[i])
+		}
+		w.dense, w.denseOrig = nil, nil
+	}
+	nc := len(dense.upos)
+	words := []string{"The", "government", "said", "on", "Tuesday", "that", "it", "would", "impose",
+		"new", "sanctions", "against", "Iran", "'s", "central", "bank", ",", "officials", "reported", "."}
+	var toks []tokFeat
+	for i, w := range words {
+		toks = append(toks, wordFeat(w, i == 0))
+	}
+	dense.setAmb(toks)
+	var fs [maxFeatures]uint64
+	var a, b scores
+	n := 0
+	for i := range toks {
+		for prev := -1; prev < nc; prev += 7 {
+			k := extract(toks, i, prev, -1, nil, &fs)
+			ba := dense.w1.best(fs[1:k], nc, &a)
+			bb := packed.w1.best(fs[1:k], nc, &b)
+			if ba != bb || !slices.Equal(a[:nc], b[:nc]) {
+				t.Fatalf("word %d %q, previous class %d: dense rows give class %d, packed rows %d", i, words[i], prev, ba, bb)
+			}
+			n++
+		}
+	}
+	t.Logf("%d positions scored alike", n)
+}
