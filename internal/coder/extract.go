@@ -315,7 +315,7 @@ func (ac *articleCoder) verbMatchOnce(s *sentence, v int) (match, bool) {
 // verbEvent codes the event of verb v, composing it with the event it governs when v asks for,
 // promises or threatens another event ("urged X to withdraw", "agreed to hold talks").
 func (ac *articleCoder) verbEvent(s *sentence, v int) {
-	if ac.paybackThreat(s, v) { // "Chile will pay a heavy price, he warned"
+	if ac.paybackThreat(s, v) || ac.reportedWrong(s, v) { // "Chile will pay a heavy price, he warned"; "said Chile violated the truce"
 		return
 	}
 	if s.futureAct(v) { // "We will strike back": a threat; "will send aid": an intent

@@ -67,3 +67,32 @@ func (s *sentence) speakerOf(v int) int {
 	}
 	return -1
 }
+
+// wrongVerbs break a rule or a word given: said of someone by someone else, an accusation.
+var wrongVerbs = map[string]bool{"violate": true, "breach": true, "flout": true, "contravene": true,
+	"backtrack": true, "renege": true}
+
+// reportedWrong codes "X said [that] Y violated the charter" as X accusing Y (112): a rule broken
+// or a word taken back, told by another actor, is that actor's charge, not an established act. It
+// reports whether v is such a report, coded or not.
+func (ac *articleCoder) reportedWrong(s *sentence, v int) bool {
+	h := s.toks[v].Head
+	if !wrongVerbs[s.lemma[v]] || h < 0 || s.toks[v].Rel != "ccomp" || !reportVerbs[s.lemma[h]] || s.negated(v) {
+		return false
+	}
+	speaker := s.sources(h)
+	if len(speaker) == 0 {
+		return false
+	}
+	accused := s.sources(v)
+	if len(accused) == 0 { // "said Russia's invasion violated the charter": the act's author
+		if k := s.subjectOf(v, 0); k >= 0 {
+			accused = ac.eventNounActors(s, k)
+		}
+	}
+	if len(accused) == 0 {
+		return false
+	}
+	ac.code(s, h, "112", speaker, accused, false)
+	return true
+}
