@@ -168,7 +168,7 @@ var wrongWords = map[string]bool{"violation": true, "crime": true, "criminal": t
 // names, or of whoever did the act it judges. It reports whether it coded anything.
 func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
 	c := s.child(v, "ccomp")
-	if c < 0 || s.negated(c) || s.modal(c) || !(s.lemma[c] == "be" || s.child(c, "cop") >= 0) {
+	if c < 0 || s.negated(c) || s.modal(c) || !(s.lemma[c] == "be" || s.child(c, "cop") >= 0 || copulaVerbs[s.lemma[c]]) {
 		return false
 	}
 	neg, pos, wrong := 0, 0, false
@@ -224,6 +224,9 @@ func (ac *articleCoder) judgedClause(s *sentence, v int) bool {
 	ac.code(s, c, code, src, tgt, false)
 	return len(s.events) > before
 }
+
+// copulaVerbs say what something is, as "be" does: "said the raid amounted to a war crime".
+var copulaVerbs = map[string]bool{"amount": true, "constitute": true, "represent": true}
 
 // blameVerbs name causing or organising trouble: "said the unrest was caused by Washington",
 // "said the attack was planned by Kyiv".

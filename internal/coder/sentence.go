@@ -105,7 +105,9 @@ func clausesOnTime(toks []nlp.Token) []nlp.Token {
 		}
 		// "that" is the clause's subordinator when it is parsed as one, or as an object or
 		// subject that the clause already has ("that Chile had violated the treaty")
-		if ccomp || n["nsubj"] == 0 || that != "mark" && !(that == "obj" && n["obj"] > 0) {
+		// (or as an object of a verb that takes none: "that Chile's actions amounted to ...")
+		l := strings.ToLower(toks[x].Lemma)
+		if ccomp || n["nsubj"] == 0 || that != "mark" && !(that == "obj" && (n["obj"] > 0 || copulaVerbs[l] || l == "be")) {
 			continue
 		}
 		if out == nil {
