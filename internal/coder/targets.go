@@ -309,7 +309,23 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		}
 		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
 	}); e != nil {
-		return []*mention{actorAt(n, e.Source)}
+		// and whoever did that act with it: "U.S. and British warships struck ... Iran condemned
+		// the strikes" condemns both
+		out := []*mention{actorAt(n, e.Source)}
+		for i := range ac.events {
+			f := &ac.events[i]
+			if f.Sentence != e.Sentence || f.CAMEO != e.CAMEO || f.Target.Code != e.Target.Code || f.Source.Code == e.Source.Code {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o.actor.Code == f.Source.Code
+			}
+			if !dup {
+				out = append(out, actorAt(n, f.Source))
+			}
+		}
+		return out
 	}
 	return nil
 }
