@@ -27,6 +27,9 @@ func (ac *articleCoder) nominal(s *sentence, n int) {
 		return
 	}
 	tgt := s.mentionsAt(m.target)
+	if len(tgt) == 0 && m.target >= 0 && m.p.Code[:2] == "15" { // "a deployment along the border with Chile"
+		tgt = ac.targetsOf(s, m.target, m.p.Code)
+	}
 	if len(tgt) == 0 && m.target >= 0 { // "with his Chilean counterpart Gabriel Boric": the name in apposition
 		for _, k := range s.kids[m.target] {
 			if s.toks[k].Rel == "appos" {

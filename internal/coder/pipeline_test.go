@@ -57,6 +57,13 @@ func TestCodeText(t *testing.T) {
 		{"the strikes: all who struck", "2024-03-06",
 			"Chilean and Argentine warships struck rebel camps in Bolivia on Friday. Bolivia condemned the strikes on Saturday.",
 			[]string{"BOL 111 CHLMIL 2024-03-02", "BOL 111 ARGMIL 2024-03-02"}, nil},
+		{"a deployment along a border", "2024-03-06",
+			"Bolivia condemned a Peruvian military deployment along the border with Bolivia.",
+			[]string{"PERMIL 154 BOL", "BOL 111 PERMIL"}, nil},
+		{"the attack is not the later deployment", "2024-03-06",
+			"Peruvian rebels attacked a Bolivian army post on Monday. A Chilean military deployment along the border with Bolivia began on Tuesday. " +
+				"Bolivia condemned the attack on Wednesday.",
+			[]string{"BOL 111 PERREB"}, []string{"BOL 111 CHLMIL"}},
 		{"accusation, last week", "2024-03-06", "Last week, Chile accused Peru of espionage.",
 			[]string{"CHL 112 PER 2024-02-28"}, nil},
 		{"threat composed", "2024-03-06", "Bolivia threatened to attack Peru.",

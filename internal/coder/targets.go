@@ -34,6 +34,11 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		// the act's own modifiers first, then (below) the story's latest act
 		// "shelled a Bolivian post", "sank a Peruvian patrol boat", "welcomed the Chilean vote"
 		for _, k := range s.kids[t] {
+			if r := s.toks[k].Rel; borderNouns[s.lemma[t]] && relIs(r, "nmod") && s.caseOf(k) == "with" {
+				if ms := s.mentionsAt(k); len(ms) > 0 { // "along the border with Chile": Chile
+					return ms
+				}
+			}
 			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
 				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
 					return []*mention{mm}
@@ -98,6 +103,9 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	}
 	return nil
 }
+
+// borderNouns name a line between two countries: force massed along one faces the other.
+var borderNouns = map[string]bool{"border": true, "frontier": true, "boundary": true}
 
 // postedNouns are people a country keeps in another country.
 var postedNouns = map[string]bool{"ambassador": true, "envoy": true, "diplomat": true, "embassy": true,
@@ -305,6 +313,9 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 	root := code[:2]
 	if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
 		if armedForce(code) { // "the attack": the latest armed act or riot, not a cut in relations
+			if code[:2] != "15" && e.Root == "15" {
+				return false // nor a deployment: "the attack" after "troops massed" was not theirs
+			}
 			return armedForce(e.CAMEO) || strings.HasPrefix(e.CAMEO, "145")
 		}
 		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
