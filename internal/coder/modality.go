@@ -78,8 +78,12 @@ func (s *sentence) asserted(v int) bool { return s.assertedBut(v, false) }
 // "would send aid"): only a future auxiliary keeps it from being asserted, and no hedge
 // ("would probably speak") makes it a guess.
 func (s *sentence) futureAct(v int) bool {
-	return !s.asserted(v) && s.assertedBut(v, true) && s.hasChildLemma(v, "aux", "will", "'ll", "shall", "would", "wo") &&
-		!s.hasChildLemma(v, "advmod", "probably", "possibly", "perhaps", "maybe", "likely")
+	f := v // "would have to take countermeasures": the future is on "have"
+	if h := s.toks[v].Head; h >= 0 && s.toks[v].Rel == "xcomp" && s.lemma[h] == "have" && s.hasChildLemma(v, "mark", "to") {
+		f = h
+	}
+	return !s.asserted(v) && s.assertedBut(f, true) && s.hasChildLemma(f, "aux", "will", "'ll", "shall", "would", "wo") &&
+		!s.hasChildLemma(f, "advmod", "probably", "possibly", "perhaps", "maybe", "likely")
 }
 
 // assertedBut is asserted; with future, v's own future auxiliary does not count against it.

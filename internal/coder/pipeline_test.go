@@ -64,6 +64,9 @@ func TestCodeText(t *testing.T) {
 			"Peruvian rebels attacked a Bolivian army post on Monday. A Chilean military deployment along the border with Bolivia began on Tuesday. " +
 				"Bolivia condemned the attack on Wednesday.",
 			[]string{"BOL 111 PERREB"}, []string{"BOL 111 CHLMIL"}},
+		{"would have to take countermeasures: a threat", "2024-03-06",
+			"Chile imposed tariffs on Peruvian copper on Monday. Peru's trade minister said Peru would have to take necessary countermeasures.",
+			[]string{"PER 13 CHL"}, []string{"PER 163 CHL"}},
 		{"accusation, last week", "2024-03-06", "Last week, Chile accused Peru of espionage.",
 			[]string{"CHL 112 PER 2024-02-28"}, nil},
 		{"threat composed", "2024-03-06", "Bolivia threatened to attack Peru.",
