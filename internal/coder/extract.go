@@ -321,7 +321,11 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if s.futureAct(v) { // "We will strike back": a threat; "will send aid": an intent
 		if m, ok := ac.verbMatch(s, v); ok {
 			code, _ := compose("030", m.p.Code)
-			ac.code(s, v, code, s.sources(v), ac.targetsOf(s, m.target, code), m.p.Recip)
+			tgt := ac.targetsOf(s, m.target, code)
+			if len(tgt) == 0 && m.target < 0 && conflictRoot(m.p.Code) {
+				tgt = ac.objectOwners(s, v, m.p.Code)
+			}
+			ac.code(s, v, code, s.sources(v), tgt, m.p.Recip)
 		}
 		return
 	}
@@ -397,6 +401,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		code = "030" // "agreed to revive a defence pact": an intent to cooperate, not mere accord
 	}
 	tgt := ac.targetsOf(s, m.target, code)
+	if len(tgt) == 0 && m.target < 0 && conflictRoot(code) { // "attacked Chilean ships" with "attack ship"
+		tgt = ac.objectOwners(s, v, code)
+	}
 	if reactive(code) && m.target >= 0 {
 		// "condemned the Russian strikes on Odesa": a criticism of an act is aimed at whoever
 		// acted, not at whom the act hit
@@ -738,6 +745,27 @@ func (ac *articleCoder) code(s *sentence, v int, code string, src, tgt []*mentio
 			}
 		}
 	}
+}
+
+// objectOwners returns whose the object of v is, when v's pattern names the object's word and no
+// target ("attacked Chilean ships", "shelled ships bound for Chile"): the object's actor modifiers.
+func (ac *articleCoder) objectOwners(s *sentence, v int, code string) []*mention {
+	o := s.child(v, "obj")
+	if o < 0 || s.mentionOf(o) != nil {
+		return nil
+	}
+	src := s.sources(v)
+	var out []*mention
+	for _, t := range ac.targetsOf(s, o, code) {
+		own := false // "South Korean and U.S. forces staged their combined exercises": their own
+		for _, a := range src {
+			own = own || a.actor.Country == t.actor.Country
+		}
+		if !own {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // dropPossessors removes from ms a country that only owns the next actor of the list ("Chad's

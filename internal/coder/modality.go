@@ -74,12 +74,17 @@ func (s *sentence) conditional(v int) bool {
 // ("X said Y attacked Z") stays asserted: it is coded as the speaker asserts it.
 func (s *sentence) asserted(v int) bool { return s.assertedBut(v, false) }
 
+// aspectVerbs say only when or how long another act goes on ("keep targeting", "continue to
+// strike"): the act's modality is theirs.
+var aspectVerbs = map[string]bool{"keep": true, "continue": true, "start": true, "begin": true, "resume": true}
+
 // futureAct reports whether v is stated as something its subject will do ("will strike",
 // "would send aid"): only a future auxiliary keeps it from being asserted, and no hedge
 // ("would probably speak") makes it a guess.
 func (s *sentence) futureAct(v int) bool {
-	f := v // "would have to take countermeasures": the future is on "have"
-	if h := s.toks[v].Head; h >= 0 && s.toks[v].Rel == "xcomp" && s.lemma[h] == "have" && s.hasChildLemma(v, "mark", "to") {
+	f := v // "would have to take countermeasures", "would keep targeting ships": the future is on the verb before
+	if h := s.toks[v].Head; h >= 0 && s.toks[v].Rel == "xcomp" &&
+		(s.lemma[h] == "have" && s.hasChildLemma(v, "mark", "to") || aspectVerbs[s.lemma[h]]) {
 		f = h
 	}
 	return !s.asserted(v) && s.assertedBut(f, true) && s.hasChildLemma(f, "aux", "will", "'ll", "shall", "would", "wo") &&

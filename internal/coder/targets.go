@@ -39,6 +39,15 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 					return ms
 				}
 			}
+			if r := s.toks[k].Rel; (r == "acl" || r == "amod") && boundVerbs[s.lemma[k]] { // "ships bound for Israel": Israel's
+				for _, j := range s.kids[k] {
+					if c := s.caseOf(j); (relIs(s.toks[j].Rel, "obl") || relIs(s.toks[j].Rel, "nmod")) && (c == "for" || c == "to") {
+						if ms := s.mentionsAt(j); len(ms) > 0 {
+							return ms
+						}
+					}
+				}
+			}
 			if r := s.toks[k].Rel; r == "compound" || r == "amod" || r == "nmod:poss" {
 				if mm := s.mentionOf(k); mm != nil && mm.actor.Country != "" {
 					return []*mention{mm}
@@ -103,6 +112,9 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	}
 	return nil
 }
+
+// boundVerbs say where ships, convoys or cargo are going: attacking them attacks that country.
+var boundVerbs = map[string]bool{"bind": true, "bound": true, "head": true, "destine": true, "sail": true}
 
 // borderNouns name a line between two countries: force massed along one faces the other.
 var borderNouns = map[string]bool{"border": true, "frontier": true, "boundary": true}
