@@ -52,9 +52,10 @@ type Model struct {
 	width int
 
 	// training leftovers, kept for experiments with pruning (nil after Load)
-	tact *trainAct
-	tlab *trainLab
-	tc   float64
+	tact   *trainAct
+	tlab   *trainLab
+	tc     float64
+	nTrain int // training sentences
 }
 
 // Labels returns the dependency relations the model can produce.

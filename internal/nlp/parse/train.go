@@ -35,6 +35,30 @@ type TrainOptions struct {
 	// Beam is the beam width of global training and of parsing with the model (0 or 1: greedy
 	// training with the dynamic oracle).
 	Beam int
+	// Prune says which averaged weights the model keeps (zero fields: the defaults).
+	Prune Pruning
+}
+
+// Pruning says which averaged weights a trained model keeps: the transition features whose largest
+// absolute weight is at least Act and the label weights of at least Label. A zero field means the
+// default, DefaultPruneAct or DefaultPruneLabel on a treebank of at least 2,000 sentences and 0.001
+// on smaller ones, whose averaged weights stay small. Higher thresholds make a smaller model file and
+// smaller tables.
+type Pruning struct{ Act, Label float64 }
+
+// pruning returns the pruning of a model trained on n sentences.
+func (p Pruning) pruning(n int) pruning {
+	pr := pruning{act: 1e-3, lab: 1e-3}
+	if n >= pruneMinSentences {
+		pr = pruning{act: DefaultPruneAct, lab: DefaultPruneLabel, maxAct: maxActFeatures}
+	}
+	if p.Act > 0 {
+		pr.act = p.Act
+	}
+	if p.Label > 0 {
+		pr.lab = p.Label
+	}
+	return pr
 }
 
 // trainAct is the growable transition table used while training, with running totals for averaging:
@@ -192,6 +216,29 @@ func Train(train []*conllu.Sentence, opt TrainOptions, logf func(format string, 
 	return m, err
 }
 
+// TrainPrunings trains like Train with opt (whose Prune makes the first model) and returns one model
+// per pruning: opt.Prune, then each of more, all made from the same trained weights. It lets one
+// training compare model sizes.
+func TrainPrunings(train []*conllu.Sentence, opt TrainOptions, more []Pruning, logf func(format string, a ...any)) ([]*Model, error) {
+	m, err := trainWith(train, opt, logf, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := []*Model{m}
+	for _, p := range more {
+		v := &Model{words: m.words, lemmas: m.lemmas, xpos: m.xpos, upos: m.upos, sufs: m.sufs,
+			labels: m.labels, rootLab: m.rootLab, dirOK: m.dirOK, width: m.width}
+		v.index()
+		v.finalize(m.tact, m.tlab, m.tc, p.pruning(m.nTrain))
+		if logf != nil {
+			logf("parse: pruned at %g/%g: kept %d transition and %d label features", p.Act, p.Label, v.act.n, v.lab.n)
+		}
+		out = append(out, v)
+	}
+	m.tact, m.tlab = nil, nil
+	return out, nil
+}
+
 // trainWith is Train with a hook called after each pass with the model averaged (and pruned) so
 // far; it lets experiments pick the number of passes.
 func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format string, a ...any), after func(it int, m *Model)) (*Model, error) {
@@ -280,10 +327,8 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 	logf("parse: %d sentences (%d skipped, %d projectivized), %d words, %d lemmas, %d tags, %d relations",
 		len(sents), skipped, nonproj, len(m.words), len(m.lemmas), len(m.xpos), len(m.labels))
 
-	prune := pruning{act: 1e-3, lab: 1e-3}
-	if len(sents) >= pruneMinSentences {
-		prune = pruning{act: pruneBelow, lab: pruneLabBelow, maxAct: maxActFeatures}
-	}
+	prune := opt.Prune.pruning(len(sents))
+	m.nTrain = len(sents)
 	runs := opt.Runs
 	if runs <= 0 {
 		runs = DefaultRuns
@@ -438,7 +483,7 @@ func mixRuns(tas []*trainAct, tls []*trainLab, cs []float64) (*trainAct, *trainL
 	return ta, tl
 }
 
-// pruneBelow and pruneLabBelow are the smallest averaged transition and label weights kept in a
+// DefaultPruneAct and DefaultPruneLabel are the smallest averaged transition and label weights kept in a
 // model trained on at least pruneMinSentences sentences; maxActFeatures caps the transition
 // features kept (those with the largest weights) so that the transition table has at most 2^22
 // slots (48 MB; tableSize). On small treebanks averaged weights stay small and nothing is pruned.
@@ -451,8 +496,8 @@ func mixRuns(tas []*trainAct, tls []*trainLab, cs []float64) (*trainAct, *trainL
 // to 60% instead kept all 2.05M at or above 1 (27 MB; 86.41/83.10). The greedy model of two runs
 // lost 0.05 UAS from 1 to 1.25.
 const (
-	pruneBelow        = 1.0
-	pruneLabBelow     = 0.5
+	DefaultPruneAct   = 1.0
+	DefaultPruneLabel = 0.5
 	maxActFeatures    = 1 << 22 * 2 / 5
 	pruneMinSentences = 2000
 )
