@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,7 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	parserOnly := fs.Bool("parser-only", false, "train only the parser, with tagger.bin and lemma.bin read from DIR")
 	beam := fs.Int("beam", 1, "train the parser for beam search with `N` configurations (1: greedy with the dynamic oracle, the bundled model; 8: the beam model, more accurate and 3-4x slower)")
 	runs := fs.Int("runs", 0, "average the parser over `N` training runs with seeds seed, seed+1, ... (0: the parser's default)")
+	pruneFlag := fs.String("prune", "", "smallest averaged transition and label weights the parser keeps, `ACT/LABEL` (0: the default); with a comma-separated list, parser.bin is made with the first and parser-ACT-LABEL.bin with each other one, all from one training")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +51,10 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if *iters < 0 || *folds < 0 || *runs < 0 {
 		return usageError("--iterations, --jackknife and --runs must not be negative")
+	}
+	prunes, err := parsePrunes(*pruneFlag)
+	if err != nil {
+		return err
 	}
 	if *beam < 1 || *beam > parse.MaxBeam {
 		return usageError("--beam must be between 1 and %d", parse.MaxBeam)
@@ -80,7 +86,6 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	tagOpt := tag.TrainOptions{Iterations: *iters, Seed: *seed}
 	var tagger *tag.Model
 	var lem *lemma.Model
-	var err error
 	if *parserOnly {
 		tagger, lem, err = loadTagLemma(*out)
 	} else {
@@ -130,12 +135,20 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 			lem.Lemmatize(&s)
 		}
 	}
-	parser, err := parse.Train(pred, parse.TrainOptions{Iterations: *iters, Seed: *seed, Runs: *runs, Beam: *beam}, logf)
+	popt := parse.TrainOptions{Iterations: *iters, Seed: *seed, Runs: *runs, Beam: *beam, Prune: prunes[0]}
+	parsers, err := parse.TrainPrunings(pred, popt, prunes[1:], logf)
 	if err != nil {
 		return fmt.Errorf("training the parser: %w", err)
 	}
+	parser := parsers[0]
 	if err := saveModel(filepath.Join(*out, "parser.bin"), parser.Save); err != nil {
 		return err
+	}
+	for i, p := range prunes[1:] {
+		name := fmt.Sprintf("parser-%g-%g.bin", p.Act, p.Label)
+		if err := saveModel(filepath.Join(*out, name), parsers[i+1].Save); err != nil {
+			return err
+		}
 	}
 	if dev != nil {
 		p := &nlp.Pipeline{Tagger: tagger, Lemmatizer: lem, Parser: parser}
@@ -273,4 +286,22 @@ func bareTokens(in []nlp.Token) []nlp.Token {
 		out[i] = nlp.Token{Text: t.Text, Start: t.Start, End: t.End, SpaceAfter: t.SpaceAfter, Head: -1}
 	}
 	return out
+}
+
+// parsePrunes reads the --prune list ACT/LABEL,...; an empty list is the default pruning.
+func parsePrunes(s string) ([]parse.Pruning, error) {
+	if s == "" {
+		return []parse.Pruning{{}}, nil
+	}
+	var out []parse.Pruning
+	for _, f := range strings.Split(s, ",") {
+		a, l, ok := strings.Cut(f, "/")
+		act, err1 := strconv.ParseFloat(a, 64)
+		lab, err2 := strconv.ParseFloat(l, 64)
+		if !ok || err1 != nil || err2 != nil || act < 0 || lab < 0 {
+			return nil, usageError("--prune: want ACT/LABEL, two numbers >= 0, not %q", f)
+		}
+		out = append(out, parse.Pruning{Act: act, Label: lab})
+	}
+	return out, nil
 }

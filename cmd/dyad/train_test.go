@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,9 @@ func TestTrainErrors(t *testing.T) {
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "-o", dir, "extra"}, 2, "unexpected arguments"},
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--beam", "0", "-o", dir}, 2, "--beam must be between"},
 		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--runs", "-2", "-o", dir}, 2, "must not be negative"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--prune", "1", "-o", dir}, 2, "--prune: want ACT/LABEL"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--prune", "1/x", "-o", dir}, 2, "--prune: want ACT/LABEL"},
+		{[]string{"train", "--treebank", "testdata/parse/tiny.conllu", "--prune", "0/0,-1/2", "-o", dir}, 2, "--prune: want ACT/LABEL"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runNLPCmd(t, "", tt.args...)
@@ -112,5 +116,33 @@ func TestTrainParserOnly(t *testing.T) {
 	empty := t.TempDir()
 	if code, _, _ := runNLPCmd(t, "", "train", "--treebank", "testdata/parse/tiny.conllu", "--parser-only", "-o", empty); code != 1 {
 		t.Errorf("parser-only without tagger.bin: exit %d, want 1", code)
+	}
+}
+
+// TestTrainPruneList makes parser.bin and a more pruned variant from one training: parser.bin must
+// be the file of a run without --prune, the variant a smaller loadable model.
+func TestTrainPruneList(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"train", "--treebank", "testdata/parse/tiny.conllu", "--iterations", "3", "--jackknife", "0", "-o", dir}
+	if code, _, stderr := runNLPCmd(t, "", args...); code != 0 {
+		t.Fatalf("plain run: exit %d: %s", code, stderr)
+	}
+	plain, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))
+	if code, _, stderr := runNLPCmd(t, "", append(args, "--parser-only", "--prune", "0/0,0.5/0.25")...); code != 0 {
+		t.Fatalf("run with --prune: exit %d: %s", code, stderr)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "parser.bin"))
+	if len(plain) == 0 || string(first) != string(plain) {
+		t.Errorf("--prune 0/0,...: parser.bin of %d bytes unlike the plain run's %d", len(first), len(plain))
+	}
+	variant, err := os.ReadFile(filepath.Join(dir, "parser-0.5-0.25.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(variant) >= len(plain) {
+		t.Errorf("pruned variant has %d bytes, parser.bin %d", len(variant), len(plain))
+	}
+	if _, err := parse.Load(bytes.NewReader(variant)); err != nil {
+		t.Errorf("loading the pruned variant: %v", err)
 	}
 }
