@@ -400,6 +400,13 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	if code == "019" && x >= 0 && !viaClause && !innerOK && s.toks[x].UPOS == "VERB" {
 		code = "030" // "agreed to revive a defence pact": an intent to cooperate, not mere accord
 	}
+	if w := m.p.Words; len(w) >= 2 && w[0] == "+" && x >= 0 && s.lemma[x] == w[1] && m.target >= 0 && directiveVerbs[s.lemma[v]] {
+		// "ordered the army to arrest the protest leaders" matched by "order + arrest": the army
+		// arrests for the one who ordered it; whom it arrests is the target
+		if o := s.child(x, "obj"); o >= 0 && s.hasChildLemma(x, "mark", "to") && len(s.mentionsAt(o)) > 0 {
+			m.target = o
+		}
+	}
 	tgt := ac.targetsOf(s, m.target, code)
 	if len(tgt) == 0 && m.target < 0 && conflictRoot(code) { // "attacked Chilean ships" with "attack ship"
 		tgt = ac.objectOwners(s, v, code)
