@@ -102,6 +102,17 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		if n == 1 && e.Kind == dict.Demonym && i > 0 && regionWords[s.norm[i-1]] && s.capitalised(i-1, i) {
 			n, e = 0, nil // "South American leaders", "Latin American states": a region, not the US
 		}
+		if n > 0 && e.Kind == dict.Country && i > 0 && s.capitalised(i-1, i) {
+			// "Northern Ireland", "New Mexico": a place of another country whose name ends in
+			// this country's; it stands for its own country
+			if np, p := d.MatchPlace(s.norm[i-1:]); np == n+1 && p.Country != "" && p.Country != e.Country {
+				if c, ok := d.Country(p.Country); ok {
+					out = append(out, atom{start: i - 1, end: i + n, entry: c})
+					i += n
+					continue
+				}
+			}
+		}
 		na, ag, ok := d.MatchAgent(s.lemma[i:])
 		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
 			na, ag, ok = nb, ag2, true
