@@ -1,5 +1,8 @@
 package coder
 
+// Reported acts that are something else: a speaker who says someone will pay a price threatens
+// them; a speaker who says someone broke a rule accuses them.
+
 // paybackWords are what someone is made to pay for when paying is a punishment ("will pay for
 // its crimes"), beside the words that judge a label (negativeWords).
 var paybackWords = map[string]bool{"action": true, "act": true, "behaviour": true, "behavior": true,
