@@ -583,6 +583,8 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		applyOrg()
 		if a := ac.memberOf(s, h); a != "" && modOrg == nil {
 			m.actor.Agent = a // "a leader of the opposition", "a commander of the rebels"
+		} else if a := possessorBody(s, h, atoms, headAtom); a != "" && modOrg == nil {
+			m.actor.Agent = a // "the junta's leaders", "the rebels' commander"
 		}
 		if m.actor.Country == "" {
 			m.kind = description
@@ -642,6 +644,24 @@ func (ac *articleCoder) memberOf(s *sentence, h int) string {
 		}
 		if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[k : k+1]); ok && n == 1 && !ag.Title && ag.Code != "" {
 			return ag.Code
+		}
+	}
+	return ""
+}
+
+// possessorBody returns the sector of the body that owns the member noun at h by a possessive
+// ("the junta's leaders": MIL), from an agent noun (not a title) among the phrase's atoms, or "".
+func possessorBody(s *sentence, h int, atoms []atom, headAtom *atom) string {
+	if !memberNouns[s.lemma[h]] {
+		return ""
+	}
+	for k := range atoms {
+		a := &atoms[k]
+		if a == headAtom || a.entry != nil || a.agent.Title || a.agent.Code == "" {
+			continue
+		}
+		if t := s.toks[s.atomHead(*a)]; t.Head == h && t.Rel == "nmod:poss" {
+			return a.agent.Code
 		}
 	}
 	return ""
