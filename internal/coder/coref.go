@@ -478,6 +478,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = c + m.actor.Agent
 		return
 	}
+	if c := s.opposedGovernment(m); c != "" { // "Opposition leader X called it a failure of the government's policy"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
 	// "the Supreme Court", "a military court": a state's own court, not the international one
 	// the story named before ("the court" may be either)
 	domestic := m.actor.Agent == dyad.AgentJUD && m.actor.Name != "court" && strings.HasSuffix(m.actor.Name, "court")
@@ -712,3 +717,28 @@ func (s *sentence) speakerCountry(m *mention) string {
 	}
 	return ""
 }
+
+// opposedGovernment returns, for a description of a government ("the government", "the regime"),
+// the country of an opposition actor named in the same sentence: an opposition opposes its own
+// country's government. It returns "" otherwise, or when the sentence names oppositions of
+// several countries.
+func (s *sentence) opposedGovernment(m *mention) string {
+	if m.actor.Agent != dyad.AgentGOV || m.title != "" || !govBodies[m.actor.Name] || s.child(m.head, "nmod:poss") >= 0 {
+		return "" // "whose government", "Maduro's government": its owner says whose
+	}
+	c := ""
+	for _, o := range s.mentions {
+		if o == m || o.kind != named || o.actor.Agent != dyad.AgentOPP || o.actor.Country == "" || o.actor.Country == dyad.CountryIGO {
+			continue
+		}
+		if c != "" && c != o.actor.Country {
+			return ""
+		}
+		c = o.actor.Country
+	}
+	return c
+}
+
+// govBodies are the agent phrases that name a government as a body.
+var govBodies = map[string]bool{"government": true, "administration": true, "regime": true,
+	"authorities": true, "cabinet": true}
