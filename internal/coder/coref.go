@@ -94,6 +94,12 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			}
 		}
 	}
+	// "his supporters", "supporters of the opposition leader": the opposition, not the public.
+	for _, m := range s.mentions {
+		if m.kind != pronoun && m.actor.Agent == dyad.AgentCVL && followerNouns[s.lemma[m.head]] && ac.ownerAgent(s, m) == dyad.AgentOPP {
+			m.actor.Agent, m.actor.Code = dyad.AgentOPP, m.actor.Country+dyad.AgentOPP
+		}
+	}
 	// Pronouns last, so that "Raisi said he ..." sees Raisi as the latest person.
 	for _, m := range s.mentions {
 		if m.kind == pronoun {
@@ -742,3 +748,26 @@ func (s *sentence) opposedGovernment(m *mention) string {
 // govBodies are the agent phrases that name a government as a body.
 var govBodies = map[string]bool{"government": true, "administration": true, "regime": true,
 	"authorities": true, "cabinet": true}
+
+// followerNouns name people by whom they follow.
+var followerNouns = map[string]bool{"supporter": true, "follower": true, "loyalist": true}
+
+// ownerAgent returns the sector of whom the noun phrase m belongs to: a possessive pronoun's
+// antecedent ("his supporters"), a possessive or compound name ("Khan's supporters", "Khan
+// supporters") or an of-phrase ("supporters of Khan"); "" when none is named.
+func (ac *articleCoder) ownerAgent(s *sentence, m *mention) string {
+	for _, k := range s.kids[m.head] {
+		r := s.toks[k].Rel
+		switch {
+		case r == "nmod:poss" && s.toks[k].UPOS == "PRON":
+			if e := ac.possessor(s, k); e != nil {
+				return e.actor.Agent
+			}
+		case r == "nmod:poss" || r == "compound" || relIs(r, "nmod") && s.caseOf(k) == "of":
+			if o := s.mentionOf(k); o != nil && o != m && o.actor.Country != "" {
+				return o.actor.Agent
+			}
+		}
+	}
+	return ""
+}
