@@ -106,6 +106,10 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
 			na, ag, ok = nb, ag2, true
 		}
+		if n > 1 && e.Kind == dict.Country && s.toks[i].UPOS == "DET" && i+n < len(s.toks) &&
+			s.toks[i+n-1].Head == i+n && s.toks[i+n-1].Rel == "compound" {
+			i, n = i+1, n-1 // "the U.S. ambassador": the article is the noun's, the name its modifier
+		}
 		switch {
 		case n > 0 && n >= na:
 			out = append(out, atom{start: i, end: i + n, entry: e})
