@@ -684,9 +684,16 @@ func (ac *articleCoder) ledByPeople(s *sentence, h int) bool {
 		!s.capitalised(k-2, k-1) || s.mentAt[k-2] >= 0 {
 		return false
 	}
-	n, _ := ac.c.dict.MatchActor(s.norm[k-2:])
-	return n == 0
+	if n, _ := ac.c.dict.MatchActor(s.norm[k-2:]); n > 0 || blocWords[s.norm[k-2]] {
+		return false
+	}
+	_, _, agent := ac.c.dict.MatchAgent(s.lemma[k-2 : k-1]) // "Government-led", "Army-led"
+	return !agent
 }
+
+// blocWords lead forces as states or their alliances do, not as a people: "Western-led forces".
+var blocWords = map[string]bool{"western": true, "allied": true, "federal": true, "international": true,
+	"multinational": true, "joint": true, "regional": true, "coalition": true, "un": true, "u.n.": true}
 
 // ledByState returns the country of a country word joined by a hyphen to "led" right before the
 // noun at h ("U.S.-led forces", "Saudi-led coalition"), or "".
