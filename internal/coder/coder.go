@@ -78,7 +78,9 @@ func (ac *articleCoder) run() []dyad.Event {
 	}
 	for _, s := range ac.sents {
 		ac.resolveMentions(s)
+		n := len(ac.events)
 		ac.extract(s)
+		ac.dropVisitedCapitals(s, n)
 		ac.noteStoryTime(s)
 		if c := ac.sentencePlace(s); c != "" {
 			ac.scene = c

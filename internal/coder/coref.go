@@ -94,6 +94,12 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			}
 		}
 	}
+	// "his supporters", "supporters of the opposition leader": the opposition, not the public.
+	for _, m := range s.mentions {
+		if m.kind != pronoun && m.actor.Agent == dyad.AgentCVL && followerNouns[s.lemma[m.head]] && ac.ownerAgent(s, m) == dyad.AgentOPP {
+			m.actor.Agent, m.actor.Code = dyad.AgentOPP, m.actor.Country+dyad.AgentOPP
+		}
+	}
 	// Pronouns last, so that "Raisi said he ..." sees Raisi as the latest person.
 	for _, m := range s.mentions {
 		if m.kind == pronoun {
@@ -478,6 +484,11 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Code = c + m.actor.Agent
 		return
 	}
+	if c := s.opposedGovernment(m); c != "" { // "Opposition leader X called it a failure of the government's policy"
+		m.actor.Country = c
+		m.actor.Code = c + m.actor.Agent
+		return
+	}
 	// "the Supreme Court", "a military court": a state's own court, not the international one
 	// the story named before ("the court" may be either)
 	domestic := m.actor.Agent == dyad.AgentJUD && m.actor.Name != "court" && strings.HasSuffix(m.actor.Name, "court")
@@ -709,6 +720,54 @@ func (s *sentence) speakerCountry(m *mention) string {
 	}
 	if o := s.mentionOf(s.child(v, "nsubj")); o != nil && o != m && o.actor.Country != dyad.CountryIGO {
 		return o.actor.Country
+	}
+	return ""
+}
+
+// opposedGovernment returns, for a description of a government ("the government", "the regime"),
+// the country of an opposition actor named in the same sentence: an opposition opposes its own
+// country's government. It returns "" otherwise, or when the sentence names oppositions of
+// several countries.
+func (s *sentence) opposedGovernment(m *mention) string {
+	if m.actor.Agent != dyad.AgentGOV || m.title != "" || !govBodies[m.actor.Name] || s.child(m.head, "nmod:poss") >= 0 {
+		return "" // "whose government", "Maduro's government": its owner says whose
+	}
+	c := ""
+	for _, o := range s.mentions {
+		if o == m || o.kind != named || o.actor.Agent != dyad.AgentOPP || o.actor.Country == "" || o.actor.Country == dyad.CountryIGO {
+			continue
+		}
+		if c != "" && c != o.actor.Country {
+			return ""
+		}
+		c = o.actor.Country
+	}
+	return c
+}
+
+// govBodies are the agent phrases that name a government as a body.
+var govBodies = map[string]bool{"government": true, "administration": true, "regime": true,
+	"authorities": true, "cabinet": true}
+
+// followerNouns name people by whom they follow.
+var followerNouns = map[string]bool{"supporter": true, "follower": true, "loyalist": true}
+
+// ownerAgent returns the sector of whom the noun phrase m belongs to: a possessive pronoun's
+// antecedent ("his supporters"), a possessive or compound name ("Khan's supporters", "Khan
+// supporters") or an of-phrase ("supporters of Khan"); "" when none is named.
+func (ac *articleCoder) ownerAgent(s *sentence, m *mention) string {
+	for _, k := range s.kids[m.head] {
+		r := s.toks[k].Rel
+		switch {
+		case r == "nmod:poss" && s.toks[k].UPOS == "PRON":
+			if e := ac.possessor(s, k); e != nil {
+				return e.actor.Agent
+			}
+		case r == "nmod:poss" || r == "compound" || relIs(r, "nmod") && s.caseOf(k) == "of":
+			if o := s.mentionOf(k); o != nil && o != m && o.actor.Country != "" {
+				return o.actor.Agent
+			}
+		}
 	}
 	return ""
 }

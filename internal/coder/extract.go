@@ -416,7 +416,7 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		// acted, not at whom the act hit
 		if n := s.toks[m.target].Head; n >= 0 && n != v && s.toks[n].Head == v && s.toks[n].UPOS == "NOUN" {
 			if c, ok := ac.nounCode(s, n); ok && armedForce(c) {
-				if a := ac.eventNounActors(s, n); len(a) > 0 {
+				if a := ac.criticisedActors(s, n); len(a) > 0 {
 					tgt = a
 				}
 			}

@@ -117,6 +117,10 @@ func (ac *articleCoder) atoms(s *sentence) []atom {
 		if nb, ag2, ok2 := d.MatchAgent(s.norm[i:]); ok2 && nb > na {
 			na, ag, ok = nb, ag2, true
 		}
+		if n > 1 && e.Kind == dict.Country && s.toks[i].UPOS == "DET" && i+n < len(s.toks) &&
+			s.toks[i+n-1].Head == i+n && s.toks[i+n-1].Rel == "compound" {
+			i, n = i+1, n-1 // "the U.S. ambassador": the article is the noun's, the name its modifier
+		}
 		switch {
 		case n > 0 && n >= na:
 			out = append(out, atom{start: i, end: i + n, entry: e})
@@ -479,6 +483,7 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	var modCountries []string // "Chilean and Argentine troops": one actor per conjoined country
 	conjoined := false
 	var title *dict.Agent
+	proxy := false
 	for k := range atoms {
 		a := &atoms[k]
 		if a == headAtom {
@@ -488,6 +493,10 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			if a.agent.Title && title == nil {
 				title = &a.agent
 			}
+			continue
+		}
+		if s.sponsor(*a) && (a.entry.Kind == dict.Country || a.entry.Kind == dict.Demonym) {
+			proxy = true // "Iranian-backed militias" are not Iran's
 			continue
 		}
 		switch a.entry.Kind {
@@ -594,6 +603,14 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		applyOrg()
 		if a := ac.memberOf(s, h); a != "" && modOrg == nil {
 			m.actor.Agent = a // "a leader of the opposition", "a commander of the rebels"
+		} else if a := possessorBody(s, h, atoms, headAtom); a != "" && modOrg == nil {
+			m.actor.Agent = a // "the junta's leaders", "the rebels' commander"
+		}
+		if m.actor.Country == "" && !proxy {
+			m.actor.Country = ac.ledByState(s, h) // "U.S.-led forces", however parsed
+		}
+		if (proxy || ac.ledByPeople(s, h)) && (m.actor.Agent == dyad.AgentMIL || m.actor.Agent == dyad.AgentREB) {
+			m.actor.Agent = dyad.AgentREB // a force a foreign state backs, or a people leads, is an armed group
 		}
 		if m.actor.Country == "" {
 			m.kind = description
@@ -653,6 +670,71 @@ func (ac *articleCoder) memberOf(s *sentence, h int) string {
 		}
 		if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[k : k+1]); ok && n == 1 && !ag.Title && ag.Code != "" {
 			return ag.Code
+		}
+	}
+	return ""
+}
+
+// sponsorVerbs, after a country word and a hyphen, say that the country backs a force rather
+// than owns it ("Iranian-backed militias", "U.S.-supported fighters").
+var sponsorVerbs = map[string]bool{"back": true, "backed": true, "support": true, "supported": true,
+	"sponsor": true, "sponsored": true, "fund": true, "funded": true, "arm": true, "armed": true}
+
+// sponsor reports whether atom a is written as the backer of what follows ("Iranian-backed").
+func (s *sentence) sponsor(a atom) bool {
+	return a.end+1 < len(s.toks) && s.toks[a.end].Text == "-" && s.toks[a.end].Start == s.toks[a.end-1].End &&
+		(sponsorVerbs[s.lemma[a.end+1]] || sponsorVerbs[s.norm[a.end+1]])
+}
+
+// ledByPeople reports whether the noun at h is written as led by a people that is no state
+// ("Kurdish-led forces"): a capitalised word, which the dictionaries do not know as a country,
+// joined by a hyphen to "led" right before the noun.
+func (ac *articleCoder) ledByPeople(s *sentence, h int) bool {
+	k := h - 1
+	if k < 2 || s.norm[k] != "led" || s.toks[k-1].Text != "-" || s.toks[k-1].Start != s.toks[k-2].End ||
+		!s.capitalised(k-2, k-1) || s.mentAt[k-2] >= 0 {
+		return false
+	}
+	if n, _ := ac.c.dict.MatchActor(s.norm[k-2:]); n > 0 || blocWords[s.norm[k-2]] {
+		return false
+	}
+	_, _, agent := ac.c.dict.MatchAgent(s.lemma[k-2 : k-1]) // "Government-led", "Army-led"
+	return !agent
+}
+
+// blocWords lead forces as states or their alliances do, not as a people: "Western-led forces".
+var blocWords = map[string]bool{"western": true, "allied": true, "federal": true, "international": true,
+	"multinational": true, "joint": true, "regional": true, "coalition": true, "un": true, "u.n.": true}
+
+// ledByState returns the country of a country word joined by a hyphen to "led" right before the
+// noun at h ("U.S.-led forces", "Saudi-led coalition"), or "".
+func (ac *articleCoder) ledByState(s *sentence, h int) string {
+	k := h - 1
+	if k < 2 || s.norm[k] != "led" || s.toks[k-1].Text != "-" || s.toks[k-1].Start != s.toks[k-2].End {
+		return ""
+	}
+	for j := k - 2; j >= 0 && j >= k-4; j-- {
+		if n, e := ac.c.dict.MatchActor(s.norm[j:]); n == k-1-j && (e.Kind == dict.Country || e.Kind == dict.Demonym) &&
+			s.capitalised(j, j+n) {
+			return entryCountry(e, ac.date)
+		}
+	}
+	return ""
+}
+
+// possessorBody returns the sector of the body that owns the member noun at h by a possessive
+// ("the junta's leaders": MIL), from an agent noun (not a title) among the phrase's atoms, or "".
+func possessorBody(s *sentence, h int, atoms []atom, headAtom *atom) string {
+	if !memberNouns[s.lemma[h]] {
+		return ""
+	}
+	for k := range atoms {
+		a := &atoms[k]
+		if a == headAtom || a.entry != nil || a.agent.Title || a.agent.Code == "" {
+			continue
+		}
+		if t := s.toks[s.atomHead(*a)]; t.Head == h && t.Rel == "nmod:poss" {
+			return a.agent.Code
 		}
 	}
 	return ""

@@ -26,7 +26,7 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 		return ms
 	}
 	if reactive(code) || code == "016" { // "dismissed the allegations by X": X
-		if as := ac.eventNounActors(s, t); len(as) > 0 {
+		if as := ac.criticisedActors(s, t); len(as) > 0 {
 			return as
 		}
 	}
@@ -351,6 +351,33 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		return out
 	}
 	return nil
+}
+
+// criticisedActors is eventNounActors for an act that is criticised or answered: a military that
+// the sentence does not name as such (a country word made the act's doer, "condemned the Russian
+// strikes", or the doer of an earlier act, "denounced the offensive") is its state, at whom the
+// criticism is aimed; a sector the phrase names ("the attack by Chilean troops") stays.
+func (ac *articleCoder) criticisedActors(s *sentence, n int) []*mention {
+	ms := ac.eventNounActors(s, n)
+	for i, m := range ms {
+		if m.actor.Agent != dyad.AgentMIL || s.isMention(m) {
+			continue
+		}
+		c := *m
+		c.actor.Agent, c.actor.Code = "", m.actor.Country
+		ms[i] = &c
+	}
+	return ms
+}
+
+// isMention reports whether m is one of the sentence's own noun-phrase mentions.
+func (s *sentence) isMention(m *mention) bool {
+	for _, o := range s.mentions {
+		if o == m {
+			return true
+		}
+	}
+	return false
 }
 
 // actorModifiers returns the actors that modify noun n ("Chilean air strikes", "the Bolivian and
