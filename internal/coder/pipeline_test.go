@@ -56,7 +56,7 @@ func TestCodeText(t *testing.T) {
 			[]string{"BOL 11 CHL 2024-03-03"}, nil},
 		{"the strikes: all who struck", "2024-03-06",
 			"Chilean and Argentine warships struck rebel camps in Bolivia on Friday. Bolivia condemned the strikes on Saturday.",
-			[]string{"BOL 111 CHLMIL 2024-03-02", "BOL 111 ARGMIL 2024-03-02"}, nil},
+			[]string{"BOL 111 CHL 2024-03-02", "BOL 111 ARG 2024-03-02"}, nil},
 		{"a deployment along a border", "2024-03-06",
 			"Bolivia condemned a Peruvian military deployment along the border with Bolivia.",
 			[]string{"PERMIL 154 BOL", "BOL 111 PERMIL"}, nil},
