@@ -34,7 +34,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := shiftedObject(clausesOnTime(s.Tokens))
+	toks := listSubject(shiftedObject(clausesOnTime(s.Tokens)))
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -152,6 +152,45 @@ func shiftedObject(toks []nlp.Token) []nlp.Token {
 			out = slices.Clone(toks)
 		}
 		out[a].Head, out[a].Rel = v, "obj"
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// listSubject returns toks, or a corrected copy when the parse gave a verb a second subject that
+// continues a list ending the first one ("the leaders of the United States, Canada and Mexico
+// issued ..." with "Canada" a subject of its own): a verb has one subject, and a name after a
+// comma that ends the first subject's phrase is the next item of that phrase's list.
+func listSubject(toks []nlp.Token) []nlp.Token {
+	var out []nlp.Token
+	for k2, t := range toks {
+		v := t.Head
+		if t.Rel != "nsubj" || v < 0 || k2 < 2 || toks[k2-1].Text != "," || t.UPOS != "PROPN" {
+			continue
+		}
+		k1 := -1
+		for k := 0; k < k2-1; k++ {
+			if toks[k].Head == v && toks[k].Rel == "nsubj" {
+				k1 = k
+			}
+		}
+		if k1 < 0 {
+			continue
+		}
+		// the last noun of the first subject's phrase, right before the comma
+		last := k2 - 2
+		if u := toks[last].UPOS; u != "PROPN" && u != "NOUN" {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		out[k2].Head, out[k2].Rel = last, "conj"
+		for ; out[last].Rel == "flat" || out[last].Rel == "compound" || out[last].Rel == "amod"; last = out[last].Head {
+			out[k2].Head = out[last].Head // attach to the head of the last name ("States" of "United States")
+		}
 	}
 	if out == nil {
 		return toks
