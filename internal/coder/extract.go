@@ -49,6 +49,11 @@ func (s *sentence) matchPattern(v int, p *dict.Pattern) (match, bool) {
 			t := -1
 			if m.anchor == v && !p.Noun && s.isPassive(v) {
 				t = s.child(v, "nsubj:pass")
+				if h := s.toks[v].Head; t < 0 && h >= 0 && s.toks[v].Rel == "conj" && s.child(v, "nsubj") < 0 {
+					// "X declared himself president and was recognised by Chile": the subject
+					// the conjuncts share
+					t = s.child(h, "nsubj")
+				}
 			} else {
 				t = s.child(m.anchor, "obj", "iobj")
 			}
