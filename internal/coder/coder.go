@@ -135,6 +135,10 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if code == "010" {
 		return // a bare "make statement" says nothing of whom it is to: not coded
 	}
+	if sc, tc := src.actor, tgt.actor; sc.Country == tc.Country && sc.Agent == dyad.AgentMIL && tc.Agent == dyad.AgentGOV &&
+		(code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
+		return // a country's forces striking its own government is a misread target ("warplanes struck ... near Lima")
+	}
 	if (code[:2] == "01" || code[:2] == "04") && (pressWords[s.headLemma(tgt)] || pressWords[s.headLemma(src)] ||
 		code[:2] == "01" && tgt.actor.Agent == dyad.AgentMED) {
 		return // talking to reporters is not an event between the speaker and the press

@@ -87,6 +87,8 @@ func TestCodeText(t *testing.T) {
 		{"a passive conjunct shares the subject", "2024-03-06",
 			"Peru's opposition leader declared himself interim president on Wednesday and was swiftly recognised by Chile.",
 			[]string{"CHL 054 PEROPP 2024-03-06"}, nil},
+		{"an army does not strike its own government", "2024-03-06",
+			"Peruvian warplanes struck a rebel camp near Lima on Monday.", nil, []string{"PERMIL 19 PERGOV"}},
 		{"accusation, last week", "2024-03-06", "Last week, Chile accused Peru of espionage.",
 			[]string{"CHL 112 PER 2024-02-28"}, nil},
 		{"threat composed", "2024-03-06", "Bolivia threatened to attack Peru.",
