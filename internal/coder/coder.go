@@ -135,6 +135,9 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	if code == "010" {
 		return // a bare "make statement" says nothing of whom it is to: not coded
 	}
+	if (code == "042" || code == "043") && src.actor.Country == tgt.actor.Country {
+		return // a visit is to another country: "Biden greeted the freed Americans" hosts no one
+	}
 	if sc, tc := src.actor, tgt.actor; sc.Country == tc.Country && sc.Agent == dyad.AgentMIL && tc.Agent == dyad.AgentGOV &&
 		(code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
 		return // a country's forces striking its own government is a misread target ("warplanes struck ... near Lima")

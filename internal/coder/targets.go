@@ -147,8 +147,8 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 			return inferred(actorAt(v, sectorOf(src.actor.Country, dyad.AgentGOV, "government")))
 		}
 	}
-	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" {
-		return nil
+	if !(implicitRoots[code[:2]] || code == "016") || src.actor.Country == "" || strings.HasPrefix(code, "128") {
+		return nil // (defying a norm or a law is aimed at no one in particular)
 	}
 	if code == "016" { // a denial answers whoever last accused the denier
 		if e := ac.latestEvent(recentEvents, func(e *dyad.Event) bool {
