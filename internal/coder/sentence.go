@@ -34,7 +34,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := listSubject(shiftedObject(clausesOnTime(s.Tokens)))
+	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject)
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -75,127 +75,115 @@ var clauseVerbs = map[string]bool{"say": true, "tell": true, "write": true, "ann
 	"propose": true, "recommend": true, "urge": true, "ask": true, "request": true, "signal": true,
 	"assure": true, "threaten": true, "allege": true, "accuse": true, "charge": true, "post": true}
 
-// clausesOnTime returns toks, or a corrected copy when the parse hung the that-clause of a
-// saying or demanding verb on the phrase before it as a relative clause ("said on Monday that
-// the talks had failed" with the clause under "Monday"; "told a news conference that ..."): a
-// relative clause has no "that" as its subordinator, and this one has a subject of its own.
-func clausesOnTime(toks []nlp.Token) []nlp.Token {
-	var out []nlp.Token
-	for x, t := range toks {
-		h := t.Head
-		if t.Rel != "acl:relcl" || h < 0 || h >= x || h >= len(toks) {
-			continue
-		}
-		v := toks[h].Head
-		if r := toks[h].Rel; v < 0 || v >= h || !relIs(r, "obl") && r != "obj" && r != "iobj" && r != "nmod:tmod" ||
-			toks[v].UPOS != "VERB" || !clauseVerbs[strings.ToLower(toks[v].Lemma)] {
-			continue
-		}
-		that, ccomp := "", false // that: the relation of the clause's "that"
-		n := map[string]int{}    // the clause's subjects and objects
-		for k := range toks {
-			switch {
-			case toks[k].Head == x && strings.EqualFold(toks[k].Text, "that"):
-				that = toks[k].Rel
-			case toks[k].Head == x && (relIs(toks[k].Rel, "nsubj") || toks[k].Rel == "obj"):
-				n[toks[k].Rel[:min(len(toks[k].Rel), 5)]]++
-			case toks[k].Head == v && toks[k].Rel == "ccomp":
-				ccomp = true
+// A parseRepair undoes a misparse the coder knows: for token i of toks it returns the head and
+// relation the token should have, and ok when they differ from the parse's.
+type parseRepair func(toks []nlp.Token, i int) (head int, rel string, ok bool)
+
+// repairParse returns toks after each repair in turn, each reading the tokens the ones before it
+// left: toks itself when nothing needs repair, else a corrected copy (the document's own tokens
+// are not changed).
+func repairParse(toks []nlp.Token, repairs ...parseRepair) []nlp.Token {
+	for _, r := range repairs {
+		var out []nlp.Token
+		for i := range toks {
+			if h, rel, ok := r(toks, i); ok {
+				if out == nil {
+					out = slices.Clone(toks)
+				}
+				out[i].Head, out[i].Rel = h, rel
 			}
 		}
-		// "that" is the clause's subordinator when it is parsed as one, or as an object or
-		// subject that the clause already has ("that Chile had violated the treaty")
-		// (or as an object of a verb that takes none: "that Chile's actions amounted to ...")
-		l := strings.ToLower(toks[x].Lemma)
-		if ccomp || n["nsubj"] == 0 || that != "mark" && !(that == "obj" && (n["obj"] > 0 || copulaVerbs[l] || l == "be")) {
-			continue
+		if out != nil {
+			toks = out
 		}
-		if out == nil {
-			out = slices.Clone(toks)
-		}
-		out[x].Head, out[x].Rel = v, "ccomp"
 	}
-	if out == nil {
-		return toks
-	}
-	return out
+	return toks
 }
 
-// shiftedObject returns toks, or a corrected copy when a verb's object written after its "as"
-// phrase was parsed as an apposition of that phrase ("rejected as slander the government's
-// claim that ..."): English moves a long object to the end, and the parse then has a verb with
-// no object and an "as" phrase with a second noun in apposition.
-func shiftedObject(toks []nlp.Token) []nlp.Token {
-	var out []nlp.Token
-	for a, t := range toks {
-		h := t.Head
-		if t.Rel != "appos" || h < 0 || h >= a || t.UPOS != "NOUN" || !relIs(toks[h].Rel, "obl") {
-			continue
-		}
-		v := toks[h].Head
-		if v < 0 || v >= h || toks[v].UPOS != "VERB" {
-			continue
-		}
-		as, obj := false, false
-		for k := range toks {
-			switch {
-			case toks[k].Head == h && toks[k].Rel == "case" && strings.EqualFold(toks[k].Text, "as"):
-				as = true
-			case toks[k].Head == v && toks[k].Rel == "obj":
-				obj = true
-			}
-		}
-		if !as || obj {
-			continue
-		}
-		if out == nil {
-			out = slices.Clone(toks)
-		}
-		out[a].Head, out[a].Rel = v, "obj"
+// clauseOnTime repairs the that-clause of a saying or demanding verb that the parse hung on the
+// phrase before it as a relative clause ("said on Monday that the talks had failed" with the
+// clause under "Monday"; "told a news conference that ..."): a relative clause has no "that" as
+// its subordinator, and this one has a subject of its own. It becomes the verb's ccomp.
+func clauseOnTime(toks []nlp.Token, x int) (int, string, bool) {
+	h := toks[x].Head
+	if toks[x].Rel != "acl:relcl" || h < 0 || h >= x {
+		return 0, "", false
 	}
-	if out == nil {
-		return toks
+	v := toks[h].Head
+	if r := toks[h].Rel; v < 0 || v >= h || !relIs(r, "obl") && r != "obj" && r != "iobj" && r != "nmod:tmod" ||
+		toks[v].UPOS != "VERB" || !clauseVerbs[strings.ToLower(toks[v].Lemma)] {
+		return 0, "", false
 	}
-	return out
+	that, subjects, objects := "", 0, 0 // that: the relation of the clause's "that"
+	for k := range toks {
+		switch {
+		case toks[k].Head == x && strings.EqualFold(toks[k].Text, "that"):
+			that = toks[k].Rel
+		case toks[k].Head == x && relIs(toks[k].Rel, "nsubj"):
+			subjects++
+		case toks[k].Head == x && toks[k].Rel == "obj":
+			objects++
+		case toks[k].Head == v && toks[k].Rel == "ccomp":
+			return 0, "", false // the verb has its complement
+		}
+	}
+	// "that" is the clause's subordinator when it is parsed as one, or as an object that the
+	// clause already has ("that Chile had violated the treaty"), or as the object of a verb
+	// that takes none ("that Chile's actions amounted to ...")
+	l := strings.ToLower(toks[x].Lemma)
+	if subjects == 0 || that != "mark" && !(that == "obj" && (objects > 0 || copulaVerbs[l] || l == "be")) {
+		return 0, "", false
+	}
+	return v, "ccomp", true
 }
 
-// listSubject returns toks, or a corrected copy when the parse gave a verb a second subject that
-// continues a list ending the first one ("the leaders of the United States, Canada and Mexico
-// issued ..." with "Canada" a subject of its own): a verb has one subject, and a name after a
-// comma that ends the first subject's phrase is the next item of that phrase's list.
-func listSubject(toks []nlp.Token) []nlp.Token {
-	var out []nlp.Token
-	for k2, t := range toks {
-		v := t.Head
-		if t.Rel != "nsubj" || v < 0 || k2 < 2 || toks[k2-1].Text != "," || t.UPOS != "PROPN" {
-			continue
-		}
-		k1 := -1
-		for k := 0; k < k2-1; k++ {
-			if toks[k].Head == v && toks[k].Rel == "nsubj" {
-				k1 = k
-			}
-		}
-		if k1 < 0 {
-			continue
-		}
-		// the last noun of the first subject's phrase, right before the comma
-		last := k2 - 2
-		if u := toks[last].UPOS; u != "PROPN" && u != "NOUN" {
-			continue
-		}
-		if out == nil {
-			out = slices.Clone(toks)
-		}
-		out[k2].Head, out[k2].Rel = last, "conj"
-		for ; out[last].Rel == "flat" || out[last].Rel == "compound" || out[last].Rel == "amod"; last = out[last].Head {
-			out[k2].Head = out[last].Head // attach to the head of the last name ("States" of "United States")
+// shiftedObject repairs a verb's object written after its "as" phrase and parsed as an
+// apposition of that phrase ("rejected as slander the government's claim that ..."): English
+// moves a long object to the end, and the parse then has a verb with no object and an "as"
+// phrase with a second noun in apposition. It becomes the verb's obj.
+func shiftedObject(toks []nlp.Token, a int) (int, string, bool) {
+	h := toks[a].Head
+	if toks[a].Rel != "appos" || h < 0 || h >= a || toks[a].UPOS != "NOUN" || !relIs(toks[h].Rel, "obl") {
+		return 0, "", false
+	}
+	v := toks[h].Head
+	if v < 0 || v >= h || toks[v].UPOS != "VERB" {
+		return 0, "", false
+	}
+	as := false
+	for k := range toks {
+		switch {
+		case toks[k].Head == h && toks[k].Rel == "case" && strings.EqualFold(toks[k].Text, "as"):
+			as = true
+		case toks[k].Head == v && toks[k].Rel == "obj":
+			return 0, "", false // the verb has its object
 		}
 	}
-	if out == nil {
-		return toks
+	return v, "obj", as
+}
+
+// listSubject repairs a second subject of a verb that continues a list ending the first one
+// ("the leaders of the United States, Canada and Mexico issued ..." with "Canada" a subject of
+// its own): a verb has one subject, and a name after a comma that ends the first subject's
+// phrase is the next item of that phrase's list, a conj of its last name.
+func listSubject(toks []nlp.Token, k2 int) (int, string, bool) {
+	v := toks[k2].Head
+	if toks[k2].Rel != "nsubj" || v < 0 || k2 < 2 || toks[k2-1].Text != "," || toks[k2].UPOS != "PROPN" {
+		return 0, "", false
 	}
-	return out
+	first := false
+	for k := 0; k < k2-1 && !first; k++ {
+		first = toks[k].Head == v && toks[k].Rel == "nsubj"
+	}
+	last := k2 - 2 // the last noun of the first subject's phrase, right before the comma
+	if u := toks[last].UPOS; !first || u != "PROPN" && u != "NOUN" {
+		return 0, "", false
+	}
+	head := last
+	for ; toks[last].Rel == "flat" || toks[last].Rel == "compound" || toks[last].Rel == "amod"; last = toks[last].Head {
+		head = toks[last].Head // the head of the last name ("States" of "United States")
+	}
+	return head, "conj", true
 }
 
 func (s *sentence) text() string { return s.doc.Text[s.sent.Start:s.sent.End] }
