@@ -285,11 +285,11 @@ func (s *sentence) countryModifier(k int) int {
 // the subject of ("Santiago said it would drop the complaint"), or nil.
 func (s *sentence) reporter(m *mention) *mention {
 	v := s.toks[m.head].Head
-	if v < 0 || !relIs(s.toks[m.head].Rel, "nsubj") || s.toks[v].Rel != "ccomp" {
+	if v < 0 || !relIs(s.toks[m.head].Rel, "nsubj") {
 		return nil
 	}
-	h := s.toks[v].Head
-	if h < 0 || !reportVerbs[s.lemma[h]] {
+	h := s.reportedBy(v)
+	if h < 0 {
 		return nil
 	}
 	if k := s.child(h, "nsubj"); k >= 0 {

@@ -60,13 +60,21 @@ func (s *sentence) paysPenalty(v int) bool {
 // '"X will pay," he said' with the attribution hung on the quote as parataxis or as an adverbial
 // clause without a subordinator), or -1.
 func (s *sentence) speakerOf(v int) int {
-	if h := s.toks[v].Head; h >= 0 && s.toks[v].Rel == "ccomp" && reportVerbs[s.lemma[h]] {
+	if h := s.reportedBy(v); h >= 0 {
 		return h
 	}
 	for _, k := range s.kids[v] {
 		if r := s.toks[k].Rel; (r == "parataxis" || r == "advcl" && s.child(k, "mark") < 0) && reportVerbs[s.lemma[k]] {
 			return k
 		}
+	}
+	return -1
+}
+
+// reportedBy returns the reporting verb whose complement clause v is ("said [that] v"), or -1.
+func (s *sentence) reportedBy(v int) int {
+	if h := s.toks[v].Head; h >= 0 && s.toks[v].Rel == "ccomp" && reportVerbs[s.lemma[h]] {
+		return h
 	}
 	return -1
 }
@@ -79,8 +87,8 @@ var wrongVerbs = map[string]bool{"violate": true, "breach": true, "flout": true,
 // or a word taken back, told by another actor, is that actor's charge, not an established act. It
 // reports whether v is such a report, coded or not.
 func (ac *articleCoder) reportedWrong(s *sentence, v int) bool {
-	h := s.toks[v].Head
-	if !wrongVerbs[s.lemma[v]] || h < 0 || s.toks[v].Rel != "ccomp" || !reportVerbs[s.lemma[h]] || s.negated(v) {
+	h := s.reportedBy(v)
+	if !wrongVerbs[s.lemma[v]] || h < 0 || s.negated(v) {
 		return false
 	}
 	speaker := s.sources(h)
