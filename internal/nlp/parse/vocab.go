@@ -1,6 +1,9 @@
 package parse
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"unsafe"
+)
 
 // vocab is a read-only table from strings to ids, for the vocabularies fill looks tokens up in.
 // A Go map keeps its string keys out of line, so that a look-up reads the map's group and then
@@ -68,23 +71,10 @@ func (v *vocab) get(k string) uint32 {
 	}
 }
 
-// getBytes is get for a key in bytes.
+// getBytes is get for a key in bytes, without copying them: get keeps no reference to its key,
+// and maphash.String hashes a string as maphash.Bytes hashes the same bytes.
 func (v *vocab) getBytes(k []byte) uint32 {
-	if len(k) > vkeyMax {
-		if id, ok := v.long[string(k)]; ok {
-			return id
-		}
-		return idUnk
-	}
-	for i := maphash.Bytes(v.seed, k) & v.mask; ; i = (i + 1) & v.mask {
-		s := &v.slots[i]
-		if s.n == 0 {
-			return idUnk
-		}
-		if int(s.n) == len(k)+1 && string(s.key[:len(k)]) == string(k) {
-			return s.id
-		}
-	}
+	return v.get(unsafe.String(unsafe.SliceData(k), len(k)))
 }
 
 // vocabs are the vocabularies of a model as vocab tables.
