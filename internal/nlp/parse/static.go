@@ -313,19 +313,7 @@ func (t *actTable) weights(feats []uint64, out [][nAct]int16) {
 		}
 		for k, f := range chunk {
 			o[k] = [nAct]int16{}
-			h := home[k]
-			if h == 0 {
-				continue
-			}
-			fp := fingerprint(f)
-			i := f & mask
-			for h != fp {
-				i = (i + 1) & mask
-				if h = slots[i].fp; h == 0 {
-					break
-				}
-			}
-			if h == fp {
+			if i, ok := probe(slots, mask, f, home[k]); ok {
 				o[k] = slots[i].w
 			}
 		}

@@ -92,19 +92,7 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 			home[k] = slots[f&mask].fp
 		}
 		for k, f := range chunk {
-			h := home[k]
-			if h == 0 {
-				continue
-			}
-			fp := fingerprint(f)
-			i := f & mask
-			for h != fp {
-				i = (i + 1) & mask
-				if h = slots[i].fp; h == 0 {
-					break
-				}
-			}
-			if h == fp {
+			if i, ok := probe(slots, mask, f, home[k]); ok {
 				w := &slots[i].w
 				o0 += int32(w[0])
 				o1 += int32(w[1])
@@ -114,6 +102,23 @@ func (t *actTable) score(feats []uint64, out *[nAct]int32) {
 		}
 	}
 	*out = [nAct]int32{o0, o1, o2, o3}
+}
+
+// probe returns the slot of key f, given the fingerprint h read from its home slot, and false
+// when the table lacks f.
+func probe(slots []aslot, mask, f uint64, h uint32) (uint64, bool) {
+	if h == 0 {
+		return 0, false
+	}
+	fp := fingerprint(f)
+	i := f & mask
+	for h != fp {
+		i = (i + 1) & mask
+		if h = slots[i].fp; h == 0 {
+			return 0, false
+		}
+	}
+	return i, true
 }
 
 // labTable maps feature keys to sparse label weights: slot i holds the fingerprint of its key and
