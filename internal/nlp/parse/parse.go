@@ -262,24 +262,9 @@ func (m *Model) parseGreedy(s *nlp.Sentence) {
 	m.staticSums(st)
 	var sc [nAct]int32
 	for st.b < st.N {
-		v := st.valid()
 		m.act.score(dynFeats(st), &sc)
 		addStatic(st, sm, &sc)
-		a := -1
-		for i := 0; i < nAct; i++ {
-			if v[i] && (a < 0 || sc[i] > sc[a]) {
-				a = i
-			}
-		}
-		lab := 0
-		if a == actLeft || a == actRight {
-			h, d := st.arcOf(a)
-			if h != 0 {
-				m.lab.score(labFeats(st, h, d), st.lscores)
-			}
-			lab = m.bestLabel(st, h, d, st.lscores)
-		}
-		st.apply(a, lab)
+		m.advance(st, &sc)
 	}
 	m.finish(st)
 	for i := range s.Tokens {
@@ -313,4 +298,24 @@ func (m *Model) finish(st *state) {
 		st.head[j] = r
 		st.lab[j] = uint32(m.bestLabel(st, r, j, st.lscores) + 1)
 	}
+}
+
+// advance applies the valid transition that the scores sc rank highest, labelling its arc.
+func (m *Model) advance(st *state, sc *[nAct]int32) {
+	v := st.valid()
+	a := -1
+	for i := range nAct {
+		if v[i] && (a < 0 || sc[i] > sc[a]) {
+			a = i
+		}
+	}
+	lab := 0
+	if a == actLeft || a == actRight {
+		h, d := st.arcOf(a)
+		if h != 0 {
+			m.lab.score(labFeats(st, h, d), st.lscores)
+		}
+		lab = m.bestLabel(st, h, d, st.lscores)
+	}
+	st.apply(a, lab)
 }

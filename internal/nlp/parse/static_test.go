@@ -47,22 +47,7 @@ func TestStaticSplit(t *testing.T) {
 			if got != want {
 				t.Fatalf("sentence %s, configuration %d: split scores %v, actFeats scores %v", g.ID, configs, got, want)
 			}
-			v := st.valid()
-			a := -1
-			for i := range nAct {
-				if v[i] && (a < 0 || want[i] > want[a]) {
-					a = i
-				}
-			}
-			lab := 0
-			if a == actLeft || a == actRight {
-				h, d := st.arcOf(a)
-				if h != 0 {
-					m.lab.score(labFeats(st, h, d), st.lscores)
-				}
-				lab = m.bestLabel(st, h, d, st.lscores)
-			}
-			st.apply(a, lab)
+			m.advance(st, &want)
 		}
 	}
 	if configs < 100 {
