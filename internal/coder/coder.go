@@ -81,6 +81,7 @@ func (ac *articleCoder) run() []dyad.Event {
 		n := len(ac.events)
 		ac.extract(s)
 		ac.dropVisitedCapitals(s, n)
+		ac.dropRetold(s, n)
 		ac.noteStoryTime(s)
 		if c := ac.sentencePlace(s); c != "" {
 			ac.scene = c
@@ -169,6 +170,7 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	}
 	ev.ID = fmt.Sprintf("%s-%d-%d", ac.art.ID, s.index, len(s.events))
 	s.events = append(s.events, ev)
+	s.evVerb = append(s.evVerb, verb)
 	ac.events = append(ac.events, ev)
 }
 

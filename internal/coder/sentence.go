@@ -21,6 +21,7 @@ type sentence struct {
 	mentions []*mention
 	mentAt   []int // token -> index in mentions of the mention whose head it is, or -1
 	events   []dyad.Event
+	evVerb   []int                      // the verb token each of events was coded from
 	bits     [dict.WordBits / 64]uint64 // dict.WordBit of every lemma and spelling, for hasWords
 	haveBits bool
 	vm       []verbMatchMemo // verbMatch results by token, computed on first use

@@ -43,17 +43,30 @@ func (ac *articleCoder) dropVisitedCapitals(s *sentence, from int) {
 	if len(drop) == 0 {
 		return
 	}
-	keep := func(evs []dyad.Event) []dyad.Event {
-		out := evs[:0]
-		for _, e := range evs {
-			if !drop[e.ID] {
-				out = append(out, e)
-			}
-		}
-		return out
+	ac.dropEvents(s, from, drop)
+}
+
+// dropEvents removes the events whose IDs drop holds from the sentence and, from index from on,
+// from the article.
+func (ac *articleCoder) dropEvents(s *sentence, from int, drop map[string]bool) {
+	if len(drop) == 0 {
+		return
 	}
-	ac.events = append(ac.events[:from], keep(ac.events[from:])...)
-	s.events = keep(s.events)
+	out := ac.events[:from]
+	for _, e := range ac.events[from:] {
+		if !drop[e.ID] {
+			out = append(out, e)
+		}
+	}
+	ac.events = out
+	n := 0
+	for i, e := range s.events {
+		if !drop[e.ID] {
+			s.events[n], s.evVerb[n] = e, s.evVerb[i]
+			n++
+		}
+	}
+	s.events, s.evVerb = s.events[:n], s.evVerb[:n]
 }
 
 // isCapital reports whether an actor is named by a capital city ("Niamey").
