@@ -158,7 +158,7 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 		Doc:      ac.art.ID,
 		Sentence: s.index,
 		DocDate:  ac.art.Date,
-		Date:     ac.eventDate(s, verb),
+		Date:     ac.eventDate(s, verb, [2]string{sa.Country, ta.Country}),
 		Source:   sa,
 		Target:   ta,
 		Evidence: s.text(),

@@ -21,19 +21,20 @@ var months = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb":
 // timeRels are the relations under which a verb's time expressions hang.
 var timeRels = []string{"obl", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod", "advmod", "nmod:npmod", "obl:unmarked"}
 
-// eventDate resolves the date of the event triggered at token v from the time expressions of its
-// clause (or of the verbs it is conjoined to or controlled by); else the article date.
-func (ac *articleCoder) eventDate(s *sentence, v int) dyad.Date {
+// eventDate resolves the date of the event triggered at token v between the countries of pair
+// from the time expressions of its clause (or of the verbs it is conjoined to or controlled by);
+// else from the story (see carriedDate).
+func (ac *articleCoder) eventDate(s *sentence, v int, pair [2]string) dyad.Date {
 	if ac.date.IsZero() {
 		return ac.date
 	}
-	return ac.dateAt(s, v, 0)
+	return ac.dateAt(s, v, 0, pair)
 }
 
 // dateAt is eventDate for token v, depth levels into "N days after ..." anchors.
-func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
+func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.Date {
 	future := s.modal(v)
-	if d, ok := ac.afterAnchor(s, v, depth); ok {
+	if d, ok := ac.afterAnchor(s, v, depth, pair); ok {
 		return d
 	}
 	if depth == 0 && s.futureAct(v) {
@@ -89,7 +90,7 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 	if d, ok := ac.attributionTime(s, v); ok {
 		return d
 	}
-	return ac.carriedDate(s, v)
+	return ac.carriedDate(s, v, pair)
 }
 
 // carriedDate dates the event of token v when its sentence gives no time of its own. A verb in
@@ -98,8 +99,11 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int) dyad.Date {
 // time it gave an event, or else the time its main clause states, whether or not that clause
 // was coded as an event. A sentence told in the past perfect looks back from the story ("X met
 // Y on Saturday. The day before, X had visited Z. They pledged ..."): the story goes on at the
-// time the sentence before it set.
-func (ac *articleCoder) carriedDate(s *sentence, v int) dyad.Date {
+// time the sentence before it set. When the sentence before sets no time either, an act told in
+// the past between the two countries the lead's events are between belongs to the lead's story
+// and takes its time ("X freed Y's reporter on Thursday in a swap. ... X also freed Y's marine").
+// Else the article date.
+func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Date {
 	if s.presentPerfect(v) {
 		return ac.date
 	}
@@ -112,6 +116,11 @@ func (ac *articleCoder) carriedDate(s *sentence, v int) dyad.Date {
 	}
 	if prev >= 0 && prev < len(ac.sents) {
 		if d, ok := ac.mainTime(ac.sents[prev]); ok {
+			return d
+		}
+	}
+	if s.index > 0 {
+		if d, ok := ac.mainTime(ac.sents[0]); ok && !s.presentTense(v) && ac.leadPair(pair) {
 			return d
 		}
 	}
@@ -155,7 +164,7 @@ func (s *sentence) presentPerfect(v int) bool {
 // after Kyiv accused Moscow", "three days after X hosted Y", "a week before the vote"): the date
 // of the governing clause moved by the stated interval. It reports false when v is not in such a
 // clause or the interval is not stated.
-func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool) {
+func (ac *articleCoder) afterAnchor(s *sentence, v, depth int, pair [2]string) (dyad.Date, bool) {
 	if depth > 2 {
 		return dyad.Date{}, false
 	}
@@ -164,14 +173,14 @@ func (ac *articleCoder) afterAnchor(s *sentence, v, depth int) (dyad.Date, bool)
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
 		return dyad.Date{}, false // "was detained on Monday, a day after ...": the event's own time wins
 	}
-	if d, ok := ac.treeAfter(s, v, depth); ok {
+	if d, ok := ac.treeAfter(s, v, depth, pair); ok {
 		return d, true
 	}
-	return ac.linearAfter(s, v, depth)
+	return ac.linearAfter(s, v, depth, pair)
 }
 
 // treeAfter is afterAnchor read from the parse.
-func (ac *articleCoder) treeAfter(s *sentence, v, depth int) (dyad.Date, bool) {
+func (ac *articleCoder) treeAfter(s *sentence, v, depth int, pair [2]string) (dyad.Date, bool) {
 	cur, sign := v, 0
 	for steps := 0; steps < 3 && cur >= 0; steps++ {
 		if sign = s.afterSign(cur); sign != 0 {
@@ -196,7 +205,7 @@ func (ac *articleCoder) treeAfter(s *sentence, v, depth int) (dyad.Date, bool) {
 	for steps := 0; steps < 8 && gov >= 0 && s.toks[gov].UPOS != "VERB" && s.toks[gov].Head >= 0; steps++ {
 		gov = s.toks[gov].Head
 	}
-	anchor := ac.dateAt(s, gov, depth+1)
+	anchor := ac.dateAt(s, gov, depth+1, pair)
 	return anchor.AddDays(sign * days), true
 }
 
@@ -204,7 +213,7 @@ func (ac *articleCoder) treeAfter(s *sentence, v, depth int) (dyad.Date, bool) {
 // ("came less than 24 hours after Russia and Ukraine signed the deal" with "signed" a conjunct of
 // "came"): v is the first verb after an "after" or "before" that follows a stated interval, with
 // no verb or comma between; the anchor is the verb before the interval.
-func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool) {
+func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (dyad.Date, bool) {
 	if s.toks[v].UPOS != "VERB" {
 		return dyad.Date{}, false
 	}
@@ -231,7 +240,7 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int) (dyad.Date, bool)
 	if gov < 0 {
 		return dyad.Date{}, false
 	}
-	return ac.dateAt(s, gov, depth+1).AddDays(sign * days), true
+	return ac.dateAt(s, gov, depth+1, pair).AddDays(sign * days), true
 }
 
 // unitDays gives an interval of n units ("24 hours", "three days", "a week") in days: hours,
@@ -811,4 +820,31 @@ func (s *sentence) subjectOccasion(cur, k, v int) bool {
 		}
 	}
 	return k > 0 && s.norm[k-1] == ","
+}
+
+// presentTense reports whether verb v is told in the present ("says", "are pursuing", "is
+// expected"): its own tag or that of an auxiliary.
+func (s *sentence) presentTense(v int) bool {
+	if v < 0 || v >= len(s.toks) {
+		return false
+	}
+	if x := s.toks[v].XPOS; x == "VBZ" || x == "VBP" {
+		return true
+	}
+	for _, k := range s.kids[v] {
+		if r := s.toks[k].Rel; (r == "aux" || r == "aux:pass" || r == "cop") && (s.toks[k].XPOS == "VBZ" || s.toks[k].XPOS == "VBP") {
+			return true
+		}
+	}
+	return false
+}
+
+// leadPair reports whether both countries of pair are actors of the events of the article's
+// first sentence.
+func (ac *articleCoder) leadPair(pair [2]string) bool {
+	in := map[string]bool{}
+	for _, e := range ac.sents[0].events {
+		in[e.Source.Country], in[e.Target.Country] = true, true
+	}
+	return in[pair[0]] && in[pair[1]]
 }

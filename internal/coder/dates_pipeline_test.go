@@ -103,7 +103,7 @@ func TestLinearTime(t *testing.T) {
 		ac := &articleCoder{c: testCoder(t), art: d.art, doc: d.doc, date: d.art.Date}
 		ac.run()
 		s := ac.sents[0]
-		if got := ac.eventDate(s, tc.verb).String(); got != tc.want {
+		if got := ac.eventDate(s, tc.verb, [2]string{}).String(); got != tc.want {
 			t.Errorf("%s: date of %q = %s, want %s", tc.doc, s.toks[tc.verb].Text, got, tc.want)
 		}
 	}
