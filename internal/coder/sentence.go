@@ -35,7 +35,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject)
+	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList)
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -185,6 +185,62 @@ func listSubject(toks []nlp.Token, k2 int) (int, string, bool) {
 		head = toks[last].Head // the head of the last name ("States" of "United States")
 	}
 	return head, "conj", true
+}
+
+// appositiveList repairs the second item of a list whose first item has an apposition ("signed
+// by A, the secretary of B, and C" with C hung on the verb as a clause or oblique of its own):
+// a name after ", and" that follows an argument's apposition is that argument's conjunct.
+func appositiveList(toks []nlp.Token, k int) (int, string, bool) {
+	v := toks[k].Head
+	if v < 0 || v >= k || toks[v].UPOS != "VERB" || toks[k].UPOS != "NOUN" && toks[k].UPOS != "PROPN" {
+		return 0, "", false
+	}
+	switch toks[k].Rel {
+	case "advcl", "obl", "obl:unmarked", "parataxis", "dep", "list", "appos":
+	default:
+		return 0, "", false
+	}
+	and := -1 // the "and" before k, right after a comma
+	for c := range k {
+		if toks[c].Head == k && toks[c].Rel == "cc" && strings.EqualFold(toks[c].Text, "and") && c > 0 && toks[c-1].Text == "," {
+			and = c
+		}
+	}
+	if and < 0 {
+		return 0, "", false
+	}
+	for a := range and {
+		if toks[a].Head != v || !argRels[toks[a].Rel] {
+			continue
+		}
+		appos := false
+		for p := a + 1; p < and; p++ {
+			appos = appos || toks[p].Head == a && toks[p].Rel == "appos"
+		}
+		if appos && subtreeEnd(toks, a) == and-2 {
+			return a, "conj", true
+		}
+	}
+	return 0, "", false
+}
+
+// argRels are the relations of a verb's actor arguments.
+var argRels = map[string]bool{"nsubj": true, "nsubj:pass": true, "obj": true, "iobj": true, "obl:agent": true}
+
+// subtreeEnd returns the index of the last token in the subtree of i, punctuation that ends it
+// aside.
+func subtreeEnd(toks []nlp.Token, i int) int {
+	end := i
+	for j := i + 1; j < len(toks); j++ {
+		h := toks[j].Head
+		for h >= 0 && h != i && h > i {
+			h = toks[h].Head
+		}
+		if h == i && toks[j].UPOS != "PUNCT" {
+			end = j
+		}
+	}
+	return end
 }
 
 func (s *sentence) text() string { return s.doc.Text[s.sent.Start:s.sent.End] }
@@ -375,6 +431,11 @@ func (s *sentence) conjuncts(i int) []int {
 	out := []int{i}
 	for _, k := range s.kids[i] {
 		if s.toks[k].Rel == "conj" {
+			if c := s.caseOf(k); c == "in" && c != s.caseOf(i) && s.mentAt[k] < 0 {
+				// "signed by A and B, in the presence of C" with "presence" a conjunct: a phrase
+				// of place or circumstance, not an item of the list
+				continue
+			}
 			out = append(out, s.conjuncts(k)...)
 		}
 	}
