@@ -56,7 +56,13 @@ func (s *sentence) linearEnd(v int) int {
 	end := v + 1
 	for end < len(s.toks) && end-v < 15 {
 		t := &s.toks[end]
-		if t.Text == ";" || (t.UPOS == "VERB" && s.child(end, "nsubj") >= 0) || t.UPOS == "SCONJ" {
+		if t.Text == ";" || t.UPOS == "SCONJ" {
+			break
+		}
+		if k := s.child(end, "nsubj"); t.UPOS == "VERB" && k >= 0 {
+			if lo, _ := s.subtreeSpan(k); lo > v+1 && lo < end && reportVerbs[s.lemma[end]] && s.toks[lo-1].Text == "," {
+				return lo // "thanked Chile for hosting the talks, his spokesman said": not the spokesman
+			}
 			break
 		}
 		end++
