@@ -363,6 +363,12 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 	innerOK := false
 	if x >= 0 && !s.negated(x) && s.toks[x].UPOS == "VERB" {
 		inner, innerOK = ac.verbMatch(s, x)
+		if x2 := s.child(x, "xcomp"); !innerOK && aspectVerbs[s.lemma[x]] && x2 >= 0 && !s.negated(x2) && s.toks[x2].UPOS == "VERB" {
+			// "agreed to continue negotiating": the act agreed to is the negotiating
+			if inner, innerOK = ac.verbMatch(s, x2); innerOK {
+				x = x2
+			}
+		}
 	}
 	before := len(s.events)
 	defer func() {
