@@ -350,6 +350,10 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		return
 	}
 	x := s.child(v, "xcomp")
+	if a := s.child(v, "advcl"); x < 0 && a > v && intentWords[s.lemma[v]] && s.hasChildLemma(a, "mark", "to") &&
+		s.child(a, "nsubj") < 0 && s.toks[a].UPOS == "VERB" {
+		x = a // "undertook on Monday to release ..." with the infinitive parsed as a clause of purpose
+	}
 	if x < 0 && appealVerbs[s.lemma[v]] { // "called on both sides to negotiate" with the clause under "sides"
 		x = s.toCompOfArg(v)
 	}
@@ -391,7 +395,10 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		switch {
 		case innerOK && intentWords[s.lemma[v]]: // "agreed to restore ties", "ready to work with"
 			code, _ := compose("030", inner.p.Code)
-			ac.code(s, x, code, s.sources(x), ac.targetsOf(s, inner.target, code), inner.p.Recip)
+			tgt := ac.targetsOf(s, inner.target, code)
+			// "offered to hold talks with X": the intent is the offerer's alone; "agreed to
+			// hold talks" said of two is both's
+			ac.code(s, v, code, s.sources(x), tgt, inner.p.Recip && len(tgt) == 0)
 		case x >= 0 && !viaClause && pledgeWords[s.lemma[v]]: // "pledged to keep working together"
 			var tgt []*mention
 			if k := s.prepChild(x, "with"); k >= 0 {

@@ -25,6 +25,7 @@ var nonFactive = map[string]bool{"plan": true, "intend": true, "want": true, "se
 	"decide": true, "wish": true, "fear": true, "suggest": true, "recommend": true, "order": true,
 	"plot": true, "prevent": true, "stop": true, "avoid": true, "help": true, "continue": false,
 	"insist": true, "require": true, "permit": true, "authorize": true, "authorise": true,
+	"undertake": true, "commit": true,
 	// adjectives that govern a future or possible act ("due to meet", "ready to work with")
 	"due": true, "set": true, "scheduled": true, "expected": true, "likely": true, "unlikely": true,
 	"able": true, "unable": true, "ready": true, "willing": true, "eager": true, "reluctant": true,
