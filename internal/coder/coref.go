@@ -94,6 +94,19 @@ func (ac *articleCoder) resolveMentions(s *sentence) {
 			}
 		}
 	}
+	// "migrants, most of them Peruvians": the group is of the nationality its members are said to be.
+	for _, m := range s.mentions {
+		if m.kind == description && m.plural {
+			if p := ac.partitiveNationals(s, m); p != nil {
+				m.actor.Country, m.actor.Code = p.actor.Country, p.actor.Country+m.actor.Agent
+				for _, o := range s.mentions { // "Kurds" in "most of them Iraqi Kurds, who ...": the group
+					if o.kind != pronoun && o.start >= p.start && o.start <= p.end && o.actor.Country == "" {
+						o.actor, o.entity, o.plural = m.actor, m.entity, true
+					}
+				}
+			}
+		}
+	}
 	// "his supporters", "supporters of the opposition leader": the opposition, not the public.
 	for _, m := range s.mentions {
 		if m.kind != pronoun && m.actor.Agent == dyad.AgentCVL && followerNouns[s.lemma[m.head]] && ac.ownerAgent(s, m) == dyad.AgentOPP {
@@ -255,7 +268,8 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 
 // thingBefore returns the plural noun that object pronoun i most likely stands for when it is a
 // thing, not an actor: the nearest plural noun object before it in the same sentence that is no
-// actor mention and is not owned by a pronoun; -1 when the nearest plural before i is an actor.
+// actor mention, is not owned by a pronoun and is not an argument of the pronoun's own verb; -1
+// when the nearest plural before i is an actor.
 func (s *sentence) thingBefore(i int) int {
 	for k := i - 1; k >= 0; k-- {
 		if s.toks[k].XPOS != "NNS" || s.toks[k].UPOS != "NOUN" {
@@ -263,6 +277,9 @@ func (s *sentence) thingBefore(i int) int {
 		}
 		if s.mentionOf(k) != nil {
 			return -1
+		}
+		if s.toks[k].Head == s.toks[i].Head {
+			continue // "hurled stones at them": a co-argument of the pronoun's own verb would be "themselves"
 		}
 		if s.toks[k].Rel == "obj" {
 			return k
@@ -770,4 +787,29 @@ func (ac *articleCoder) ownerAgent(s *sentence, m *mention) string {
 		}
 	}
 	return ""
+}
+
+// partitiveWords say how many of a group a following phrase describes ("most of them Iraqis").
+var partitiveWords = map[string]bool{"most": true, "many": true, "all": true, "some": true, "half": true,
+	"mostly": true, "majority": true}
+
+// partitiveNationals returns the country word or name that a partitive apposition right after
+// group mention m says the group's members are ("migrants, most of them Iraqi Kurds", "the
+// protesters, many of them Peruvians"), as a mention, or nil.
+func (ac *articleCoder) partitiveNationals(s *sentence, m *mention) *mention {
+	i := m.end
+	if i+4 >= len(s.toks) || s.toks[i].Text != "," {
+		return nil
+	}
+	i++
+	if s.lemma[i] == "the" { // "the majority of them"
+		i++
+	}
+	if !partitiveWords[s.lemma[i]] || s.lemma[i+1] != "of" || s.norm[i+2] != "them" && s.norm[i+2] != "whom" {
+		return nil
+	}
+	if p := ac.modifierMention(s, i+3); p != nil && p.actor.Agent == "" && p.actor.Country != "" && p.actor.Country != dyad.CountryIGO {
+		return p
+	}
+	return nil
 }
