@@ -260,6 +260,14 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 		e = ac.findBy(s, m.head, func(e *entity) bool {
 			return (e.plural || (!e.person && e.actor.Agent != "")) && e != not
 		}, true)
+		if e == nil || !e.plural {
+			// "thousands of supporters tried to storm the embassy before police dispersed them":
+			// a group named earlier in the sentence beats a singular body named since
+			if g := s.pluralBefore(m); g != nil {
+				m.actor, m.entity, m.group = g.actor, g.entity, g.group
+				return
+			}
+		}
 	}
 	if e != nil {
 		m.bind(e)
@@ -812,4 +820,21 @@ func (ac *articleCoder) partitiveNationals(s *sentence, m *mention) *mention {
 		return p
 	}
 	return nil
+}
+
+// pluralBefore returns the latest plural actor mentioned before pronoun m in its sentence that
+// is not the subject of m's own clause, or nil.
+func (s *sentence) pluralBefore(m *mention) *mention {
+	var subj *mention // the subject, and whom it refers to, is not an object pronoun of its verb
+	if v := s.toks[m.head].Head; v >= 0 && s.toks[v].UPOS == "VERB" {
+		subj = s.mentionOf(s.subjectOf(v, 0))
+	}
+	var best *mention
+	for _, o := range s.mentions {
+		if o.plural && o.kind != pronoun && o.end <= m.start && o.actor.Country != "" &&
+			(subj == nil || o != subj && o.actor.Code != subj.actor.Code) && (best == nil || o.start > best.start) {
+			best = o
+		}
+	}
+	return best
 }
