@@ -224,6 +224,11 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (
 		}
 	}
 	if a < 2 || s.lemma[a] != "after" && s.lemma[a] != "before" {
+		if h := s.toks[v].Head; s.toks[v].Rel == "conj" && h >= 0 && h < v {
+			// "a day after X declared himself president and was recognised by Y": a conjunct
+			// shares the interval of the verb before it that it is joined to
+			return ac.linearAfter(s, h, depth, pair)
+		}
 		return dyad.Date{}, false
 	}
 	sign := -1
