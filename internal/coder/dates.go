@@ -37,6 +37,9 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 	if d, ok := ac.afterAnchor(s, v, depth, pair); ok {
 		return d
 	}
+	if d, ok := ac.namedAnchor(s, v); ok {
+		return d
+	}
 	if depth == 0 && s.futureAct(v) {
 		if d, ok := ac.statementTime(s, v); ok {
 			return d
@@ -852,4 +855,121 @@ func (ac *articleCoder) leadPair(pair [2]string) bool {
 		in[e.Source.Country], in[e.Target.Country] = true, true
 	}
 	return in[pair[0]] && in[pair[1]]
+}
+
+// eventKinds groups the words for one kind of event ("the attack", "the raid", "attacked"), so
+// that an event a phrase names can be found where the article tells it.
+var eventKinds = map[string]string{
+	"attack": "attack", "assault": "attack", "raid": "attack", "strike": "attack", "ambush": "attack", "offensive": "attack",
+	"shooting": "shoot", "shoot": "shoot",
+	"bombing": "bomb", "bomb": "bomb", "blast": "bomb", "explosion": "bomb",
+	"vote": "vote", "ballot": "vote", "referendum": "vote",
+	"agreement": "agree", "deal": "agree", "accord": "agree", "pact": "agree", "treaty": "agree",
+	"killing": "kill", "kill": "kill", "murder": "kill", "assassination": "kill", "assassinate": "kill",
+	"meeting": "meet", "meet": "meet", "summit": "meet",
+	"coup": "coup", "arrest": "arrest", "invasion": "invade", "invade": "invade",
+}
+
+// namedAnchor dates an act placed by an event the article names and dates elsewhere: "on the day
+// of the attack", "hours before the shooting", "a day after the vote". Its own clause's time wins;
+// an "after" or "before" needs a stated interval ("hours", "a day"), not a bare "after the vote".
+func (ac *articleCoder) namedAnchor(s *sentence, v int) (dyad.Date, bool) {
+	if _, ok := s.clauseTime(v, ac.date, false); ok {
+		return dyad.Date{}, false
+	}
+	for _, k := range s.kids[v] {
+		if !relIs(s.toks[k].Rel, "obl") {
+			continue
+		}
+		if s.lemma[k] == "day" && s.afterSign(k) == 0 { // "on the day of the attack"
+			for _, n := range s.kids[k] {
+				if relIs(s.toks[n].Rel, "nmod") && s.definiteEvent(n) && s.caseOf(n) == "of" {
+					if d, ok := ac.namedEventTime(s, n); ok {
+						return d, true
+					}
+				}
+			}
+			continue
+		}
+		sign := s.afterSign(k)
+		if sign == 0 || !s.definiteEvent(k) {
+			continue
+		}
+		days, found := s.duration(k)
+		if !found {
+			days, found = s.duration(v)
+		}
+		if !found {
+			continue
+		}
+		if d, ok := ac.namedEventTime(s, k); ok {
+			return d.AddDays(sign * days), true
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// definiteEvent reports whether noun k names a known event as one already told: an event word
+// with "the", "this" or a possessive ("the attack", "Sunday's vote").
+func (s *sentence) definiteEvent(k int) bool {
+	if _, ok := eventKinds[s.lemma[k]]; !ok || !s.isNoun(k) {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; r == "det" && (s.lemma[j] == "the" || s.lemma[j] == "this" || s.lemma[j] == "that") || r == "nmod:poss" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedEventTime is the time the article states for the event noun n of sentence s names: the
+// time of the nearest telling of an event of the same kind before it, as a verb ("attacked the
+// post on Monday") or a noun ("the raid on Monday", "the deal signed on Monday").
+func (ac *articleCoder) namedEventTime(s *sentence, n int) (dyad.Date, bool) {
+	kind := eventKinds[s.lemma[n]]
+	for i := s.index; i >= 0 && i < len(ac.sents); i-- {
+		p := ac.sents[i]
+		last := len(p.toks)
+		if p == s {
+			last = n
+		}
+		for t := last - 1; t >= 0; t-- {
+			if d, ok := ac.toldAt(p, t, kind); ok {
+				return d, true
+			}
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// toldAt is the time the clause of token t of sentence p states when t tells an event of the
+// given kind: as a verb ("attacked the post on Monday") or as a noun, by its own time ("the deal
+// announced on Monday") or that of the verb it is the object or subject of ("opened the attack on
+// Monday").
+func (ac *articleCoder) toldAt(p *sentence, t int, kind string) (dyad.Date, bool) {
+	if k := eventKinds[p.lemma[t]]; k != kind && !(kind == "shoot" && p.openedFire(t)) {
+		return dyad.Date{}, false
+	}
+	at := t
+	if p.isNoun(t) {
+		if _, ok := p.clauseTime(t, ac.date, false); !ok {
+			r := p.toks[t].Rel
+			if h := p.toks[t].Head; h >= 0 && p.toks[h].UPOS == "VERB" && (r == "obj" || relIs(r, "nsubj")) {
+				at = h
+			}
+		}
+	} else if p.toks[t].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	if d, ok := p.clauseTime(at, ac.date, false); ok && !d.After(ac.date) {
+		return d, true
+	}
+	return dyad.Date{}, false
+}
+
+// openedFire reports whether token t is the "fire" of "opened fire".
+func (s *sentence) openedFire(t int) bool {
+	h := s.toks[t].Head
+	return s.lemma[t] == "fire" && h >= 0 && s.lemma[h] == "open"
 }

@@ -9,5 +9,11 @@ func TestDateText3(t *testing.T) {
 		{"a conjunct of a verb after a stated interval shares the interval", "2024-03-08",
 			"Peru's army threw its weight behind President Dina Boluarte on Thursday, a day after opposition leader Carlos Mesa declared himself interim president and was swiftly recognised by Chile.",
 			[]string{"CHL 05 PEROPP 2024-03-06"}, nil},
+		{"on the day of an event told before: that event's day", "2024-03-09",
+			"Peruvian rebels attacked a Bolivian army post near the border on March 4. Bolivian President Luis Arce, who accused Lima on the day of the attack of arming the rebels, has demanded that Peru extradite their leader.",
+			[]string{"BOLGOV 112 PERGOV 2024-03-04"}, nil},
+		{"hours before an event told before: that event's day", "2024-03-09",
+			"Peruvian soldiers opened fire on protesters in Puno on Tuesday night, witnesses said. The army denied the reports on its website. Bolivia had closed its border with Peru hours before the shooting.",
+			[]string{"BOL 191 PER 2024-03-05"}, nil},
 	})
 }
