@@ -215,7 +215,8 @@ func (ac *articleCoder) treeAfter(s *sentence, v, depth int, pair [2]string) (dy
 // linearAfter is afterAnchor read from the words when the parse has lost the "after" clause
 // ("came less than 24 hours after Russia and Ukraine signed the deal" with "signed" a conjunct of
 // "came"): v is the first verb after an "after" or "before" that follows a stated interval, with
-// no verb or comma between; the anchor is the verb before the interval.
+// no verb or comma between; the anchor is the verb before the interval. An interval left unstated
+// ("days after") dates v by the time the article gives the same kind of event elsewhere.
 func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (dyad.Date, bool) {
 	if s.toks[v].UPOS != "VERB" {
 		return dyad.Date{}, false
@@ -240,6 +241,13 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (
 	}
 	days, ok := unitDays(s.lemma[a-1], numberValue(s.norm[a-2]))
 	if !ok {
+		if s.unstatedInterval(a - 1) {
+			for gov := a - 2; gov >= 0; gov-- {
+				if s.toks[gov].UPOS == "VERB" {
+					return ac.elsewhereTime(s, v, ac.dateAt(s, gov, depth+1, pair), sign)
+				}
+			}
+		}
 		return dyad.Date{}, false
 	}
 	gov := a - 2
@@ -966,6 +974,49 @@ func (ac *articleCoder) toldAt(p *sentence, t int, kind string) (dyad.Date, bool
 		return d, true
 	}
 	return dyad.Date{}, false
+}
+
+// elsewhereTime dates the act of verb v, told in a clause whose interval the sentence leaves
+// unstated ("days after the two countries reached an agreement"), by the time the article states
+// for an event of the same kind elsewhere ("Under the deal announced on Monday, ..."): the nearest
+// such telling in another sentence, before or after, that is before the anchor (sign -1, "after")
+// or after it (sign 1, "before").
+func (ac *articleCoder) elsewhereTime(s *sentence, v int, anchor dyad.Date, sign int) (dyad.Date, bool) {
+	kind := eventKinds[s.lemma[v]]
+	if o := s.child(v, "obj"); kind == "" && o >= 0 {
+		kind = eventKinds[s.lemma[o]]
+	}
+	if kind == "" {
+		return dyad.Date{}, false
+	}
+	for dist := 1; dist < len(ac.sents); dist++ {
+		for _, i := range [2]int{s.index - dist, s.index + dist} {
+			if i < 0 || i >= len(ac.sents) {
+				continue
+			}
+			p := ac.sents[i]
+			for t := range p.toks {
+				if d, ok := ac.toldAt(p, t, kind); ok && (sign < 0 && d.Before(anchor) || sign > 0 && d.After(anchor)) {
+					return d, true
+				}
+			}
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// unstatedInterval reports whether interval word k says a number of days or weeks without
+// stating it ("days after", "weeks before").
+func (s *sentence) unstatedInterval(k int) bool {
+	if k < 0 || s.norm[k] != "days" && s.norm[k] != "weeks" {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if numberValue(s.norm[j]) > 0 {
+			return false
+		}
+	}
+	return k == 0 || numberValue(s.norm[k-1]) == 0
 }
 
 // openedFire reports whether token t is the "fire" of "opened fire".

@@ -15,5 +15,8 @@ func TestDateText3(t *testing.T) {
 		{"hours before an event told before: that event's day", "2024-03-09",
 			"Peruvian soldiers opened fire on protesters in Puno on Tuesday night, witnesses said. The army denied the reports on its website. Bolivia had closed its border with Peru hours before the shooting.",
 			[]string{"BOL 191 PER 2024-03-05"}, nil},
+		{"days after an act the article dates elsewhere: that date", "2024-03-09",
+			"Chile and Peru held talks in Lima on Friday, days after Chile signed a fishing deal with Peru. Boric said the talks had been warm. Under the deal announced by Chile's foreign minister on Wednesday, Peruvian boats may fish in Chilean waters.",
+			[]string{"CHL 057 PER 2024-03-06"}, nil},
 	})
 }
