@@ -104,7 +104,8 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 // Y on Saturday. The day before, X had visited Z. They pledged ..."): the story goes on at the
 // time the sentence before it set. When the sentence before sets no time either, an act told in
 // the past between the two countries the lead's events are between belongs to the lead's story
-// and takes its time ("X freed Y's reporter on Thursday in a swap. ... X also freed Y's marine").
+// and takes its time ("X freed Y's reporter on Thursday in a swap. ... X also freed Y's marine"),
+// as does an act told with the verb of one of the lead's events ("... Z also freed a medic").
 // Else the article date.
 func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Date {
 	if s.presentPerfect(v) {
@@ -123,7 +124,7 @@ func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Dat
 		}
 	}
 	if s.index > 0 {
-		if d, ok := ac.mainTime(ac.sents[0]); ok && !s.presentTense(v) && ac.leadPair(pair) {
+		if d, ok := ac.mainTime(ac.sents[0]); ok && !s.presentTense(v) && (ac.leadPair(pair) || ac.leadAct(s, v)) {
 			return d
 		}
 	}
@@ -1023,4 +1024,16 @@ func (s *sentence) unstatedInterval(k int) bool {
 func (s *sentence) openedFire(t int) bool {
 	h := s.toks[t].Head
 	return s.lemma[t] == "fire" && h >= 0 && s.lemma[h] == "open"
+}
+
+// leadAct reports whether verb v tells again the act of one of the lead's events ("Russia freed
+// X on Thursday ... Belarus also freed Y").
+func (ac *articleCoder) leadAct(s *sentence, v int) bool {
+	l := ac.sents[0]
+	for _, k := range l.evVerb {
+		if k >= 0 && k < len(l.lemma) && l.lemma[k] == s.lemma[v] && l.toks[k].UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }

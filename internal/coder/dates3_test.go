@@ -18,5 +18,8 @@ func TestDateText3(t *testing.T) {
 		{"days after an act the article dates elsewhere: that date", "2024-03-09",
 			"Chile and Peru held talks in Lima on Friday, days after Chile signed a fishing deal with Peru. Boric said the talks had been warm. Under the deal announced by Chile's foreign minister on Wednesday, Peruvian boats may fish in Chilean waters.",
 			[]string{"CHL 057 PER 2024-03-06"}, nil},
+		{"an act told again with the lead's verb, no time near it, is part of the lead's story", "2024-03-08",
+			"Chile freed two Peruvian fishermen on Thursday in a prisoner exchange with Peru. The handover took place at a border crossing near Tacna, according to the Chilean foreign ministry. Bolivia, Chile's neighbour, also freed a Peruvian pilot who had been facing trial there.",
+			[]string{"BOL 0841 PER 2024-03-07"}, nil},
 	})
 }
