@@ -880,8 +880,9 @@ var eventKinds = map[string]string{
 }
 
 // namedAnchor dates an act placed by an event the article names and dates elsewhere: "on the day
-// of the attack", "hours before the shooting", "a day after the vote". Its own clause's time wins;
-// an "after" or "before" needs a stated interval ("hours", "a day"), not a bare "after the vote".
+// of the attack", "hours before the shooting", "two days after the vote" (two days later than the
+// vote), "the day after the vote". Its own clause's time wins; an "after" or "before" needs a
+// stated interval ("hours", "a day"), not a bare "after the vote".
 func (ac *articleCoder) namedAnchor(s *sentence, v int) (dyad.Date, bool) {
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
 		return dyad.Date{}, false
@@ -908,14 +909,31 @@ func (ac *articleCoder) namedAnchor(s *sentence, v int) (dyad.Date, bool) {
 		if !found {
 			days, found = s.duration(v)
 		}
+		if !found && s.theDay(v) { // "the day after the vote"
+			days, found = 1, true
+		}
 		if !found {
 			continue
 		}
-		if d, ok := ac.namedEventTime(s, k); ok {
-			return d.AddDays(sign * days), true
+		if d, ok := ac.namedEventTime(s, k); ok { // v is after the event when k is "after" it
+			return d.AddDays(-sign * days), true
 		}
 	}
 	return dyad.Date{}, false
+}
+
+// theDay reports whether v has "the day" as a bare time phrase ("left the day after the vote").
+func (s *sentence) theDay(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.norm[k] == "day" && (relIs(s.toks[k].Rel, "obl") || s.toks[k].Rel == "advmod") && s.caseOf(k) == "" {
+			for _, j := range s.kids[k] {
+				if s.toks[j].Rel == "det" && s.lemma[j] == "the" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // definiteEvent reports whether noun k names a known event as one already told: an event word
