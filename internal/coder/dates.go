@@ -884,6 +884,9 @@ var eventKinds = map[string]string{
 // vote), "the day after the vote". Its own clause's time wins; an "after" or "before" needs a
 // stated interval ("hours", "a day"), not a bare "after the vote".
 func (ac *articleCoder) namedAnchor(s *sentence, v int) (dyad.Date, bool) {
+	if s.modal(v) || s.futureAct(v) {
+		return dyad.Date{}, false // "will sign the treaty a day after the vote": dated when it was said
+	}
 	if _, ok := s.clauseTime(v, ac.date, false); ok {
 		return dyad.Date{}, false
 	}
