@@ -953,9 +953,9 @@ func (s *sentence) definiteEvent(k int) bool {
 	return false
 }
 
-// namedEventTime is the time the article states for the event noun n of sentence s names: the
-// time of the nearest telling of an event of the same kind before it, as a verb ("attacked the
-// post on Monday") or a noun ("the raid on Monday", "the deal signed on Monday").
+// namedEventTime is the time the article states for the event that noun n of sentence s names:
+// the time of the nearest telling of an event of the same kind before it, as a verb ("attacked
+// the post on Monday") or a noun ("the raid on Monday", "the deal signed on Monday").
 func (ac *articleCoder) namedEventTime(s *sentence, n int) (dyad.Date, bool) {
 	kind := eventKinds[s.lemma[n]]
 	for i := s.index; i >= 0 && i < len(ac.sents); i-- {
