@@ -37,6 +37,9 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 	if d, ok := ac.afterAnchor(s, v, depth, pair); ok {
 		return d
 	}
+	if d, ok := ac.namedAnchor(s, v); ok {
+		return d
+	}
 	if depth == 0 && s.futureAct(v) {
 		if d, ok := ac.statementTime(s, v); ok {
 			return d
@@ -101,7 +104,8 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 // Y on Saturday. The day before, X had visited Z. They pledged ..."): the story goes on at the
 // time the sentence before it set. When the sentence before sets no time either, an act told in
 // the past between the two countries the lead's events are between belongs to the lead's story
-// and takes its time ("X freed Y's reporter on Thursday in a swap. ... X also freed Y's marine").
+// and takes its time ("X freed Y's reporter on Thursday in a swap. ... X also freed Y's marine"),
+// as does an act told with the verb of one of the lead's events ("... Z also freed a medic").
 // Else the article date.
 func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Date {
 	if s.presentPerfect(v) {
@@ -120,7 +124,7 @@ func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Dat
 		}
 	}
 	if s.index > 0 {
-		if d, ok := ac.mainTime(ac.sents[0]); ok && !s.presentTense(v) && ac.leadPair(pair) {
+		if d, ok := ac.mainTime(ac.sents[0]); ok && !s.presentTense(v) && (ac.leadPair(pair) || ac.leadAct(s, v)) {
 			return d
 		}
 	}
@@ -212,7 +216,8 @@ func (ac *articleCoder) treeAfter(s *sentence, v, depth int, pair [2]string) (dy
 // linearAfter is afterAnchor read from the words when the parse has lost the "after" clause
 // ("came less than 24 hours after Russia and Ukraine signed the deal" with "signed" a conjunct of
 // "came"): v is the first verb after an "after" or "before" that follows a stated interval, with
-// no verb or comma between; the anchor is the verb before the interval.
+// no verb or comma between; the anchor is the verb before the interval. An interval left unstated
+// ("days after") dates v by the time the article gives the same kind of event elsewhere.
 func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (dyad.Date, bool) {
 	if s.toks[v].UPOS != "VERB" {
 		return dyad.Date{}, false
@@ -224,6 +229,11 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (
 		}
 	}
 	if a < 2 || s.lemma[a] != "after" && s.lemma[a] != "before" {
+		if h := s.toks[v].Head; s.toks[v].Rel == "conj" && h >= 0 && h < v {
+			// "a day after X declared himself president and was recognised by Y": a conjunct
+			// shares the interval of the verb before it that it is joined to
+			return ac.linearAfter(s, h, depth, pair)
+		}
 		return dyad.Date{}, false
 	}
 	sign := -1
@@ -232,6 +242,13 @@ func (ac *articleCoder) linearAfter(s *sentence, v, depth int, pair [2]string) (
 	}
 	days, ok := unitDays(s.lemma[a-1], numberValue(s.norm[a-2]))
 	if !ok {
+		if s.unstatedInterval(a - 1) {
+			for gov := a - 2; gov >= 0; gov-- {
+				if s.toks[gov].UPOS == "VERB" {
+					return ac.elsewhereTime(s, v, ac.dateAt(s, gov, depth+1, pair), sign)
+				}
+			}
+		}
 		return dyad.Date{}, false
 	}
 	gov := a - 2
@@ -847,4 +864,197 @@ func (ac *articleCoder) leadPair(pair [2]string) bool {
 		in[e.Source.Country], in[e.Target.Country] = true, true
 	}
 	return in[pair[0]] && in[pair[1]]
+}
+
+// eventKinds groups the words for one kind of event ("the attack", "the raid", "attacked"), so
+// that an event a phrase names can be found where the article tells it.
+var eventKinds = map[string]string{
+	"attack": "attack", "assault": "attack", "raid": "attack", "strike": "attack", "ambush": "attack", "offensive": "attack",
+	"shooting": "shoot", "shoot": "shoot",
+	"bombing": "bomb", "bomb": "bomb", "blast": "bomb", "explosion": "bomb",
+	"vote": "vote", "ballot": "vote", "referendum": "vote",
+	"agreement": "agree", "deal": "agree", "accord": "agree", "pact": "agree", "treaty": "agree",
+	"killing": "kill", "kill": "kill", "murder": "kill", "assassination": "kill", "assassinate": "kill",
+	"meeting": "meet", "meet": "meet", "summit": "meet",
+	"coup": "coup", "arrest": "arrest", "invasion": "invade", "invade": "invade",
+}
+
+// namedAnchor dates an act placed by an event the article names and dates elsewhere: "on the day
+// of the attack", "hours before the shooting", "two days after the vote" (two days later than the
+// vote), "the day after the vote". Its own clause's time wins; an "after" or "before" needs a
+// stated interval ("hours", "a day"), not a bare "after the vote".
+func (ac *articleCoder) namedAnchor(s *sentence, v int) (dyad.Date, bool) {
+	if s.modal(v) || s.futureAct(v) {
+		return dyad.Date{}, false // "will sign the treaty a day after the vote": dated when it was said
+	}
+	if _, ok := s.clauseTime(v, ac.date, false); ok {
+		return dyad.Date{}, false
+	}
+	for _, k := range s.kids[v] {
+		if !relIs(s.toks[k].Rel, "obl") {
+			continue
+		}
+		if s.lemma[k] == "day" && s.afterSign(k) == 0 { // "on the day of the attack"
+			for _, n := range s.kids[k] {
+				if relIs(s.toks[n].Rel, "nmod") && s.definiteEvent(n) && s.caseOf(n) == "of" {
+					if d, ok := ac.namedEventTime(s, n); ok {
+						return d, true
+					}
+				}
+			}
+			continue
+		}
+		sign := s.afterSign(k)
+		if sign == 0 || !s.definiteEvent(k) {
+			continue
+		}
+		days, found := s.duration(k)
+		if !found {
+			days, found = s.duration(v)
+		}
+		if !found && s.theDay(v) { // "the day after the vote"
+			days, found = 1, true
+		}
+		if !found {
+			continue
+		}
+		if d, ok := ac.namedEventTime(s, k); ok { // v is after the event when k is "after" it
+			return d.AddDays(-sign * days), true
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// theDay reports whether v has "the day" as a bare time phrase ("left the day after the vote").
+func (s *sentence) theDay(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.norm[k] == "day" && (relIs(s.toks[k].Rel, "obl") || s.toks[k].Rel == "advmod") && s.caseOf(k) == "" {
+			for _, j := range s.kids[k] {
+				if s.toks[j].Rel == "det" && s.lemma[j] == "the" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// definiteEvent reports whether noun k names a known event as one already told: an event word
+// with "the", "this" or a possessive ("the attack", "Sunday's vote").
+func (s *sentence) definiteEvent(k int) bool {
+	if _, ok := eventKinds[s.lemma[k]]; !ok || !s.isNoun(k) {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if r := s.toks[j].Rel; r == "det" && (s.lemma[j] == "the" || s.lemma[j] == "this" || s.lemma[j] == "that") || r == "nmod:poss" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedEventTime is the time the article states for the event that noun n of sentence s names:
+// the time of the nearest telling of an event of the same kind before it, as a verb ("attacked
+// the post on Monday") or a noun ("the raid on Monday", "the deal signed on Monday").
+func (ac *articleCoder) namedEventTime(s *sentence, n int) (dyad.Date, bool) {
+	kind := eventKinds[s.lemma[n]]
+	for i := s.index; i >= 0 && i < len(ac.sents); i-- {
+		p := ac.sents[i]
+		last := len(p.toks)
+		if p == s {
+			last = n
+		}
+		for t := last - 1; t >= 0; t-- {
+			if d, ok := ac.toldAt(p, t, kind); ok {
+				return d, true
+			}
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// toldAt is the time the clause of token t of sentence p states when t tells an event of the
+// given kind: as a verb ("attacked the post on Monday") or as a noun, by its own time ("the deal
+// announced on Monday") or that of the verb it is the object or subject of ("opened the attack on
+// Monday").
+func (ac *articleCoder) toldAt(p *sentence, t int, kind string) (dyad.Date, bool) {
+	if k := eventKinds[p.lemma[t]]; k != kind && !(kind == "shoot" && p.openedFire(t)) {
+		return dyad.Date{}, false
+	}
+	at := t
+	if p.isNoun(t) {
+		if _, ok := p.clauseTime(t, ac.date, false); !ok {
+			r := p.toks[t].Rel
+			if h := p.toks[t].Head; h >= 0 && p.toks[h].UPOS == "VERB" && (r == "obj" || relIs(r, "nsubj")) {
+				at = h
+			}
+		}
+	} else if p.toks[t].UPOS != "VERB" {
+		return dyad.Date{}, false
+	}
+	if d, ok := p.clauseTime(at, ac.date, false); ok && !d.After(ac.date) {
+		return d, true
+	}
+	return dyad.Date{}, false
+}
+
+// elsewhereTime dates the act of verb v, told in a clause whose interval the sentence leaves
+// unstated ("days after the two countries reached an agreement"), by the time the article states
+// for an event of the same kind elsewhere ("Under the deal announced on Monday, ..."): the nearest
+// such telling in another sentence, before or after, that is before the anchor (sign -1, "after")
+// or after it (sign 1, "before").
+func (ac *articleCoder) elsewhereTime(s *sentence, v int, anchor dyad.Date, sign int) (dyad.Date, bool) {
+	kind := eventKinds[s.lemma[v]]
+	if o := s.child(v, "obj"); kind == "" && o >= 0 {
+		kind = eventKinds[s.lemma[o]]
+	}
+	if kind == "" {
+		return dyad.Date{}, false
+	}
+	for dist := 1; dist < len(ac.sents); dist++ {
+		for _, i := range [2]int{s.index - dist, s.index + dist} {
+			if i < 0 || i >= len(ac.sents) {
+				continue
+			}
+			p := ac.sents[i]
+			for t := range p.toks {
+				if d, ok := ac.toldAt(p, t, kind); ok && (sign < 0 && d.Before(anchor) || sign > 0 && d.After(anchor)) {
+					return d, true
+				}
+			}
+		}
+	}
+	return dyad.Date{}, false
+}
+
+// unstatedInterval reports whether interval word k says a number of days or weeks without
+// stating it ("days after", "weeks before").
+func (s *sentence) unstatedInterval(k int) bool {
+	if k < 0 || s.norm[k] != "days" && s.norm[k] != "weeks" {
+		return false
+	}
+	for _, j := range s.kids[k] {
+		if numberValue(s.norm[j]) > 0 {
+			return false
+		}
+	}
+	return k == 0 || numberValue(s.norm[k-1]) == 0
+}
+
+// openedFire reports whether token t is the "fire" of "opened fire".
+func (s *sentence) openedFire(t int) bool {
+	h := s.toks[t].Head
+	return s.lemma[t] == "fire" && h >= 0 && s.lemma[h] == "open"
+}
+
+// leadAct reports whether verb v tells again the act of one of the lead's events ("Russia freed
+// X on Thursday ... Belarus also freed Y").
+func (ac *articleCoder) leadAct(s *sentence, v int) bool {
+	l := ac.sents[0]
+	for _, k := range l.evVerb {
+		if k >= 0 && k < len(l.lemma) && l.lemma[k] == s.lemma[v] && l.toks[k].UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }
