@@ -31,7 +31,9 @@ func (ac *articleCoder) eventDate(s *sentence, v int, pair [2]string) dyad.Date 
 	return ac.dateAt(s, v, 0, pair)
 }
 
-// dateAt is eventDate for token v, depth levels into "N days after ..." anchors.
+// dateAt is eventDate for token v, depth levels into "N days after ..." anchors. It looks for a
+// time up a chain of at most six clauses ("a rally on Sunday at which thousands tried to storm
+// the embassy and set fire to its gate before police dispersed them": Sunday).
 func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.Date {
 	future := s.modal(v)
 	if d, ok := ac.afterAnchor(s, v, depth, pair); ok {
@@ -45,7 +47,7 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 			return d
 		}
 	}
-	for cur, steps := v, 0; cur >= 0 && steps < 4; steps++ {
+	for cur, steps := v, 0; cur >= 0 && steps < 6; steps++ {
 		if cur != v { // "said on Friday that they would work together": Friday is the saying's
 			future = s.modal(cur)
 		}
@@ -78,6 +80,7 @@ func (ac *articleCoder) dateAt(s *sentence, v, depth int, pair [2]string) dyad.D
 		if r != "conj" && r != "xcomp" && r != "obj" && r != "acl:relcl" && r != "ccomp" &&
 			!(relIs(r, "nsubj") && s.toks[cur].UPOS == "NOUN") && // "the truce took effect on Monday"
 			!(r == "advcl" && s.nonFinite(cur)) && // "signed an order on Saturday imposing tariffs"
+			!(r == "advcl" && s.hasChildLemma(cur, "mark", "before", "as", "while", "until")) && // "stormed the embassy on Sunday before police dispersed them"
 			!(s.isNoun(cur) && measureRels[r]) { // "ended two days of talks on Friday"
 			break
 		}
