@@ -118,7 +118,8 @@ func (ac *articleCoder) carriedDate(s *sentence, v int, pair [2]string) dyad.Dat
 	for prev > 0 && prev < len(ac.sents) && ac.sents[prev].flashback() {
 		prev--
 	}
-	if !ac.lastDate.IsZero() && ac.lastDateSent >= prev {
+	if !ac.lastDate.IsZero() && ac.lastDateSent >= prev &&
+		!(ac.lastDateSent < s.index && ac.sents[ac.lastDateSent].flashback()) { // a look back does not move the story
 		return ac.lastDate
 	}
 	if prev >= 0 && prev < len(ac.sents) {
