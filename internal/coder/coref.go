@@ -818,7 +818,7 @@ func (ac *articleCoder) partitiveNationals(s *sentence, m *mention) *mention {
 	if s.lemma[i] == "the" { // "the majority of them"
 		i++
 	}
-	if !partitiveWords[s.lemma[i]] || s.lemma[i+1] != "of" || s.norm[i+2] != "them" && s.norm[i+2] != "whom" {
+	if i+3 >= len(s.toks) || !partitiveWords[s.lemma[i]] || s.lemma[i+1] != "of" || s.norm[i+2] != "them" && s.norm[i+2] != "whom" {
 		return nil
 	}
 	if p := ac.modifierMention(s, i+3); p != nil && p.actor.Agent == "" && p.actor.Country != "" && p.actor.Country != dyad.CountryIGO {
