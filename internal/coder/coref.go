@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
 )
 
 // entity is an actor the article has mentioned, for resolving later pronouns, descriptions and
@@ -16,6 +17,7 @@ type entity struct {
 	title   string
 	surname string
 	names   []string // every word of the person's names, for surname-only mentions
+	entry   *dict.Entry
 	sent    int      // sentence of the latest mention
 	tok     int      // token of the latest mention
 	subj    bool     // the latest mention was a subject (more salient for pronouns)
@@ -113,6 +115,7 @@ func (m *mention) bind(e *entity) {
 	m.actor = e.actor
 	m.person = e.person
 	m.org = e.org
+	m.entry = e.entry
 	if m.title == "" {
 		m.title = e.title
 	}
@@ -131,7 +134,7 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 		}
 	}
 	e := &entity{actor: m.actor, person: m.person, org: m.org, plural: m.plural, title: m.title, surname: m.surname,
-		names: m.names}
+		names: m.names, entry: m.entry}
 	m.entity = e
 	ac.entities = append(ac.entities, e)
 	ac.touch(e, s, m)

@@ -34,7 +34,8 @@ type mention struct {
 	count      int        // "the two leaders" -> 2
 	group      []*mention // a description that resolved to several actors
 	entity     *entity
-	implicit   bool // not named in the sentence: inferred from the article (its Text stays empty)
+	implicit   bool        // not named in the sentence: inferred from the article (its Text stays empty)
+	entry      *dict.Entry // the person whose dated role gave the actor, if any (see atEventDate)
 }
 
 func (m *mention) sameActor(o *mention) bool {
@@ -570,6 +571,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			if r, ok := e.Resolve(ac.date); ok {
 				m.actor.Country, m.actor.Agent, m.actor.Code = r.Country, r.Agent, r.Code
 				m.title = r.Title
+				if m.person {
+					m.entry = e
+				}
 			} else if title != nil {
 				m.actor.Agent, m.title = title.Code, title.Phrase
 			} else {

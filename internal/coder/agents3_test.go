@@ -1,0 +1,16 @@
+package coder
+
+import "testing"
+
+// TestAgentsText checks how the coder names the sector (agent) of an actor, on sentences written
+// for these tests.
+func TestAgentsText(t *testing.T) {
+	runTextCases(t, []textCase{
+		{"a person's role on the event's date, not the article's", "2020-01-07",
+			"Iraqi lawmakers mourned the Iranian general on Monday. An American drone killed Qassem Soleimani near Baghdad airport on Friday.",
+			[]string{"USAMIL 19 IRNMIL 2020-01-03"}, []string{"USAMIL 19 IRNELI"}},
+		{"a leader's role before she was ousted", "2024-08-09",
+			"Sheikh Hasina resigned and fled to India on Monday. On Sunday, Hasina accused Pakistan of meddling.",
+			[]string{"BGDGOV 112 PAK 2024-08-04"}, []string{"BGDOPP 112 PAK"}},
+	})
+}
