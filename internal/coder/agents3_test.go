@@ -12,5 +12,8 @@ func TestAgentsText(t *testing.T) {
 		{"a leader's role before she was ousted", "2024-08-09",
 			"Sheikh Hasina resigned and fled to India on Monday. On Sunday, Hasina accused Pakistan of meddling.",
 			[]string{"BGDGOV 112 PAK 2024-08-04"}, []string{"BGDOPP 112 PAK"}},
+		{"a participle before an office modifies it", "2024-03-08",
+			"Chile summoned Bolivia's acting high commissioner on Wednesday to protest the arrests.",
+			[]string{"CHL 11 BOLGOV 2024-03-06"}, []string{"CHL 11 BOL"}},
 	})
 }
