@@ -15,5 +15,11 @@ func TestAgentsText(t *testing.T) {
 		{"a participle before an office modifies it", "2024-03-08",
 			"Chile summoned Bolivia's acting high commissioner on Wednesday to protest the arrests.",
 			[]string{"CHL 11 BOLGOV 2024-03-06"}, []string{"CHL 11 BOL"}},
+		{"forces from a region are the region's own armed group", "2024-03-08",
+			"Ethiopia's government and forces from the northern region of Amhara agreed on Tuesday to a truce.",
+			[]string{"ETHGOV 08 ETHREB 2024-03-05", "ETHREB 08 ETHGOV 2024-03-05"}, []string{"ETHGOV 08 ETHMIL"}},
+		{"fighters of a region", "2024-03-08",
+			"Pakistani troops clashed with forces from the province of Balochistan on Monday.",
+			[]string{"PAKMIL 19 PAKREB 2024-03-04"}, nil},
 	})
 }

@@ -613,6 +613,11 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		if m.actor.Country == "" && !proxy {
 			m.actor.Country = ac.ledByState(s, h) // "U.S.-led forces", however parsed
 		}
+		if m.actor.Country == "" && modOrg == nil && (m.actor.Agent == dyad.AgentMIL || m.actor.Agent == dyad.AgentREB) {
+			if c := ac.regionOf(s, h); c != "" { // "forces from the region of Tigray": a region's own force
+				m.actor.Country, m.actor.Agent = c, dyad.AgentREB
+			}
+		}
 		if (proxy || ac.ledByPeople(s, h)) && (m.actor.Agent == dyad.AgentMIL || m.actor.Agent == dyad.AgentREB) {
 			m.actor.Agent = dyad.AgentREB // a force a foreign state backs, or a people leads, is an armed group
 		}
@@ -704,6 +709,39 @@ func (ac *articleCoder) ledByPeople(s *sentence, h int) bool {
 	}
 	_, _, agent := ac.c.dict.MatchAgent(s.lemma[k-2 : k-1]) // "Government-led", "Army-led"
 	return !agent
+}
+
+// regionOf returns the country of a region (not a country or a city) that an "of" or "from"
+// phrase of h names ("forces from the northern region of Tigray"), or "". A state's forces are
+// named after the state; a force named after one of its regions is the region's own, an armed
+// group to the state.
+func (ac *articleCoder) regionOf(s *sentence, h int) string {
+	ks := s.kids[h]
+	if s.toks[h].Rel == "conj" { // "the government and forces from ...", the phrase hung on "government"
+		for _, k := range s.kids[s.toks[h].Head] {
+			if k > h {
+				ks = append(ks[:len(ks):len(ks)], k)
+			}
+		}
+	}
+	for _, k := range ks {
+		if c := s.caseOf(k); !relIs(s.toks[k].Rel, "nmod") || c != "of" && c != "from" {
+			continue
+		}
+		lo, hi := s.subtreeSpan(k)
+		for i := lo; i < hi; i++ {
+			if s.toks[i].UPOS != "PROPN" {
+				continue
+			}
+			if n, _ := ac.c.dict.MatchActor(s.norm[i:hi]); n > 0 {
+				return "" // "forces from the region of X and Russia": an actor is named
+			}
+			if n, p := ac.c.dict.MatchPlace(s.norm[i:hi]); n > 0 && p.Kind == "region" && p.Country != "" {
+				return p.Country
+			}
+		}
+	}
+	return ""
 }
 
 // blocWords lead forces as states or their alliances do, not as a people: "Western-led forces".

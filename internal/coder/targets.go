@@ -174,11 +174,12 @@ func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
 	return inferred(entityAt(v, e))
 }
 
-// ownSide reports whether every target belongs to the country of the first source.
+// ownSide reports whether every target belongs to the country of the first source (an armed
+// group is not a state's own force).
 func ownSide(src, tgt []*mention) bool {
 	c := src[0].actor.Country
 	for _, t := range tgt {
-		if t.actor.Country != c || t.actor.Agent == "" {
+		if t.actor.Country != c || t.actor.Agent == "" || t.actor.Agent == dyad.AgentREB && src[0].actor.Agent != dyad.AgentREB {
 			return false
 		}
 	}
