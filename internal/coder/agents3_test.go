@@ -21,5 +21,11 @@ func TestAgentsText(t *testing.T) {
 		{"fighters of a region", "2024-03-08",
 			"Pakistani troops clashed with forces from the province of Balochistan on Monday.",
 			[]string{"PAKMIL 19 PAKREB 2024-03-04"}, nil},
+		{"several ministers are new people, not the minister named before", "2024-03-08",
+			"Chilean Foreign Minister Alberto van Klaveren arrived in Lima on Monday. On Tuesday, Peruvian police detained several ministers in Cusco.",
+			[]string{"PERCOP 17 PERGOV 2024-03-05"}, []string{"PERCOP 17 CHLGOV"}},
+		{"some supporters of a leader are not the leader", "2024-03-08",
+			"Peruvian police detained some 300 supporters of former President Pedro Castillo on Sunday.",
+			nil, []string{"PERCOP 17 PERELI"}},
 	})
 }

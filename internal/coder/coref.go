@@ -409,7 +409,22 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		}
 		return
 	}
-	if m.count >= 2 || (m.plural && m.title != "") {
+	indef, counted := s.indefinite(m)
+	if indef || counted { // "several ministers of the ousted government": that government's
+		for _, k := range s.kids[m.head] {
+			if o := s.mentionOf(k); o != nil && o != m && relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
+				if o.kind == description && o.actor.Country == "" {
+					ac.resolveDescription(s, o)
+				}
+				if o.actor.Country != "" && o.actor.Country != dyad.CountryIGO {
+					m.actor.Country, m.actor.Code = o.actor.Country, o.actor.Country+m.actor.Agent
+					m.kind = named
+					return
+				}
+			}
+		}
+	}
+	if !indef && (m.count >= 2 || (m.plural && m.title != "")) {
 		n := max(m.count, 2)
 		var group []*mention
 		seen := map[*entity]bool{}
@@ -500,7 +515,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			return false
 		}
 		if m.title != "" {
-			return e.person && (strings.Contains(e.title, m.title) || strings.Contains(m.title, e.title) && e.title != "")
+			return !indef && e.person && (strings.Contains(e.title, m.title) || strings.Contains(m.title, e.title) && e.title != "")
 		}
 		return e.actor.Agent == m.actor.Agent
 	}); e != nil {
@@ -521,6 +536,32 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
 	}
+}
+
+// indefiniteWords before a plural noun introduce new actors: "several ministers" are not the
+// ministers named before.
+var indefiniteWords = map[string]bool{"several": true, "some": true, "many": true, "few": true,
+	"various": true, "numerous": true, "dozens": true, "hundreds": true, "thousands": true}
+
+// indefinite reports whether description m is a plural introduced by an indefinite quantifier
+// ("several ministers", "some officials"), which names new people rather than referring back,
+// and counted, whether it is a number with no determiner ("300 supporters of X"), whose
+// of-phrase says whose they are.
+func (s *sentence) indefinite(m *mention) (indef, counted bool) {
+	if !m.plural {
+		return false, false
+	}
+	for _, k := range s.kids[m.head] {
+		switch r := s.toks[k].Rel; {
+		case (r == "det" || r == "amod") && indefiniteWords[s.lemma[k]]:
+			return true, false
+		case r == "det" || r == "nmod:poss" || r == "det:poss":
+			return false, false // "the two ministers", "its ministers", "both sides"
+		case r == "nummod":
+			counted = true
+		}
+	}
+	return false, counted
 }
 
 // possessorMention returns the named actor that owns description m ("Chile's army", "the United
