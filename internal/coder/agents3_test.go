@@ -27,5 +27,11 @@ func TestAgentsText(t *testing.T) {
 		{"some supporters of a leader are not the leader", "2024-03-08",
 			"Peruvian police detained some 300 supporters of former President Pedro Castillo on Sunday.",
 			nil, []string{"PERCOP 17 PERELI"}},
+		{"a party's secretary general belongs to the party, not to an international body", "2024-03-08",
+			"Peruvian police arrested Jorge Salas, the secretary general of the opposition party, on Monday.",
+			[]string{"PERCOP 17 PEROPP 2024-03-04"}, []string{"PERCOP 17 PERIGO"}},
+		{"the president of a party", "2024-03-08",
+			"The Peruvian president of the opposition party accused Chile on Monday of spying.",
+			[]string{"PEROPP 112 CHL 2024-03-04"}, []string{"PERGOV 112 CHL"}},
 	})
 }

@@ -665,7 +665,7 @@ func contains(list []string, s string) bool {
 // memberNouns name someone by the body they belong to: their sector is that body's.
 var memberNouns = map[string]bool{"leader": true, "head": true, "chief": true, "member": true,
 	"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "figure": true,
-	"commander": true}
+	"commander": true, "general": true, "secretary": true, "president": true}
 
 // memberOf returns the sector of the body that the member noun at h belongs to ("a senior leader
 // of the opposition": OPP), from an "of" phrase headed by a sector noun, or "".
@@ -677,8 +677,11 @@ func (ac *articleCoder) memberOf(s *sentence, h int) string {
 		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "of" {
 			continue
 		}
-		if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[k : k+1]); ok && n == 1 && !ag.Title && ag.Code != "" {
-			return ag.Code
+		lo, _ := s.subtreeSpan(k)
+		for i := lo; i <= k; i++ { // the longest agent phrase ending at the head: "the opposition party"
+			if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[i : k+1]); ok && n == k+1-i && !ag.Title && ag.Code != "" {
+				return ag.Code
+			}
 		}
 	}
 	return ""
