@@ -33,5 +33,11 @@ func TestAgentsText(t *testing.T) {
 		{"the president of a party", "2024-03-08",
 			"The Peruvian president of the opposition party accused Chile on Monday of spying.",
 			[]string{"PEROPP 112 CHL 2024-03-04"}, []string{"PERGOV 112 CHL"}},
+		{"a site's owner, not the place it is in", "2024-03-08",
+			"Israeli warplanes struck a Hezbollah site in eastern Lebanon on Tuesday.",
+			[]string{"ISRMIL 19 LBNREB 2024-03-05"}, []string{"ISRMIL 19 LBN 2024-03-05"}},
+		{"an armed group's positions in a region", "2024-03-08",
+			"Turkish drones struck PKK positions in northern Iraq on Sunday.",
+			[]string{"TURMIL 19 TURREB 2024-03-03"}, []string{"TURMIL 19 IRQ"}},
 	})
 }

@@ -413,6 +413,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}
 	tgt := ac.targetsOf(s, m.target, code)
+	if o := ac.placeOwner(s, v, m.target, code, tgt); o != nil {
+		tgt = []*mention{o}
+	}
 	if len(tgt) == 0 && m.target < 0 && conflictRoot(code) { // "attacked Chilean ships" with "attack ship"
 		tgt = ac.objectOwners(s, v, code)
 	}
@@ -778,6 +781,34 @@ func (ac *articleCoder) objectOwners(s *sentence, v int, code string) []*mention
 		}
 	}
 	return out
+}
+
+// placeOwner returns the organisation that owns the object of an armed act at verb v when the
+// pattern's target t is only where that object is ("struck a Hezbollah site in southern
+// Lebanon": Hezbollah, not Lebanon), or nil.
+func (ac *articleCoder) placeOwner(s *sentence, v, t int, code string, tgt []*mention) *mention {
+	if t < 0 || !conflictRoot(code) || len(tgt) == 0 {
+		return nil
+	}
+	for _, m := range tgt {
+		if m.actor.Agent != "" && !(m.actor.Agent == dyad.AgentCVL && m.actor.Code == m.actor.Country+dyad.AgentCVL && m.kind == named && s.toks[m.head].UPOS == "PROPN") {
+			return nil // the target is an actor, not a place
+		}
+	}
+	n := s.toks[t].Head
+	if n < 0 || n == v || s.toks[n].Head != v || s.toks[n].Rel != "obj" || s.mentionOf(n) != nil {
+		return nil
+	}
+	for _, k := range s.kids[n] {
+		if r := s.toks[k].Rel; r != "compound" && r != "nmod:poss" && r != "amod" {
+			continue
+		}
+		if mm := ac.modifierMention(s, k); mm != nil && mm.actor.Agent != "" && mm.actor.Country != "" &&
+			mm.actor.Country != dyad.CountryIGO {
+			return mm
+		}
+	}
+	return nil
 }
 
 // dropPossessors removes from ms a country that only owns the next actor of the list ("Chad's
