@@ -39,5 +39,8 @@ func TestAgentsText(t *testing.T) {
 		{"an armed group's positions in a region", "2024-03-08",
 			"Turkish drones struck PKK positions in northern Iraq on Sunday.",
 			[]string{"TURMIL 19 TURREB 2024-03-03"}, []string{"TURMIL 19 IRQ"}},
+		{"weapons given are a thing; the recipient is the target", "2024-03-08",
+			"Berlin said on Wednesday that Germany had agreed to supply fighter jets to Poland.",
+			[]string{"DEU 03 POL 2024-03-06"}, []string{"DEU 03 POLMIL", "DEU 03 DEUMIL"}},
 	})
 }

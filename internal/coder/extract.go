@@ -441,6 +441,12 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		if c, ok := compose(code, inner.p.Code); ok {
 			code = c
 			switch {
+			case len(tgt) > 0 && inner.target >= 0 && m.target >= 0 && inner.target != m.target &&
+				s.toks[m.target].Head == x && s.toks[m.target].Rel == "obj" && weaponWords[s.lemma[m.target]] != "":
+				// "agreed to supply drones to Egypt": the drones are what is given, Egypt is given them
+				if t := ac.targetsOf(s, inner.target, code); len(t) > 0 {
+					tgt = t
+				}
 			case len(tgt) > 0:
 			case viaClause && code[:2] != "13" && code[:2] != "03": // "demanded that X halt": X is asked
 				tgt = s.mentionsAt(s.subjectOf(x, 0))
