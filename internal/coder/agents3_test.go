@@ -42,5 +42,8 @@ func TestAgentsText(t *testing.T) {
 		{"weapons given are a thing; the recipient is the target", "2024-03-08",
 			"Berlin said on Wednesday that Germany had agreed to supply fighter jets to Poland.",
 			[]string{"DEU 03 POL 2024-03-06"}, []string{"DEU 03 POLMIL", "DEU 03 DEUMIL"}},
+		{"Sudan's army chief is coded as the army", "2024-03-08",
+			"Abdel Fattah al-Burhan accused the Rapid Support Forces on Tuesday of looting homes in Khartoum.",
+			[]string{"SDNMIL 112 SDNREB 2024-03-05"}, []string{"SDNGOV 112 SDNREB"}},
 	})
 }
