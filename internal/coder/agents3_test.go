@@ -45,5 +45,11 @@ func TestAgentsText(t *testing.T) {
 		{"Sudan's army chief is coded as the army", "2024-03-08",
 			"Abdel Fattah al-Burhan accused the Rapid Support Forces on Tuesday of looting homes in Khartoum.",
 			[]string{"SDNMIL 112 SDNREB 2024-03-05"}, []string{"SDNGOV 112 SDNREB"}},
+		{"a paramilitary named as a unit is a state force", "2024-03-08",
+			"On Friday, paramilitary Rangers arrested an opposition leader in Karachi.",
+			[]string{"PAKMIL 17 PAKOPP 2024-03-08"}, []string{"PAKREB 17 PAKOPP"}},
+		{"a paramilitary group is an armed group", "2024-03-08",
+			"On Friday, a paramilitary group attacked a police station in Karachi.",
+			[]string{"PAKREB 1 PAKCOP 2024-03-08"}, nil},
 	})
 }

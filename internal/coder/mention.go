@@ -422,9 +422,13 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		lo, hi = min(lo, a.start), max(hi, a.end)
 	}
+	stateUnit := false
 	if headAtom == nil { // "Chinese troops" parsed as a modifier of another noun: the agent noun heads
 		for k := range atoms {
 			if a := &atoms[k]; a.entry == nil && !a.agent.Title && a.start > 0 {
+				// "paramilitary Rangers": a paramilitary named as a unit of its own is a state's
+				stateUnit = a.agent.Code == dyad.AgentREB && strings.HasPrefix(a.agent.Phrase, "paramilitar") &&
+					h > a.start && s.capitalised(h, h+1) && (s.toks[h].UPOS == "NOUN" || s.toks[h].UPOS == "PROPN")
 				headAtom, h = a, s.atomHead(*a)
 				break
 			}
@@ -598,6 +602,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 	case headAtom != nil: // an agent noun: "troops", "the foreign minister"
 		m.actor.Agent = headAtom.agent.Code
+		if stateUnit {
+			m.actor.Agent = dyad.AgentMIL
+		}
 		m.actor.Name = headAtom.agent.Phrase
 		if headAtom.agent.Title {
 			m.title = headAtom.agent.Phrase
