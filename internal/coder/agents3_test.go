@@ -51,5 +51,8 @@ func TestAgentsText(t *testing.T) {
 		{"a paramilitary group is an armed group", "2024-03-08",
 			"On Friday, a paramilitary group attacked a police station in Karachi.",
 			[]string{"PAKREB 1 PAKCOP 2024-03-08"}, nil},
+		{"a threat with no addressee is aimed at the other side's state, not its civilians", "2024-03-08",
+			"In Tehran on Monday, police arrested dozens of Iranians. The French foreign minister warned on Tuesday that there would be consequences.",
+			[]string{"FRAGOV 13 IRNGOV 2024-03-05"}, []string{"FRAGOV 13 IRNCVL"}},
 	})
 }

@@ -164,10 +164,18 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 // otherSide returns the latest actor mentioned before token v (in this sentence or the two before
 // it) that belongs to another country than src, or nil.
 func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
-	e := ac.findBy(s, v, func(e *entity) bool {
+	side := func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
 			s.index-e.sent <= 2
+	}
+	// a state or an armed group of the other side before its civilians or refugees: "Israel
+	// freed Palestinian prisoners ... Hamas ... Netanyahu warned that ..." warns Hamas
+	e := ac.findBy(s, v, func(e *entity) bool {
+		return side(e) && e.actor.Agent != dyad.AgentCVL && e.actor.Agent != dyad.AgentREF
 	}, false)
+	if e == nil {
+		e = ac.findBy(s, v, side, false)
+	}
 	if e == nil {
 		return nil
 	}
