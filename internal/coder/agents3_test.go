@@ -54,5 +54,8 @@ func TestAgentsText(t *testing.T) {
 		{"a threat with no addressee is aimed at the other side's state, not its civilians", "2024-03-08",
 			"In Tehran on Monday, police arrested dozens of Iranians. The French foreign minister warned on Tuesday that there would be consequences.",
 			[]string{"FRAGOV 13 IRNGOV 2024-03-05"}, []string{"FRAGOV 13 IRNCVL"}},
+		{"the deputy head of a state-sanctioned force is coded as that force", "2019-08-28",
+			"Abu Mahdi al-Muhandis accused the United States on Tuesday of attacking his fighters.",
+			[]string{"IRQMIL 112 USA 2019-08-27"}, []string{"IRQREB 112 USA"}},
 	})
 }
