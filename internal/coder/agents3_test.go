@@ -57,5 +57,8 @@ func TestAgentsText(t *testing.T) {
 		{"the deputy head of a state-sanctioned force is coded as that force", "2019-08-28",
 			"Abu Mahdi al-Muhandis accused the United States on Tuesday of attacking his fighters.",
 			[]string{"IRQMIL 112 USA 2019-08-27"}, []string{"IRQREB 112 USA"}},
+		{"them: the crowd named before in the sentence", "2024-03-08",
+			"Chile protested to Argentina on Thursday. On Friday, hundreds of Chilean protesters gathered outside the Argentine consulate, and Chilean police dispersed them with tear gas.",
+			[]string{"CHLCOP 175 CHLCVL"}, []string{"CHLCOP 175 ARGGOV"}},
 	})
 }

@@ -247,6 +247,12 @@ func (ac *articleCoder) resolvePronoun(s *sentence, m *mention) {
 			m.group, m.actor, m.entity = g, g[0].actor, g[0].entity
 			return
 		}
+		if s.norm[m.head] == "them" {
+			if o := s.pluralBefore(m); o != nil { // "supporters tried to storm the embassy before police dispersed them"
+				m.actor, m.entity, m.group = o.actor, o.entity, o.group
+				return
+			}
+		}
 		e = ac.findBy(s, m.head, func(e *entity) bool {
 			return (e.plural || (!e.person && e.actor.Agent != "")) && e != not
 		}, true)
@@ -340,6 +346,37 @@ func (s *sentence) pairBefore(m *mention) []*mention {
 // clauseSubject returns the entity of the subject of the verb that pronoun m is an object of,
 // or nil: a plain object pronoun does not refer to its own clause's subject ("Boric phoned Lula
 // and invited him": Lula; "Boric invited himself" would say so).
+// pluralBefore returns the nearest plural group of people named before object pronoun m in its
+// own sentence ("thousands of supporters tried to storm the embassy, before security forces
+// dispersed them"), other than the subject of m's own clause, or nil.
+func (s *sentence) pluralBefore(m *mention) *mention {
+	subj := -1
+	if v := s.toks[m.head].Head; v >= 0 && s.toks[m.head].Rel == "obj" {
+		subj = s.subjectOf(v, 0)
+	}
+	var best *mention
+	for _, o := range s.mentions {
+		if o.end > m.start || o.kind == pronoun || !o.plural || o.actor.Country == "" || o.person || o.org {
+			continue
+		}
+		if subj >= 0 && o.head == subj {
+			continue
+		}
+		if best == nil || o.start > best.start {
+			best = o
+		}
+	}
+	if best == nil || !peopleAgents[best.actor.Agent] {
+		return nil
+	}
+	return best
+}
+
+// peopleAgents are the sectors made of people at large, whom "them" in the same sentence most
+// likely stands for.
+var peopleAgents = map[string]bool{dyad.AgentCVL: true, dyad.AgentOPP: true, dyad.AgentREF: true,
+	"LAB": true, "EDU": true}
+
 func (s *sentence) clauseSubject(m *mention) *entity {
 	r := s.toks[m.head].Rel
 	v := s.toks[m.head].Head
