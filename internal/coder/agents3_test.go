@@ -60,5 +60,8 @@ func TestAgentsText(t *testing.T) {
 		{"them: the crowd named before in the sentence", "2024-03-08",
 			"Chile protested to Argentina on Thursday. On Friday, hundreds of Chilean protesters gathered outside the Argentine consulate, and Chilean police dispersed them with tear gas.",
 			[]string{"CHLCOP 175 CHLCVL"}, []string{"CHLCOP 175 ARGGOV"}},
+		{"a ministry is the government's", "2024-03-08",
+			"Chile's interior ministry accused Bolivia on Monday of arming smugglers, and Peru's health minister criticized Bolivia on Tuesday.",
+			[]string{"CHLGOV 112 BOL 2024-03-04", "PERGOV 111 BOL 2024-03-05"}, []string{"CHLCOP 112 BOL", "PERHLH 111 BOL"}},
 	})
 }
