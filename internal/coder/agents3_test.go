@@ -63,5 +63,8 @@ func TestAgentsText(t *testing.T) {
 		{"a ministry is the government's", "2024-03-08",
 			"Chile's interior ministry accused Bolivia on Monday of arming smugglers, and Peru's health minister criticized Bolivia on Tuesday.",
 			[]string{"CHLGOV 112 BOL 2024-03-04", "PERGOV 111 BOL 2024-03-05"}, []string{"CHLCOP 112 BOL", "PERHLH 111 BOL"}},
+		{"the two governments are governments, not bare countries", "2024-03-08",
+			"Peru and Bolivia signed a trade accord on Monday. On Tuesday the two governments agreed to reopen the border.",
+			[]string{"PERGOV 03 BOLGOV 2024-03-05", "BOLGOV 03 PERGOV 2024-03-05"}, []string{"PER 03 BOL 2024-03-05"}},
 	})
 }

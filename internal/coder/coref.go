@@ -423,6 +423,16 @@ func (ac *articleCoder) latestPair(s *sentence) (dyad.Actor, dyad.Actor, bool) {
 	return dyad.Actor{}, dyad.Actor{}, false
 }
 
+// governed returns a, a country named bare, as its government when description m names
+// governments ("Hungary and Sweden ... the two governments").
+func governed(a dyad.Actor, m *mention) dyad.Actor {
+	if m.actor.Agent == dyad.AgentGOV && a.Agent == "" && a.Country != "" && a.Country != dyad.CountryIGO &&
+		a.Code == a.Country && m.actor.Name == "government" {
+		a.Agent, a.Code = dyad.AgentGOV, a.Country+dyad.AgentGOV
+	}
+	return a
+}
+
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
 // earlier entities; failing that, an agent without a country takes the article's main country.
 func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
@@ -470,8 +480,8 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			m.actor.Name == "rival" || m.actor.Name == "enemy" || m.actor.Name == "belligerent" || m.actor.Name == "adversary"
 		if either && n == 2 {
 			if a, b, ok := ac.latestPair(s); ok { // "agreed to a truce ... Blinken commended both sides"
-				ga := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: a}
-				gb := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: b}
+				ga := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: governed(a, m)}
+				gb := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: governed(b, m)}
 				m.group, m.kind = []*mention{ga, gb}, named
 				return
 			}
@@ -507,6 +517,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			seen[e] = true
 			g := &mention{start: m.start, end: m.end, head: m.head, kind: named}
 			g.bind(e)
+			g.actor = governed(g.actor, m)
 			if countries && e.actor.Agent != "" && e.actor.Agent != dyad.AgentGOV { // the country, not its army
 				g.actor = dyad.Actor{Name: e.actor.Country, Country: e.actor.Country, Code: e.actor.Country}
 			}
