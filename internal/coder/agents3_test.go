@@ -66,5 +66,8 @@ func TestAgentsText(t *testing.T) {
 		{"the two governments are governments, not bare countries", "2024-03-08",
 			"Peru and Bolivia signed a trade accord on Monday. On Tuesday the two governments agreed to reopen the border.",
 			[]string{"PERGOV 03 BOLGOV 2024-03-05", "BOLGOV 03 PERGOV 2024-03-05"}, []string{"PER 03 BOL 2024-03-05"}},
+		{"our ambassador in a capital: the speaker's envoy, recalled from that country", "2024-03-08",
+			"\"We are recalling our ambassador in Lima,\" Chilean Foreign Minister Alberto van Klaveren said on Monday.",
+			[]string{"CHL 161 PER 2024-03-04"}, []string{"CHL 161 PERGOV"}},
 	})
 }

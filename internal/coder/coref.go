@@ -777,8 +777,15 @@ func (s *sentence) conjunctOwner(m *mention) string {
 // possessorCountry returns the country of whom a possessive pronoun before a description refers to
 // ("its ambassador", "their supporters"), or "".
 func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
-	if e := ac.possessor(s, s.child(m.head, "nmod:poss")); e != nil {
+	k := s.child(m.head, "nmod:poss")
+	if e := ac.possessor(s, k); e != nil {
 		return e.actor.Country
+	}
+	if k >= 0 && s.toks[k].UPOS == "PRON" && (s.norm[k] == "our" || s.norm[k] == "my") {
+		// "we are withdrawing our ambassador," the foreign minister said: the speaker's side
+		if sp := s.quoteSpeaker(k); sp != nil && sp.actor.Country != dyad.CountryIGO {
+			return sp.actor.Country
+		}
 	}
 	return ""
 }

@@ -208,6 +208,14 @@ func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
 			switch s.caseOf(k) {
 			case "to", "in", "from":
 				if ms := s.mentionsAt(k); len(ms) > 0 {
+					for i, m := range ms { // "our ambassador in Buenos Aires": the country the envoy is in
+						if m.kind == named && s.toks[m.head].UPOS == "PROPN" && ac.placeAt(s, m.head) != nil &&
+							m.actor.Agent == dyad.AgentGOV && m.actor.Code == m.actor.Country+dyad.AgentGOV {
+							c := *m
+							c.actor.Agent, c.actor.Code = "", m.actor.Country
+							ms[i] = &c
+						}
+					}
 					return ms
 				}
 				if a := ac.placeMention(s, k); a != nil {
