@@ -69,5 +69,8 @@ func TestAgentsText(t *testing.T) {
 		{"our ambassador in a capital: the speaker's envoy, recalled from that country", "2024-03-08",
 			"\"We are recalling our ambassador in Lima,\" Chilean Foreign Minister Alberto van Klaveren said on Monday.",
 			[]string{"CHL 161 PER 2024-03-04"}, []string{"CHL 161 PERGOV"}},
+		{"a former minister is one of the elite", "2024-03-08",
+			"Bolivia accused former Peruvian Interior Minister Walter Quispe on Tuesday of spying.",
+			[]string{"BOL 112 PERELI 2024-03-05"}, []string{"BOL 112 PERGOV"}},
 	})
 }

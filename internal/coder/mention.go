@@ -647,6 +647,13 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	default:
 		return nil // the phrase is not about an actor ("an Israeli blockade")
 	}
+	if m.person && m.title != "" && (headAtom == nil || headAtom.entry == nil) && formerOffices[m.actor.Agent] &&
+		s.formerBefore(m.start) {
+		// "former Peruvian minister Ana Vargas": no longer in the office the title names, one of
+		// the elite (a person the dictionary knows is coded by the dates of the roles)
+		m.actor.Agent = "ELI"
+		m.actor.Code = m.actor.Country + m.actor.Agent
+	}
 	if m.actor.Code == "" {
 		m.actor.Code = m.actor.Country + m.actor.Agent
 	}
@@ -659,6 +666,19 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	}
 	return m
 }
+
+// formerBefore reports whether "former" or "ex-" comes right before token i (after an article).
+func (s *sentence) formerBefore(i int) bool {
+	k := i - 1
+	if k >= 0 && s.norm[k] == "-" {
+		k--
+	}
+	return k >= 0 && (s.norm[k] == "former" || s.norm[k] == "ex" || s.norm[k] == "ex-")
+}
+
+// formerOffices are the sectors whose former office holders are elites (ELI): government,
+// legislature, judiciary and international office.
+var formerOffices = map[string]bool{dyad.AgentGOV: true, dyad.AgentLEG: true, dyad.AgentJUD: true, dyad.AgentIGO: true}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
