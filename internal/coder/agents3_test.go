@@ -72,5 +72,8 @@ func TestAgentsText(t *testing.T) {
 		{"a former minister is one of the elite", "2024-03-08",
 			"Bolivia accused former Peruvian Interior Minister Walter Quispe on Tuesday of spying.",
 			[]string{"BOL 112 PERELI 2024-03-05"}, []string{"BOL 112 PERGOV"}},
+		{"a restriction on the people it names", "2024-03-08",
+			"Iran's government suspended higher education for female students on Tuesday.",
+			[]string{"IRNGOV 172 IRNEDU 2024-03-05"}, []string{"IRNGOV 172 IRNCVL"}},
 	})
 }

@@ -136,6 +136,9 @@ var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": tr
 // sentence or the two before it) that belongs to another country; or nil.
 func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
 	if strings.HasPrefix(code, "172") && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		if t := s.restricted(v); t != nil { // "suspended higher education for female students"
+			return t
+		}
 		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
 		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
 			return inferred(actorAt(v, sectorOf(src.actor.Country, dyad.AgentCVL, "civilians")))
@@ -163,6 +166,28 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 
 // otherSide returns the latest actor mentioned before token v (in this sentence or the two before
 // it) that belongs to another country than src, or nil.
+// restricted returns the people a restriction at verb v names with "for" or "on" ("suspended
+// higher education for female students", "imposed a curfew on residents"), on the verb or its
+// object, or nil.
+func (s *sentence) restricted(v int) *mention {
+	heads := []int{v}
+	if o := s.child(v, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, k := range s.kids[h] {
+			if c := s.caseOf(k); (relIs(s.toks[k].Rel, "obl") || relIs(s.toks[k].Rel, "nmod")) && (c == "for" || c == "on") {
+				for _, m := range s.mentionsAt(k) {
+					if peopleAgents[m.actor.Agent] {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
 	side := func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
