@@ -75,5 +75,8 @@ func TestAgentsText(t *testing.T) {
 		{"a restriction on the people it names", "2024-03-08",
 			"Iran's government suspended higher education for female students on Tuesday.",
 			[]string{"IRNGOV 172 IRNEDU 2024-03-05"}, []string{"IRNGOV 172 IRNCVL"}},
+		{"an act told both ways is its subject's, for a noun naming it later", "2024-03-08",
+			"Peruvian President Dina Boluarte signed a trade deal with Chilean President Gabriel Boric on Monday. Bolivia rejected the deal on Tuesday.",
+			[]string{"BOL 12 PERGOV 2024-03-05"}, []string{"BOL 12 CHLGOV"}},
 	})
 }

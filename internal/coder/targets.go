@@ -374,6 +374,7 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		}
 		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
 	}); e != nil {
+		e = ac.mutualFirst(e)
 		// and whoever did that act with it: "U.S. and British warships struck ... Iran condemned
 		// the strikes" condemns both
 		out := []*mention{actorAt(n, e.Source)}
@@ -449,6 +450,22 @@ const recentEvents = 12
 
 // latestEvent returns the latest coded event of the article (among the last max, or all when max
 // is 0) that ok accepts, or nil.
+// mutualFirst returns, for an event coded both ways from one mutual act ("supporters clashed with
+// police": supporters to police and police to supporters), the direction the sentence states, the
+// one coded first; else e.
+func (ac *articleCoder) mutualFirst(e *dyad.Event) *dyad.Event {
+	for i := range ac.events {
+		f := &ac.events[i]
+		if f == e {
+			return e
+		}
+		if f.Sentence == e.Sentence && f.CAMEO == e.CAMEO && f.Source.Code == e.Target.Code && f.Target.Code == e.Source.Code {
+			return f
+		}
+	}
+	return e
+}
+
 func (ac *articleCoder) latestEvent(max int, ok func(*dyad.Event) bool) *dyad.Event {
 	for i := len(ac.events) - 1; i >= 0 && (max == 0 || i >= len(ac.events)-max); i-- {
 		if ok(&ac.events[i]) {
