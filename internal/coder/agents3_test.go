@@ -78,5 +78,8 @@ func TestAgentsText(t *testing.T) {
 		{"an act told both ways is its subject's, for a noun naming it later", "2024-03-08",
 			"Peruvian President Dina Boluarte signed a trade deal with Chilean President Gabriel Boric on Monday. Bolivia rejected the deal on Tuesday.",
 			[]string{"BOL 12 PERGOV 2024-03-05"}, []string{"BOL 12 CHLGOV"}},
+		{"a body a named group runs is the group's", "2024-03-08",
+			"Ukraine's foreign ministry accused Russia on Tuesday of war crimes. The Houthi-run health ministry accused the United States on Thursday of killing civilians.",
+			[]string{"YEMREB 112 USA 2024-03-07"}, []string{"UKRGOV 112 USA"}},
 	})
 }

@@ -245,6 +245,9 @@ func (ac *articleCoder) findMentions(s *sentence) {
 	hs := make([]int, len(atoms))
 	for i, a := range atoms {
 		hs[i] = s.npHead(s.atomHead(a))
+		if n := s.controlledNoun(a); n >= 0 { // "the Houthi-run health ministry": the ministry's owner
+			hs[i] = s.npHead(n)
+		}
 	}
 	// Titles and modifiers written right before a name belong to it whatever the parse says:
 	// "Chilean Foreign Minister Alberto van Klaveren", "Hezbollah leader Hassan Nasrallah".
@@ -712,6 +715,28 @@ func (ac *articleCoder) memberOf(s *sentence, h int) string {
 		}
 	}
 	return ""
+}
+
+// controlVerbs, after a name and a hyphen, say that the named actor runs what follows ("the
+// Hamas-run health ministry", "the Taliban-controlled government").
+var controlVerbs = map[string]bool{"run": true, "controlled": true, "control": true, "installed": true,
+	"install": true, "appointed": true, "appoint": true, "administered": true, "administer": true}
+
+// controlledNoun returns the noun that atom a is written as running ("Houthi-run health
+// ministry": ministry), or -1: a name joined by a hyphen to a control verb right before a noun.
+func (s *sentence) controlledNoun(a atom) int {
+	if a.entry == nil || a.end+2 >= len(s.toks) || s.toks[a.end].Text != "-" || s.toks[a.end].Start != s.toks[a.end-1].End ||
+		!(controlVerbs[s.norm[a.end+1]] || controlVerbs[s.lemma[a.end+1]]) {
+		return -1
+	}
+	for n := a.end + 2; n < len(s.toks) && n <= a.end+5; n++ {
+		if u := s.toks[n].UPOS; u == "NOUN" || u == "PROPN" {
+			return n
+		} else if u != "ADJ" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // sponsorVerbs, after a country word and a hyphen, say that the country backs a force rather
