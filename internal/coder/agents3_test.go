@@ -81,5 +81,8 @@ func TestAgentsText(t *testing.T) {
 		{"a body a named group runs is the group's", "2024-03-08",
 			"Ukraine's foreign ministry accused Russia on Tuesday of war crimes. The Houthi-run health ministry accused the United States on Thursday of killing civilians.",
 			[]string{"YEMREB 112 USA 2024-03-07"}, []string{"UKRGOV 112 USA"}},
+		{"the leader or spokesman of an armed group is the group", "2024-03-08",
+			"The leader of Hamas accused Israel on Friday of stalling. A spokesman for the Taliban criticized Pakistan on Sunday.",
+			[]string{"PSEREB 112 ISR 2024-03-08", "AFGREB 111 PAK 2024-03-03"}, []string{"PSEGOV 112 ISR", "AFGGOV 111 PAK"}},
 	})
 }

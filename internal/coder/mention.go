@@ -529,8 +529,10 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	if modCountry == "" && modOrg == nil {
 		var e *dict.Entry
 		modCountry, e = ac.ofActor(s, h) // "the foreign minister of Iran"
-		if e != nil && e.Kind == dict.Org && modCountry == dyad.CountryIGO {
-			modOrg, modCountry = e, "" // "the judges of the International Court of Justice"
+		if e != nil && e.Kind == dict.Org && (modCountry == dyad.CountryIGO || armedGroup(e, ac.date) && (memberNouns[s.lemma[h]] || spokesNouns[s.lemma[h]])) {
+			// "the judges of the International Court of Justice", "the leader of Hamas", "a
+			// spokesman for the Taliban"
+			modOrg, modCountry = e, ""
 		}
 	}
 	if modCountry == "" && modOrg == nil && title != nil {
@@ -690,6 +692,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// armedGroup reports whether organisation e is an armed group (REB) on date.
+func armedGroup(e *dict.Entry, date dyad.Date) bool {
+	r, ok := e.Resolve(date)
+	return ok && r.Agent == dyad.AgentREB
 }
 
 // memberNouns name someone by the body they belong to: their sector is that body's.
