@@ -84,5 +84,8 @@ func TestAgentsText(t *testing.T) {
 		{"the leader or spokesman of an armed group is the group", "2024-03-08",
 			"The leader of Hamas accused Israel on Friday of stalling. A spokesman for the Taliban criticized Pakistan on Sunday.",
 			[]string{"PSEREB 112 ISR 2024-03-08", "AFGREB 111 PAK 2024-03-03"}, []string{"PSEGOV 112 ISR", "AFGGOV 111 PAK"}},
+		{"someone serving in an armed group's administration is the group", "2024-03-08",
+			"A deputy foreign minister in the Houthi administration accused Britain on Friday of piracy.",
+			[]string{"YEMREB 112 GBR 2024-03-08"}, []string{"YEMGOV 112 GBR"}},
 	})
 }

@@ -535,6 +535,11 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			modOrg, modCountry = e, ""
 		}
 	}
+	if modOrg == nil && (headAtom == nil || headAtom.entry == nil) {
+		if e := ac.inArmedGroup(s, h); e != nil { // "a deputy foreign minister in the Houthi administration"
+			modOrg, modCountry = e, ""
+		}
+	}
 	if modCountry == "" && modOrg == nil && title != nil {
 		// "Lagos State Governor X", "Kharkiv mayor X": a place right before the title
 		for j := lo - 1; j >= 0 && j >= lo-3 && s.toks[j].UPOS == "PROPN"; j-- {
@@ -692,6 +697,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// inArmedGroup returns the armed group an "in" phrase of h names ("a minister in the Houthi
+// administration", "a commander in the RSF"), or nil: one serves in the group, not in a place.
+func (ac *articleCoder) inArmedGroup(s *sentence, h int) *dict.Entry {
+	for _, k := range s.kids[h] {
+		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "in" {
+			continue
+		}
+		lo, _ := s.subtreeSpan(k)
+		for lo < k && (s.toks[lo].UPOS == "ADP" || s.toks[lo].UPOS == "DET") {
+			lo++
+		}
+		if n, e := ac.c.dict.MatchActor(s.norm[lo:]); n > 0 && e.Kind == dict.Org && s.capitalised(lo, lo+n) && armedGroup(e, ac.date) {
+			return e
+		}
+	}
+	return nil
 }
 
 // armedGroup reports whether organisation e is an armed group (REB) on date.
