@@ -165,6 +165,7 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 		Span:     dyad.Span{Start: s.sent.Start, End: s.sent.End},
 		Location: loc,
 	}
+	ev.Source, ev.Target = ac.atEventDate(src, ev.Source, ev.Date), ac.atEventDate(tgt, ev.Target, ev.Date)
 	if !ev.SetCode(code) {
 		return
 	}
@@ -172,6 +173,30 @@ func (ac *articleCoder) emit(s *sentence, src, tgt *mention, code string, verb i
 	s.events = append(s.events, ev)
 	s.evVerb = append(s.evVerb, verb)
 	ac.events = append(ac.events, ev)
+}
+
+// atEventDate returns actor a of mention m in the role its person held on the event's date, when
+// that differs from the article's: a commander killed on Friday is a commander in Friday's
+// event, though a story written on Monday would call him dead. Only a role the dictionary gave
+// for the article's date is replaced (not one the sentence gave, such as an apposition's).
+func (ac *articleCoder) atEventDate(m *mention, a dyad.Actor, date dyad.Date) dyad.Actor {
+	e := m.entry
+	if e == nil && m.entity != nil {
+		e = m.entity.entry
+	}
+	if e == nil || date.IsZero() || date == ac.date {
+		return a
+	}
+	now, ok1 := e.Resolve(ac.date)
+	then, ok2 := e.Resolve(date)
+	if !ok1 || !ok2 || now.Country != a.Country || now.Agent != a.Agent || then.Country != now.Country {
+		return a
+	}
+	a.Agent, a.Code = then.Agent, then.Code
+	if a.Code == "" {
+		a.Code = a.Country + a.Agent
+	}
+	return a
 }
 
 // sameSide reports whether two actors are one for the events of a sentence: the same code, or a

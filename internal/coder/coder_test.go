@@ -107,8 +107,8 @@ func TestCodeParsedSentences(t *testing.T) {
 		{"conj", []string{"CHL 112 BOL 2024-03-06", "PER 112 BOL 2024-03-06"}},
 		// "A and B held talks": both directions; the place is resolved
 		{"recip", []string{"CHL 040 PER 2024-03-06 @Lima", "PER 040 CHL 2024-03-06 @Lima"}},
-		// "He" is the latest person; an explicit date
-		{"pronoun", []string{"CHLGOV 040 ARGGOV 2023-10-14", "ARGGOV 040 CHLGOV 2023-10-14"}},
+		// "He" is the latest person; an explicit date, on which Milei was still a deputy
+		{"pronoun", []string{"CHLGOV 040 ARGLEG 2023-10-14", "ARGLEG 040 CHLGOV 2023-10-14"}},
 		// the same name before his term began is coded with his earlier role
 		{"dated", []string{"ARGLEG 112 BOL 2023-06-01"}},
 		// a nominal event whose modifier names the actor

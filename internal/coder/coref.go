@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
 )
 
 // entity is an actor the article has mentioned, for resolving later pronouns, descriptions and
@@ -16,6 +17,7 @@ type entity struct {
 	title   string
 	surname string
 	names   []string // every word of the person's names, for surname-only mentions
+	entry   *dict.Entry
 	sent    int      // sentence of the latest mention
 	tok     int      // token of the latest mention
 	subj    bool     // the latest mention was a subject (more salient for pronouns)
@@ -126,6 +128,7 @@ func (m *mention) bind(e *entity) {
 	m.actor = e.actor
 	m.person = e.person
 	m.org = e.org
+	m.entry = e.entry
 	if m.title == "" {
 		m.title = e.title
 	}
@@ -144,7 +147,7 @@ func (ac *articleCoder) remember(s *sentence, m *mention) {
 		}
 	}
 	e := &entity{actor: m.actor, person: m.person, org: m.org, plural: m.plural, title: m.title, surname: m.surname,
-		names: m.names}
+		names: m.names, entry: m.entry}
 	m.entity = e
 	ac.entities = append(ac.entities, e)
 	ac.touch(e, s, m)
@@ -359,6 +362,11 @@ func (s *sentence) pairBefore(m *mention) []*mention {
 	return people
 }
 
+// peopleAgents are the sectors made of people at large: a restriction that names them ("for
+// female students") targets them.
+var peopleAgents = map[string]bool{dyad.AgentCVL: true, dyad.AgentOPP: true, dyad.AgentREF: true,
+	"LAB": true, "EDU": true}
+
 // clauseSubject returns the entity of the subject of the verb that pronoun m is an object of,
 // or nil: a plain object pronoun does not refer to its own clause's subject ("Boric phoned Lula
 // and invited him": Lula; "Boric invited himself" would say so).
@@ -408,6 +416,16 @@ func (ac *articleCoder) latestPair(s *sentence) (dyad.Actor, dyad.Actor, bool) {
 	return dyad.Actor{}, dyad.Actor{}, false
 }
 
+// governed returns a, a country named bare, as its government when description m names
+// governments ("Hungary and Sweden ... the two governments").
+func governed(a dyad.Actor, m *mention) dyad.Actor {
+	if m.actor.Agent == dyad.AgentGOV && a.Agent == "" && a.Country != "" && a.Country != dyad.CountryIGO &&
+		a.Code == a.Country && m.actor.Name == "government" {
+		a.Agent, a.Code = dyad.AgentGOV, a.Country+dyad.AgentGOV
+	}
+	return a
+}
+
 // resolveDescription binds "the minister", "the president", "the two leaders", "the group" to
 // earlier entities; failing that, an agent without a country takes the article's main country.
 func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
@@ -436,7 +454,22 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		}
 		return
 	}
-	if m.count >= 2 || (m.plural && m.title != "") {
+	indef, counted := s.indefinite(m)
+	if indef || counted { // "several ministers of the ousted government": that government's
+		for _, k := range s.kids[m.head] {
+			if o := s.mentionOf(k); o != nil && o != m && relIs(s.toks[k].Rel, "nmod") && s.caseOf(k) == "of" {
+				if o.kind == description && o.actor.Country == "" {
+					ac.resolveDescription(s, o)
+				}
+				if o.actor.Country != "" && o.actor.Country != dyad.CountryIGO {
+					m.actor.Country, m.actor.Code = o.actor.Country, o.actor.Country+m.actor.Agent
+					m.kind = named
+					return
+				}
+			}
+		}
+	}
+	if !indef && (m.count >= 2 || (m.plural && m.title != "")) {
 		n := max(m.count, 2)
 		var group []*mention
 		seen := map[*entity]bool{}
@@ -445,8 +478,8 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			m.actor.Name == "rival" || m.actor.Name == "enemy" || m.actor.Name == "belligerent" || m.actor.Name == "adversary"
 		if either && n == 2 {
 			if a, b, ok := ac.latestPair(s); ok { // "agreed to a truce ... Blinken commended both sides"
-				ga := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: a}
-				gb := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: b}
+				ga := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: governed(a, m)}
+				gb := &mention{start: m.start, end: m.end, head: m.head, kind: named, actor: governed(b, m)}
 				m.group, m.kind = []*mention{ga, gb}, named
 				return
 			}
@@ -482,6 +515,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			seen[e] = true
 			g := &mention{start: m.start, end: m.end, head: m.head, kind: named}
 			g.bind(e)
+			g.actor = governed(g.actor, m)
 			if countries && e.actor.Agent != "" && e.actor.Agent != dyad.AgentGOV { // the country, not its army
 				g.actor = dyad.Actor{Name: e.actor.Country, Country: e.actor.Country, Code: e.actor.Country}
 			}
@@ -527,7 +561,7 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 			return false
 		}
 		if m.title != "" {
-			return e.person && (strings.Contains(e.title, m.title) || strings.Contains(m.title, e.title) && e.title != "")
+			return !indef && e.person && (strings.Contains(e.title, m.title) || strings.Contains(m.title, e.title) && e.title != "")
 		}
 		return e.actor.Agent == m.actor.Agent
 	}); e != nil {
@@ -548,6 +582,32 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.actor.Country = c
 		m.actor.Code = c + m.actor.Agent
 	}
+}
+
+// indefiniteWords before a plural noun introduce new actors: "several ministers" are not the
+// ministers named before.
+var indefiniteWords = map[string]bool{"several": true, "some": true, "many": true, "few": true,
+	"various": true, "numerous": true, "dozens": true, "hundreds": true, "thousands": true}
+
+// indefinite reports whether description m is a plural introduced by an indefinite quantifier
+// ("several ministers", "some officials"), which names new people rather than referring back,
+// and counted, whether it is a number with no determiner ("300 supporters of X"), whose
+// of-phrase says whose they are.
+func (s *sentence) indefinite(m *mention) (indef, counted bool) {
+	if !m.plural {
+		return false, false
+	}
+	for _, k := range s.kids[m.head] {
+		switch r := s.toks[k].Rel; {
+		case (r == "det" || r == "amod") && indefiniteWords[s.lemma[k]]:
+			return true, false
+		case r == "det" || r == "nmod:poss" || r == "det:poss":
+			return false, false // "the two ministers", "its ministers", "both sides"
+		case r == "nummod":
+			counted = true
+		}
+	}
+	return false, counted
 }
 
 // possessorMention returns the named actor that owns description m ("Chile's army", "the United
@@ -715,8 +775,15 @@ func (s *sentence) conjunctOwner(m *mention) string {
 // possessorCountry returns the country of whom a possessive pronoun before a description refers to
 // ("its ambassador", "their supporters"), or "".
 func (ac *articleCoder) possessorCountry(s *sentence, m *mention) string {
-	if e := ac.possessor(s, s.child(m.head, "nmod:poss")); e != nil {
+	k := s.child(m.head, "nmod:poss")
+	if e := ac.possessor(s, k); e != nil {
 		return e.actor.Country
+	}
+	if k >= 0 && s.toks[k].UPOS == "PRON" && (s.norm[k] == "our" || s.norm[k] == "my") {
+		// "we are withdrawing our ambassador," the foreign minister said: the speaker's side
+		if sp := s.quoteSpeaker(k); sp != nil && sp.actor.Country != dyad.CountryIGO {
+			return sp.actor.Country
+		}
 	}
 	return ""
 }

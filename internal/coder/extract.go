@@ -431,6 +431,9 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		m.target = inner.target
 	}
 	tgt := ac.targetsOf(s, m.target, code)
+	if o := ac.placeOwner(s, v, m.target, code, tgt); o != nil {
+		tgt = []*mention{o}
+	}
 	if len(tgt) == 0 && m.target < 0 && conflictRoot(code) { // "attacked Chilean ships" with "attack ship"
 		tgt = ac.objectOwners(s, v, code)
 	}
@@ -456,6 +459,12 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		if c, ok := compose(code, inner.p.Code); ok {
 			code = c
 			switch {
+			case len(tgt) > 0 && inner.target >= 0 && m.target >= 0 && inner.target != m.target &&
+				s.toks[m.target].Head == x && s.toks[m.target].Rel == "obj" && weaponWords[s.lemma[m.target]] != "":
+				// "agreed to supply drones to Egypt": the drones are what is given, Egypt is given them
+				if t := ac.targetsOf(s, inner.target, code); len(t) > 0 {
+					tgt = t
+				}
 			case len(tgt) > 0:
 			case viaClause && code[:2] != "13" && code[:2] != "03": // "demanded that X halt": X is asked
 				tgt = s.mentionsAt(s.subjectOf(x, 0))
@@ -796,6 +805,34 @@ func (ac *articleCoder) objectOwners(s *sentence, v int, code string) []*mention
 		}
 	}
 	return out
+}
+
+// placeOwner returns the organisation that owns the object of an armed act at verb v when the
+// pattern's target t is only where that object is ("struck a Hezbollah site in southern
+// Lebanon": Hezbollah, not Lebanon), or nil.
+func (ac *articleCoder) placeOwner(s *sentence, v, t int, code string, tgt []*mention) *mention {
+	if t < 0 || !conflictRoot(code) || len(tgt) == 0 {
+		return nil
+	}
+	for _, m := range tgt {
+		if m.actor.Agent != "" && !(m.actor.Agent == dyad.AgentCVL && m.actor.Code == m.actor.Country+dyad.AgentCVL && m.kind == named && s.toks[m.head].UPOS == "PROPN") {
+			return nil // the target is an actor, not a place
+		}
+	}
+	n := s.toks[t].Head
+	if n < 0 || n == v || s.toks[n].Head != v || s.toks[n].Rel != "obj" || s.mentionOf(n) != nil {
+		return nil
+	}
+	for _, k := range s.kids[n] {
+		if r := s.toks[k].Rel; r != "compound" && r != "nmod:poss" && r != "amod" {
+			continue
+		}
+		if mm := ac.modifierMention(s, k); mm != nil && mm.actor.Agent != "" && mm.actor.Country != "" &&
+			mm.actor.Country != dyad.CountryIGO {
+			return mm
+		}
+	}
+	return nil
 }
 
 // dropPossessors removes from ms a country that only owns the next actor of the list ("Chad's

@@ -34,7 +34,8 @@ type mention struct {
 	count      int        // "the two leaders" -> 2
 	group      []*mention // a description that resolved to several actors
 	entity     *entity
-	implicit   bool // not named in the sentence: inferred from the article (its Text stays empty)
+	implicit   bool        // not named in the sentence: inferred from the article (its Text stays empty)
+	entry      *dict.Entry // the person whose dated role gave the actor, if any (see atEventDate)
 }
 
 func (m *mention) sameActor(o *mention) bool {
@@ -244,6 +245,9 @@ func (ac *articleCoder) findMentions(s *sentence) {
 	hs := make([]int, len(atoms))
 	for i, a := range atoms {
 		hs[i] = s.npHead(s.atomHead(a))
+		if n := s.controlledNoun(a); n >= 0 { // "the Houthi-run health ministry": the ministry's owner
+			hs[i] = s.npHead(n)
+		}
 	}
 	// Titles and modifiers written right before a name belong to it whatever the parse says:
 	// "Chilean Foreign Minister Alberto van Klaveren", "Hezbollah leader Hassan Nasrallah".
@@ -421,9 +425,13 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		lo, hi = min(lo, a.start), max(hi, a.end)
 	}
+	stateUnit := false
 	if headAtom == nil { // "Chinese troops" parsed as a modifier of another noun: the agent noun heads
 		for k := range atoms {
 			if a := &atoms[k]; a.entry == nil && !a.agent.Title && a.start > 0 {
+				// "paramilitary Rangers": a paramilitary named as a unit of its own is a state's
+				stateUnit = a.agent.Code == dyad.AgentREB && strings.HasPrefix(a.agent.Phrase, "paramilitar") &&
+					h > a.start && s.capitalised(h, h+1) && (s.toks[h].UPOS == "NOUN" || s.toks[h].UPOS == "PROPN")
 				headAtom, h = a, s.atomHead(*a)
 				break
 			}
@@ -521,8 +529,15 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	if modCountry == "" && modOrg == nil {
 		var e *dict.Entry
 		modCountry, e = ac.ofActor(s, h) // "the foreign minister of Iran"
-		if e != nil && e.Kind == dict.Org && modCountry == dyad.CountryIGO {
-			modOrg, modCountry = e, "" // "the judges of the International Court of Justice"
+		if e != nil && e.Kind == dict.Org && (modCountry == dyad.CountryIGO || armedGroup(e, ac.date) && (memberNouns[s.lemma[h]] || spokesNouns[s.lemma[h]])) {
+			// "the judges of the International Court of Justice", "the leader of Hamas", "a
+			// spokesman for the Taliban"
+			modOrg, modCountry = e, ""
+		}
+	}
+	if modOrg == nil && (headAtom == nil || headAtom.entry == nil) {
+		if e := ac.inArmedGroup(s, h); e != nil { // "a deputy foreign minister in the Houthi administration"
+			modOrg, modCountry = e, ""
 		}
 	}
 	if modCountry == "" && modOrg == nil && title != nil {
@@ -570,6 +585,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 			if r, ok := e.Resolve(ac.date); ok {
 				m.actor.Country, m.actor.Agent, m.actor.Code = r.Country, r.Agent, r.Code
 				m.title = r.Title
+				if m.person {
+					m.entry = e
+				}
 			} else if title != nil {
 				m.actor.Agent, m.title = title.Code, title.Phrase
 			} else {
@@ -594,6 +612,9 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 	case headAtom != nil: // an agent noun: "troops", "the foreign minister"
 		m.actor.Agent = headAtom.agent.Code
+		if stateUnit {
+			m.actor.Agent = dyad.AgentMIL
+		}
 		m.actor.Name = headAtom.agent.Phrase
 		if headAtom.agent.Title {
 			m.title = headAtom.agent.Phrase
@@ -608,6 +629,11 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 		}
 		if m.actor.Country == "" && !proxy {
 			m.actor.Country = ac.ledByState(s, h) // "U.S.-led forces", however parsed
+		}
+		if m.actor.Country == "" && modOrg == nil && (m.actor.Agent == dyad.AgentMIL || m.actor.Agent == dyad.AgentREB) {
+			if c := ac.regionOf(s, h); c != "" { // "forces from the region of Tigray": a region's own force
+				m.actor.Country, m.actor.Agent = c, dyad.AgentREB
+			}
 		}
 		if (proxy || ac.ledByPeople(s, h)) && (m.actor.Agent == dyad.AgentMIL || m.actor.Agent == dyad.AgentREB) {
 			m.actor.Agent = dyad.AgentREB // a force a foreign state backs, or a people leads, is an armed group
@@ -631,6 +657,13 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	default:
 		return nil // the phrase is not about an actor ("an Israeli blockade")
 	}
+	if m.person && m.title != "" && (headAtom == nil || headAtom.entry == nil) && formerOffices[m.actor.Agent] &&
+		s.formerBefore(m.start) {
+		// "former Peruvian minister Ana Vargas": no longer in the office the title names, one of
+		// the elite (a person the dictionary knows is coded by the dates of the roles)
+		m.actor.Agent = "ELI"
+		m.actor.Code = m.actor.Country + m.actor.Agent
+	}
 	if m.actor.Code == "" {
 		m.actor.Code = m.actor.Country + m.actor.Agent
 	}
@@ -644,6 +677,19 @@ func (ac *articleCoder) npMention(s *sentence, h int, atoms []atom) *mention {
 	return m
 }
 
+// formerBefore reports whether "former" or "ex-" comes right before token i (after an article).
+func (s *sentence) formerBefore(i int) bool {
+	k := i - 1
+	if k >= 0 && s.norm[k] == "-" {
+		k--
+	}
+	return k >= 0 && (s.norm[k] == "former" || s.norm[k] == "ex" || s.norm[k] == "ex-")
+}
+
+// formerOffices are the sectors whose former office holders are elites (ELI): government,
+// legislature, judiciary and international office.
+var formerOffices = map[string]bool{dyad.AgentGOV: true, dyad.AgentLEG: true, dyad.AgentJUD: true, dyad.AgentIGO: true}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -653,10 +699,34 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// inArmedGroup returns the armed group an "in" phrase of h names ("a minister in the Houthi
+// administration", "a commander in the RSF"), or nil: one serves in the group, not in a place.
+func (ac *articleCoder) inArmedGroup(s *sentence, h int) *dict.Entry {
+	for _, k := range s.kids[h] {
+		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "in" {
+			continue
+		}
+		lo, _ := s.subtreeSpan(k)
+		for lo < k && (s.toks[lo].UPOS == "ADP" || s.toks[lo].UPOS == "DET") {
+			lo++
+		}
+		if n, e := ac.c.dict.MatchActor(s.norm[lo:]); n > 0 && e.Kind == dict.Org && s.capitalised(lo, lo+n) && armedGroup(e, ac.date) {
+			return e
+		}
+	}
+	return nil
+}
+
+// armedGroup reports whether organisation e is an armed group (REB) on date.
+func armedGroup(e *dict.Entry, date dyad.Date) bool {
+	r, ok := e.Resolve(date)
+	return ok && r.Agent == dyad.AgentREB
+}
+
 // memberNouns name someone by the body they belong to: their sector is that body's.
 var memberNouns = map[string]bool{"leader": true, "head": true, "chief": true, "member": true,
 	"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "figure": true,
-	"commander": true}
+	"commander": true, "general": true, "secretary": true, "president": true}
 
 // memberOf returns the sector of the body that the member noun at h belongs to ("a senior leader
 // of the opposition": OPP), from an "of" phrase headed by a sector noun, or "".
@@ -668,11 +738,36 @@ func (ac *articleCoder) memberOf(s *sentence, h int) string {
 		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "of" {
 			continue
 		}
-		if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[k : k+1]); ok && n == 1 && !ag.Title && ag.Code != "" {
-			return ag.Code
+		lo, _ := s.subtreeSpan(k)
+		for i := lo; i <= k; i++ { // the longest agent phrase ending at the head: "the opposition party"
+			if n, ag, ok := ac.c.dict.MatchAgent(s.lemma[i : k+1]); ok && n == k+1-i && !ag.Title && ag.Code != "" {
+				return ag.Code
+			}
 		}
 	}
 	return ""
+}
+
+// controlVerbs, after a name and a hyphen, say that the named actor runs what follows ("the
+// Hamas-run health ministry", "the Taliban-controlled government").
+var controlVerbs = map[string]bool{"run": true, "controlled": true, "control": true, "installed": true,
+	"install": true, "appointed": true, "appoint": true, "administered": true, "administer": true}
+
+// controlledNoun returns the noun that atom a is written as running ("Houthi-run health
+// ministry": ministry), or -1: a name joined by a hyphen to a control verb right before a noun.
+func (s *sentence) controlledNoun(a atom) int {
+	if a.entry == nil || a.end+2 >= len(s.toks) || s.toks[a.end].Text != "-" || s.toks[a.end].Start != s.toks[a.end-1].End ||
+		!(controlVerbs[s.norm[a.end+1]] || controlVerbs[s.lemma[a.end+1]]) {
+		return -1
+	}
+	for n := a.end + 2; n < len(s.toks) && n <= a.end+5; n++ {
+		if u := s.toks[n].UPOS; u == "NOUN" || u == "PROPN" {
+			return n
+		} else if u != "ADJ" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // sponsorVerbs, after a country word and a hyphen, say that the country backs a force rather
@@ -700,6 +795,39 @@ func (ac *articleCoder) ledByPeople(s *sentence, h int) bool {
 	}
 	_, _, agent := ac.c.dict.MatchAgent(s.lemma[k-2 : k-1]) // "Government-led", "Army-led"
 	return !agent
+}
+
+// regionOf returns the country of a region (not a country or a city) that an "of" or "from"
+// phrase of h names ("forces from the northern region of Tigray"), or "". A state's forces are
+// named after the state; a force named after one of its regions is the region's own, an armed
+// group to the state.
+func (ac *articleCoder) regionOf(s *sentence, h int) string {
+	ks := s.kids[h]
+	if s.toks[h].Rel == "conj" { // "the government and forces from ...", the phrase hung on "government"
+		for _, k := range s.kids[s.toks[h].Head] {
+			if k > h {
+				ks = append(ks[:len(ks):len(ks)], k)
+			}
+		}
+	}
+	for _, k := range ks {
+		if c := s.caseOf(k); !relIs(s.toks[k].Rel, "nmod") || c != "of" && c != "from" {
+			continue
+		}
+		lo, hi := s.subtreeSpan(k)
+		for i := lo; i < hi; i++ {
+			if s.toks[i].UPOS != "PROPN" {
+				continue
+			}
+			if n, _ := ac.c.dict.MatchActor(s.norm[i:hi]); n > 0 {
+				return "" // "forces from the region of X and Russia": an actor is named
+			}
+			if n, p := ac.c.dict.MatchPlace(s.norm[i:hi]); n > 0 && p.Kind == "region" && p.Country != "" {
+				return p.Country
+			}
+		}
+	}
+	return ""
 }
 
 // blocWords lead forces as states or their alliances do, not as a people: "Western-led forces".

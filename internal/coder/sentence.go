@@ -35,7 +35,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList)
+	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList, participleTitle)
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -219,6 +219,53 @@ func appositiveList(toks []nlp.Token, k int) (int, string, bool) {
 		}
 		if appos && subtreeEnd(toks, a) == and-2 {
 			return a, "conj", true
+		}
+	}
+	return 0, "", false
+}
+
+// titleParticiples qualify an office as a modifier before its noun ("the acting high
+// commissioner", "the outgoing ambassador").
+var titleParticiples = map[string]bool{"acting": true, "outgoing": true, "incoming": true,
+	"sitting": true, "serving": true, "visiting": true, "departing": true, "retiring": true}
+
+// participleTitle repairs an office written with a participle before it and parsed as a verb
+// taking the office as its object ("summoned Pakistan's acting high commissioner" with
+// "commissioner" the object of "acting"): a verb has no possessor or determiner of its own, so
+// "acting" is a modifier of the noun, the noun takes the participle's place in the sentence, the
+// possessor and determiner before it are the noun's, and what follows the noun is the clause's.
+func participleTitle(toks []nlp.Token, i int) (int, string, bool) {
+	// p: the participle; n: its object noun right after it (adjectives between)
+	part := func(p int) (int, bool) {
+		if p < 0 || p >= len(toks) || toks[p].XPOS != "VBG" || !titleParticiples[strings.ToLower(toks[p].Text)] {
+			return 0, false
+		}
+		n := p + 1
+		for n < len(toks) && toks[n].UPOS == "ADJ" && toks[n].Head > n {
+			n++
+		}
+		if n >= len(toks) || toks[n].Head != p || toks[n].Rel != "obj" || toks[n].UPOS != "NOUN" {
+			return 0, false
+		}
+		owned := false
+		for k := 0; k < p; k++ {
+			owned = owned || toks[k].Head == p && (toks[k].Rel == "nmod:poss" || toks[k].Rel == "det")
+		}
+		return n, owned
+	}
+	if n, ok := part(i); ok { // the participle modifies the noun
+		return n, "amod", true
+	}
+	if h := toks[i].Head; h >= 0 {
+		if n, ok := part(h); ok {
+			switch {
+			case i == n: // the noun takes the participle's place
+				return toks[h].Head, toks[h].Rel, true
+			case i < h: // "Pakistan's", "the": the noun's
+				return n, toks[i].Rel, true
+			case i > n: // "on Wednesday", "to protest ...": the clause's
+				return toks[h].Head, toks[i].Rel, true
+			}
 		}
 	}
 	return 0, "", false

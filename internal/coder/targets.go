@@ -136,6 +136,9 @@ var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": tr
 // sentence or the two before it) that belongs to another country; or nil.
 func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mention) *mention {
 	if strings.HasPrefix(code, "172") && src.actor.Country != "" && src.actor.Country != dyad.CountryIGO {
+		if t := s.restricted(v); t != nil { // "suspended higher education for female students"
+			return t
+		}
 		switch src.actor.Agent { // a curfew or a state of emergency restricts the country's people
 		case "", dyad.AgentGOV, dyad.AgentMIL, dyad.AgentCOP, dyad.AgentJUD:
 			return inferred(actorAt(v, sectorOf(src.actor.Country, dyad.AgentCVL, "civilians")))
@@ -163,22 +166,53 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 
 // otherSide returns the latest actor mentioned before token v (in this sentence or the two before
 // it) that belongs to another country than src, or nil.
+// restricted returns the people a restriction at verb v names with "for" or "on" ("suspended
+// higher education for female students", "imposed a curfew on residents"), on the verb or its
+// object, or nil.
+func (s *sentence) restricted(v int) *mention {
+	heads := []int{v}
+	if o := s.child(v, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, k := range s.kids[h] {
+			if c := s.caseOf(k); (relIs(s.toks[k].Rel, "obl") || relIs(s.toks[k].Rel, "nmod")) && (c == "for" || c == "on") {
+				for _, m := range s.mentionsAt(k) {
+					if peopleAgents[m.actor.Agent] {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
-	e := ac.findBy(s, v, func(e *entity) bool {
+	side := func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
 			s.index-e.sent <= 2
+	}
+	// a state or an armed group of the other side before its civilians or refugees: "Israel
+	// freed Palestinian prisoners ... Hamas ... Netanyahu warned that ..." warns Hamas
+	e := ac.findBy(s, v, func(e *entity) bool {
+		return side(e) && e.actor.Agent != dyad.AgentCVL && e.actor.Agent != dyad.AgentREF
 	}, false)
+	if e == nil {
+		e = ac.findBy(s, v, side, false)
+	}
 	if e == nil {
 		return nil
 	}
 	return inferred(entityAt(v, e))
 }
 
-// ownSide reports whether every target belongs to the country of the first source.
+// ownSide reports whether every target belongs to the country of the first source (an armed
+// group is not a state's own force).
 func ownSide(src, tgt []*mention) bool {
 	c := src[0].actor.Country
 	for _, t := range tgt {
-		if t.actor.Country != c || t.actor.Agent == "" {
+		if t.actor.Country != c || t.actor.Agent == "" || t.actor.Agent == dyad.AgentREB && src[0].actor.Agent != dyad.AgentREB {
 			return false
 		}
 	}
@@ -199,6 +233,14 @@ func (ac *articleCoder) postedTo(s *sentence, v, t int) []*mention {
 			switch s.caseOf(k) {
 			case "to", "in", "from":
 				if ms := s.mentionsAt(k); len(ms) > 0 {
+					for i, m := range ms { // "our ambassador in Buenos Aires": the country the envoy is in
+						if m.kind == named && s.toks[m.head].UPOS == "PROPN" && ac.placeAt(s, m.head) != nil &&
+							m.actor.Agent == dyad.AgentGOV && m.actor.Code == m.actor.Country+dyad.AgentGOV {
+							c := *m
+							c.actor.Agent, c.actor.Code = "", m.actor.Country
+							ms[i] = &c
+						}
+					}
 					return ms
 				}
 				if a := ac.placeMention(s, k); a != nil {
@@ -332,6 +374,7 @@ func (ac *articleCoder) eventNounActors(s *sentence, n int) []*mention {
 		}
 		return e.Root == root || conflictRoot(root) && conflictRoot(e.Root)
 	}); e != nil {
+		e = ac.mutualFirst(e)
 		// and whoever did that act with it: "U.S. and British warships struck ... Iran condemned
 		// the strikes" condemns both
 		out := []*mention{actorAt(n, e.Source)}
@@ -407,6 +450,22 @@ const recentEvents = 12
 
 // latestEvent returns the latest coded event of the article (among the last max, or all when max
 // is 0) that ok accepts, or nil.
+// mutualFirst returns, for an event coded both ways from one mutual act ("supporters clashed with
+// police": supporters to police and police to supporters), the direction the sentence states, the
+// one coded first; else e.
+func (ac *articleCoder) mutualFirst(e *dyad.Event) *dyad.Event {
+	for i := range ac.events {
+		f := &ac.events[i]
+		if f == e {
+			return e
+		}
+		if f.Sentence == e.Sentence && f.CAMEO == e.CAMEO && f.Source.Code == e.Target.Code && f.Target.Code == e.Source.Code {
+			return f
+		}
+	}
+	return e
+}
+
 func (ac *articleCoder) latestEvent(max int, ok func(*dyad.Event) bool) *dyad.Event {
 	for i := len(ac.events) - 1; i >= 0 && (max == 0 || i >= len(ac.events)-max); i-- {
 		if ok(&ac.events[i]) {
