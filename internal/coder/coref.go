@@ -442,11 +442,6 @@ func (ac *articleCoder) resolveDescription(s *sentence, m *mention) {
 		m.kind = named
 		return
 	}
-	if o := ac.ofOwner(s, m); o != nil { // "several ministers of the ousted government"
-		m.actor.Country, m.actor.Code = o.actor.Country, o.actor.Country+m.actor.Agent
-		m.kind = named
-		return
-	}
 	if m.org { // "the group": the latest organisation
 		if e := ac.find(s, m.head, func(e *entity) bool { return e.org && e.actor.Country != "" }); e != nil {
 			m.bind(e)
@@ -909,27 +904,4 @@ func (s *sentence) pluralBefore(m *mention) *mention {
 		}
 	}
 	return best
-}
-
-// ofOwner returns the body, named with a country, that owns description m by an of-phrase
-// ("ministers of the ousted government", "members of the Peruvian congress"): the description
-// is that body's, not someone the story named before. People do not own by "of" ("the
-// daughter of the president" is no office of the president's).
-func (ac *articleCoder) ofOwner(s *sentence, m *mention) *mention {
-	for _, k := range s.kids[m.head] {
-		if !relIs(s.toks[k].Rel, "nmod") || s.caseOf(k) != "of" {
-			continue
-		}
-		o := s.mentionOf(k)
-		if o == nil || o == m || o.head != k || o.person {
-			continue
-		}
-		if o.kind == description { // "of the ousted government": resolved first
-			ac.resolveDescription(s, o)
-		}
-		if o.actor.Country != "" && o.actor.Country != dyad.CountryIGO && o.actor.Agent != "" {
-			return o
-		}
-	}
-	return nil
 }

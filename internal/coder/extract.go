@@ -425,11 +425,6 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 			m.target = o
 		}
 	}
-	if innerOK && m.target >= 0 && m.target == inner.anchor && inner.target >= 0 && inner.target != m.target {
-		// "agreed to supply drones to Peru" matched by "agree supply +" on "drones": what the
-		// inner act names as its goods is not whom it is for
-		m.target = inner.target
-	}
 	tgt := ac.targetsOf(s, m.target, code)
 	if o := ac.placeOwner(s, v, m.target, code, tgt); o != nil {
 		tgt = []*mention{o}
