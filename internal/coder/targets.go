@@ -19,6 +19,9 @@ func (ac *articleCoder) targetsOf(s *sentence, t int, code string) []*mention {
 	if t < 0 {
 		return nil
 	}
+	if ms := s.namedAmong(t); len(ms) > 0 {
+		return ms
+	}
 	if ms := s.mentionsAt(t); len(ms) > 0 {
 		return append(ms, s.apposConjuncts(t)...)
 	}
@@ -563,4 +566,43 @@ func armedForce(code string) bool {
 		return true
 	}
 	return false
+}
+
+// namedAmong returns the owners a phrase right after object t names among the things t counts
+// ("attacked several foreign embassies, among them those of Rwanda and France"; "..., including
+// those of Chile and Peru"): the actors as named there, or nil.
+func (s *sentence) namedAmong(t int) []*mention {
+	end := t
+	for end+1 < len(s.toks) && s.toks[end+1].Text != "," {
+		end++
+	}
+	i := end + 1 // the comma
+	if i+4 >= len(s.toks) {
+		return nil
+	}
+	i++
+	switch {
+	case s.lemma[i] == "among" && s.norm[i+1] == "them":
+		i += 2
+	case s.lemma[i] == "include" || s.norm[i] == "including":
+		i++
+	default:
+		return nil
+	}
+	if s.norm[i] != "those" || i+2 >= len(s.toks) || s.lemma[i+1] != "of" {
+		return nil
+	}
+	var out []*mention
+	for k := i + 2; k < len(s.toks) && len(out) < 8; k++ {
+		switch {
+		case s.toks[k].Text == "," || s.lemma[k] == "and":
+			continue
+		case s.mentionOf(k) != nil && s.mentionOf(k).head == k && s.mentionOf(k).actor.Country != "":
+			out = append(out, s.mentionOf(k))
+		case s.mentionOf(k) != nil:
+		default:
+			return out
+		}
+	}
+	return out
 }
