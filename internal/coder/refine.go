@@ -22,6 +22,10 @@ func refine(s *sentence, verb int, code string, src, tgt *mention) string {
 			return "016"
 		}
 	}
+	if code[:2] == "14" && s.lemma[verb] == "protest" && src != nil && src.actor.Country != "" &&
+		(src.actor.Agent == "" || src.actor.Agent == dyad.AgentGOV || src.actor.Agent == dyad.AgentIGO) {
+		return "114" // a state "protests" by an official complaint, not in the street
+	}
 	if code == "130" && s.threatWords(verb, forceWords) { // "warned that it would strike back"
 		return "138"
 	}
