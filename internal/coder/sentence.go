@@ -35,7 +35,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList, participleTitle)
+	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList, participleTitle, nounConjOfVerb)
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -266,6 +266,35 @@ func participleTitle(toks []nlp.Token, i int) (int, string, bool) {
 			case i > n: // "on Wednesday", "to protest ...": the clause's
 				return toks[h].Head, toks[i].Rel, true
 			}
+		}
+	}
+	return 0, "", false
+}
+
+// nounConjOfVerb repairs a name conjoined to a verb right after the verb's object ("asked the
+// United States and the United Nations to send troops" with "Nations" a conjunct of "asked"): a
+// noun with no subject or object of its own, after "and" that follows the object's phrase, is
+// the object's conjunct.
+func nounConjOfVerb(toks []nlp.Token, k int) (int, string, bool) {
+	v := toks[k].Head
+	if toks[k].Rel != "conj" || v < 0 || v >= k || toks[v].UPOS != "VERB" || toks[k].UPOS != "PROPN" && toks[k].UPOS != "NOUN" {
+		return 0, "", false
+	}
+	and := -1
+	for c := range k {
+		if h := toks[c].Head; h == k && (toks[c].Rel == "nsubj" || toks[c].Rel == "obj" || toks[c].Rel == "nsubj:pass") {
+			return 0, "", false // a clause of its own
+		}
+		if toks[c].Head == k && toks[c].Rel == "cc" && strings.EqualFold(toks[c].Text, "and") {
+			and = c
+		}
+	}
+	if and < 1 {
+		return 0, "", false
+	}
+	for a := v + 1; a < and; a++ {
+		if toks[a].Head == v && (toks[a].Rel == "obj" || toks[a].Rel == "iobj") && subtreeEnd(toks, a) == and-1 {
+			return a, "conj", true
 		}
 	}
 	return 0, "", false
