@@ -375,12 +375,16 @@ func (ac *articleCoder) verbEvent(s *sentence, v int) {
 		}
 	}
 	before := len(s.events)
+	m, ok := ac.verbMatch(s, v)
 	defer func() {
 		if len(s.events) == before && !innerOK { // the parse gave nothing: read the words in order
-			ac.linearEvent(s, v)
+			prefer := "" // "called for an end to violence in Peru": the parse's code, the words' target
+			if ok {
+				prefer = m.p.Code
+			}
+			ac.linearEvent(s, v, prefer)
 		}
 	}()
-	m, ok := ac.verbMatch(s, v)
 	if o := s.child(v, "obj"); directiveVerbs[s.lemma[v]] && (!ok || m.p.Code == "010") && o >= 0 && x >= 0 && !viaClause &&
 		len(s.mentionsAt(o)) > 0 && !s.ownCommand(v, o) {
 		// "the court ordered Colombia to stop fishing", "told Chile to free them": a demand

@@ -10,8 +10,10 @@ import (
 
 // linearEvent is the fallback when the parse links a verb to no actor: TABARI-style, the source
 // is the nearest actor before the verb and the target the nearest after it (after the pattern's
-// preposition, if it has one), within the verb's clause.
-func (ac *articleCoder) linearEvent(s *sentence, v int) {
+// preposition, if it has one), within the verb's clause. prefer, when not empty, is the code of a
+// pattern the parse matched but found no actor for: a word-order pattern that only says the
+// same more vaguely (020 for the parse's 0256) takes that code.
+func (ac *articleCoder) linearEvent(s *sentence, v int, prefer string) {
 	if s.toks[v].UPOS != "VERB" {
 		return
 	}
@@ -45,7 +47,13 @@ func (ac *articleCoder) linearEvent(s *sentence, v int) {
 			}
 			src, tgt = tgt, src
 		}
-		ac.code(s, v, p.Code, src, tgt, p.Recip)
+		code := p.Code
+		if len(prefer) > len(code) || len(prefer) == len(code) && code[2] == '0' && prefer[2] != '0' {
+			if prefer[:2] == code[:2] && strings.HasPrefix(prefer, strings.TrimRight(code, "0")) {
+				code = prefer
+			}
+		}
+		ac.code(s, v, code, src, tgt, p.Recip)
 		return
 	}
 }
