@@ -59,7 +59,8 @@ func (ac *articleCoder) linearEvent(s *sentence, v int, prefer string) {
 }
 
 // linearEnd returns where the clause of verb v ends, for linearMatch: at a semicolon, a verb with a
-// subject of its own or a subordinating conjunction, and at most 15 tokens on.
+// subject of its own (before that subject when it opens a closing report or a "but" clause) or a
+// subordinating conjunction, and at most 15 tokens on.
 func (s *sentence) linearEnd(v int) int {
 	end := v + 1
 	for end < len(s.toks) && end-v < 15 {
@@ -68,8 +69,10 @@ func (s *sentence) linearEnd(v int) int {
 			break
 		}
 		if k := s.child(end, "nsubj"); t.UPOS == "VERB" && k >= 0 {
-			if lo, _ := s.subtreeSpan(k); lo > v+1 && lo < end && reportVerbs[s.lemma[end]] && s.toks[lo-1].Text == "," {
-				return lo // "thanked Chile for hosting the talks, his spokesman said": not the spokesman
+			if lo, _ := s.subtreeSpan(k); lo > v+1 && lo < end && (reportVerbs[s.lemma[end]] && s.toks[lo-1].Text == "," || s.lemma[lo-1] == "but") {
+				// "thanked Chile for hosting the talks, his spokesman said", "petitioned the court,
+				// but the government did not respond": not the spokesman, not the government
+				return lo
 			}
 			break
 		}
