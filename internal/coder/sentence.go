@@ -35,7 +35,7 @@ type verbMatchMemo struct {
 
 func newSentence(doc *nlp.Doc, index int, s *nlp.Sentence) *sentence {
 	n := len(s.Tokens)
-	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList, participleTitle, nounConjOfVerb)
+	toks := repairParse(s.Tokens, clauseOnTime, shiftedObject, listSubject, appositiveList, participleTitle, nounConjOfVerb, subordinateSubject)
 	st := &sentence{doc: doc, index: index, sent: s, toks: toks, kids: make([][]int, n),
 		norm: make([]string, n), lemma: make([]string, n), mentAt: make([]int, n)}
 	// The children lists share one array, filled in order of heads (a token has one head).
@@ -295,6 +295,58 @@ func nounConjOfVerb(toks []nlp.Token, k int) (int, string, bool) {
 	for a := v + 1; a < and; a++ {
 		if toks[a].Head == v && (toks[a].Rel == "obj" || toks[a].Rel == "iobj") && subtreeEnd(toks, a) == and-1 {
 			return a, "conj", true
+		}
+	}
+	return 0, "", false
+}
+
+// subordinators open a clause of time or cause, and are read as prepositions by the parse when
+// a noun follows them ("after Bolivian police detained ..."). "As" is left out: it is far more
+// often a preposition ("as a gesture", "as president").
+var subordinators = map[string]bool{"after": true, "before": true, "because": true, "while": true,
+	"since": true, "until": true, "when": true, "although": true}
+
+// subordinateSubject repairs a clause of time or cause that the parse split into an oblique and a
+// conjunct ("expelled the ambassador after Bolivian police detained three journalists" with
+// "police" an oblique of "expelled" and "detained" its conjunct): the noun is the subject of the
+// finite verb right after it, the verb a clause under the main verb, the subordinator its marker.
+func subordinateSubject(toks []nlp.Token, i int) (int, string, bool) {
+	// split reports, for a conjunct verb k, the oblique noun n before it and its subordinator c.
+	split := func(k int) (n, c int, ok bool) {
+		v := toks[k].Head
+		if toks[k].Rel != "conj" || v < 0 || v >= k || toks[k].UPOS != "VERB" ||
+			toks[k].XPOS != "VBD" && toks[k].XPOS != "VBZ" && toks[k].XPOS != "VBP" {
+			return 0, 0, false
+		}
+		for j := range toks {
+			if toks[j].Head == k && (toks[j].Rel == "cc" || relIs(toks[j].Rel, "nsubj")) {
+				return 0, 0, false // a conjunct of its own ("and detained"), or a subject already
+			}
+		}
+		for n = v + 1; n < k; n++ {
+			if toks[n].Head != v || !relIs(toks[n].Rel, "obl") || subtreeEnd(toks, n) != k-1 ||
+				toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" {
+				continue
+			}
+			for c = v + 1; c < n; c++ {
+				if toks[c].Head == n && toks[c].Rel == "case" && subordinators[strings.ToLower(toks[c].Text)] {
+					return n, c, true
+				}
+			}
+		}
+		return 0, 0, false
+	}
+	if n, _, ok := split(i); ok && n > 0 {
+		return toks[i].Head, "advcl", true
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if n, c, ok := split(k); ok {
+			switch i {
+			case n:
+				return k, "nsubj", true
+			case c:
+				return k, "mark", true
+			}
 		}
 	}
 	return 0, "", false
