@@ -336,17 +336,30 @@ func subordinateSubject(toks []nlp.Token, i int) (int, string, bool) {
 		}
 		return 0, 0, false
 	}
-	if n, _, ok := split(i); ok && n > 0 {
-		return toks[i].Head, "advcl", true
+	if toks[i].Rel == "conj" {
+		if _, _, ok := split(i); ok {
+			return toks[i].Head, "advcl", true
+		}
+		return 0, "", false
 	}
-	for k := i + 1; k < len(toks); k++ {
-		if n, c, ok := split(k); ok {
-			switch i {
-			case n:
-				return k, "nsubj", true
-			case c:
-				return k, "mark", true
-			}
+	// the noun, or its subordinator: the verb is the token right after the noun's phrase
+	n := i
+	if toks[i].Rel == "case" {
+		n = toks[i].Head
+	}
+	if n < i || !relIs(toks[n].Rel, "obl") {
+		return 0, "", false
+	}
+	k := subtreeEnd(toks, n) + 1
+	if k >= len(toks) {
+		return 0, "", false
+	}
+	if sn, c, ok := split(k); ok && sn == n {
+		switch i {
+		case n:
+			return k, "nsubj", true
+		case c:
+			return k, "mark", true
 		}
 	}
 	return 0, "", false
