@@ -57,3 +57,24 @@ func TestAnalysisText(t *testing.T) {
 		}
 	}
 }
+
+func TestVaguer(t *testing.T) {
+	tests := []struct {
+		code, specific string
+		want           bool
+	}{
+		{"020", "0256", true},  // an appeal, an appeal for a ceasefire
+		{"190", "195", true},   // force, an air strike
+		{"025", "0256", true},  // the family, one of its members
+		{"0256", "020", false}, // more specific already
+		{"020", "020", false},  // the same
+		{"020", "111", false},  // another root
+		{"020", "", false},     // nothing preferred
+		{"1000", "100", false}, // never a shorter code
+	}
+	for _, tc := range tests {
+		if got := vaguer(tc.code, tc.specific); got != tc.want {
+			t.Errorf("vaguer(%q, %q) = %v, want %v", tc.code, tc.specific, got, tc.want)
+		}
+	}
+}

@@ -48,14 +48,19 @@ func (ac *articleCoder) linearEvent(s *sentence, v int, prefer string) {
 			src, tgt = tgt, src
 		}
 		code := p.Code
-		if len(prefer) > len(code) || len(prefer) == len(code) && code[2] == '0' && prefer[2] != '0' {
-			if prefer[:2] == code[:2] && strings.HasPrefix(prefer, strings.TrimRight(code, "0")) {
-				code = prefer
-			}
+		if vaguer(code, prefer) {
+			code = prefer
 		}
 		ac.code(s, v, code, src, tgt, p.Recip)
 		return
 	}
+}
+
+// vaguer reports whether code says what specific says, less precisely: the same root, and
+// specific goes on where code stops at zeros (020 for 0256, 190 for 195).
+func vaguer(code, specific string) bool {
+	return len(specific) >= len(code) && code != specific && specific[:2] == code[:2] &&
+		strings.HasPrefix(specific, strings.TrimRight(code, "0"))
 }
 
 // linearEnd returns where the clause of verb v ends, for linearMatch: at a semicolon, a verb with a

@@ -167,8 +167,6 @@ func (ac *articleCoder) counterpart(s *sentence, v int, code string, src *mentio
 	return ac.otherSide(s, v, src)
 }
 
-// otherSide returns the latest actor mentioned before token v (in this sentence or the two before
-// it) that belongs to another country than src, or nil.
 // restricted returns the people a restriction at verb v names with "for" or "on" ("suspended
 // higher education for female students", "imposed a curfew on residents"), on the verb or its
 // object, or nil.
@@ -191,6 +189,9 @@ func (s *sentence) restricted(v int) *mention {
 	return nil
 }
 
+// otherSide returns the latest actor mentioned before token v (in this sentence or the two before
+// it) that belongs to another country than src, or nil: a state or an armed group before
+// civilians or refugees.
 func (ac *articleCoder) otherSide(s *sentence, v int, src *mention) *mention {
 	side := func(e *entity) bool {
 		return e.actor.Country != "" && e.actor.Country != src.actor.Country && e.actor.Agent != dyad.AgentMED &&
@@ -451,8 +452,6 @@ func (ac *articleCoder) actorModifiers(s *sentence, n int, code string, byAgent 
 // recentEvents is how many of the article's latest events an act noun may refer back to.
 const recentEvents = 12
 
-// latestEvent returns the latest coded event of the article (among the last max, or all when max
-// is 0) that ok accepts, or nil.
 // mutualFirst returns, for an event coded both ways from one mutual act ("supporters clashed with
 // police": supporters to police and police to supporters), the direction the sentence states, the
 // one coded first; else e.
@@ -469,6 +468,8 @@ func (ac *articleCoder) mutualFirst(e *dyad.Event) *dyad.Event {
 	return e
 }
 
+// latestEvent returns the latest coded event of the article (among the last max, or all when max
+// is 0) that ok accepts, or nil.
 func (ac *articleCoder) latestEvent(max int, ok func(*dyad.Event) bool) *dyad.Event {
 	for i := len(ac.events) - 1; i >= 0 && (max == 0 || i >= len(ac.events)-max); i-- {
 		if ok(&ac.events[i]) {
@@ -594,14 +595,15 @@ func (s *sentence) namedAmong(t int) []*mention {
 	}
 	var out []*mention
 	for k := i + 2; k < len(s.toks) && len(out) < 8; k++ {
-		switch {
-		case s.toks[k].Text == "," || s.lemma[k] == "and":
+		if s.toks[k].Text == "," || s.lemma[k] == "and" {
 			continue
-		case s.mentionOf(k) != nil && s.mentionOf(k).head == k && s.mentionOf(k).actor.Country != "":
-			out = append(out, s.mentionOf(k))
-		case s.mentionOf(k) != nil:
-		default:
-			return out
+		}
+		m := s.mentionOf(k)
+		if m == nil {
+			break // the list of owners has ended
+		}
+		if m.head == k && m.actor.Country != "" {
+			out = append(out, m)
 		}
 	}
 	return out
