@@ -57,155 +57,20 @@ func capv(v uint32) uint32 {
 	return v
 }
 
-// actFeats fills st.feats with the transition features of the current configuration.
+// actFeats fills st.feats with the transition features of the current configuration: the 57
+// dynamic features of dynFeats, then the static ones (see static.go) of the words in their roles,
+// the label features and the bias. The templates, numbered 1 to 104, are those of Zhang & Nivre
+// (2011) and extensions; each is written once, in dynFeats or roleFeats.
 func actFeats(st *state) []uint64 {
-	N := st.N
-	s0 := st.s0()
-	s1 := st.s1()
-	b0 := st.b
-	b1 := min(b0+1, N)
-	b2 := min(b0+2, N)
-	b3 := min(b0+3, N)
-	w, p, l, u := st.w, st.p, st.l, st.u
-	s0h := st.head[s0]
-	s0h2 := st.head[s0h]
-	s0l, s0l2 := st.lc1[s0], st.lc2[s0]
-	s0r, s0r2 := st.rc1[s0], st.rc2[s0]
-	b0l, b0l2 := st.lc1[b0], st.lc2[b0]
-	var d uint32
-	if s0 != N && b0 != N {
-		d = dist(s0, b0)
+	f := dynFeats(st)
+	roles, labs := staticAt(st)
+	for r, j := range roles {
+		f = roleFeats(st, j, r, f)
 	}
-	b0prev := N
-	if b0 != N && b0 > 1 {
-		b0prev = b0 - 1
+	for k, j := range labs {
+		f = append(f, fh(labTemplates[k], st.lab[j], 0, 0))
 	}
-	s0next := N
-	if s0 != N && s0+1 < b0 {
-		s0next = s0 + 1
-	}
-	f := st.feats[:0]
-	add := func(t uint64, a, b, c uint32) { f = append(f, fh(t, a, b, c)) }
-	// single words
-	add(1, w[s0], p[s0], 0)
-	add(2, w[s0], 0, 0)
-	add(3, p[s0], 0, 0)
-	add(4, w[b0], p[b0], 0)
-	add(5, w[b0], 0, 0)
-	add(6, p[b0], 0, 0)
-	add(7, w[b1], p[b1], 0)
-	add(8, w[b1], 0, 0)
-	add(9, p[b1], 0, 0)
-	add(10, w[b2], p[b2], 0)
-	add(11, w[b2], 0, 0)
-	add(12, p[b2], 0, 0)
-	// pairs
-	add(13, w[s0], w[b0], pp(p[s0], p[b0]))
-	add(14, w[s0], w[b0], p[s0])
-	add(15, w[s0], w[b0], p[b0])
-	add(16, w[s0], pp(p[s0], p[b0]), 0)
-	add(17, w[b0], pp(p[s0], p[b0]), 0)
-	add(18, w[s0], w[b0], 0)
-	add(19, p[s0], p[b0], 0)
-	add(20, p[b0], p[b1], 0)
-	// three words
-	add(21, p[b0], p[b1], p[b2])
-	add(22, p[s0], p[b0], p[b1])
-	add(23, p[s0h], p[s0], p[b0])
-	add(24, p[s0], p[s0l], p[b0])
-	add(25, p[s0], p[s0r], p[b0])
-	add(26, p[s0], p[b0], p[b0l])
-	// distance
-	add(27, w[s0], d, 0)
-	add(28, p[s0], d, 0)
-	add(29, w[b0], d, 0)
-	add(30, p[b0], d, 0)
-	add(31, w[s0], w[b0], d)
-	add(32, p[s0], p[b0], d)
-	// valency
-	add(33, w[s0], capv(st.nr[s0]), 0)
-	add(34, p[s0], capv(st.nr[s0]), 0)
-	add(35, w[s0], capv(st.nl[s0]), 0)
-	add(36, p[s0], capv(st.nl[s0]), 0)
-	add(37, w[b0], capv(st.nl[b0]), 0)
-	add(38, p[b0], capv(st.nl[b0]), 0)
-	// unigrams of heads and children
-	add(39, w[s0h], 0, 0)
-	add(40, p[s0h], 0, 0)
-	add(41, st.lab[s0], 0, 0)
-	add(42, w[s0l], 0, 0)
-	add(43, p[s0l], 0, 0)
-	add(44, st.lab[s0l], 0, 0)
-	add(45, w[s0r], 0, 0)
-	add(46, p[s0r], 0, 0)
-	add(47, st.lab[s0r], 0, 0)
-	add(48, w[b0l], 0, 0)
-	add(49, p[b0l], 0, 0)
-	add(50, st.lab[b0l], 0, 0)
-	// third order
-	add(51, w[s0h2], 0, 0)
-	add(52, p[s0h2], 0, 0)
-	add(53, st.lab[s0h], 0, 0)
-	add(54, w[s0l2], 0, 0)
-	add(55, p[s0l2], 0, 0)
-	add(56, st.lab[s0l2], 0, 0)
-	add(57, w[s0r2], 0, 0)
-	add(58, p[s0r2], 0, 0)
-	add(59, st.lab[s0r2], 0, 0)
-	add(60, w[b0l2], 0, 0)
-	add(61, p[b0l2], 0, 0)
-	add(62, st.lab[b0l2], 0, 0)
-	add(63, p[s0], p[s0l], p[s0l2])
-	add(64, p[s0], p[s0r], p[s0r2])
-	add(65, p[s0], p[s0h], p[s0h2])
-	add(66, p[b0], p[b0l], p[b0l2])
-	// label sets
-	add(67, w[s0], fold(st.rs[s0]), 0)
-	add(68, p[s0], fold(st.rs[s0]), 0)
-	add(69, w[s0], fold(st.ls[s0]), 0)
-	add(70, p[s0], fold(st.ls[s0]), 0)
-	add(71, w[b0], fold(st.ls[b0]), 0)
-	add(72, p[b0], fold(st.ls[b0]), 0)
-	// extensions: second stack item, lemmas, coarse tags, neighbours, bias
-	add(73, p[s1], 0, 0)
-	add(74, p[s1], p[s0], 0)
-	add(75, p[s1], p[s0], p[b0])
-	add(76, w[s1], p[s0], p[b0])
-	add(77, l[b0], p[s0], 0)
-	add(78, l[s0], p[b0], 0)
-	add(79, u[s0], u[b0], u[b1])
-	add(80, p[b0prev], p[b0], p[s0])
-	add(81, p[s0next], p[s0], p[b0])
-	add(82, 0, 0, 0)
-	var hh uint32
-	if s0 != N && st.head[s0] != N {
-		hh = 1
-	}
-	add(83, hh, p[s0], p[b0])
-	add(84, p[b3], p[b0], p[b1])
-	add(85, l[s0], l[b0], 0)
-	add(86, st.shape[b0], p[b0], 0)
-	add(87, st.shape[s0], p[s0], 0)
-	add(88, w[b0], p[b1], 0)
-	add(89, p[s0], w[b1], 0)
-	add(90, u[s0h], u[s0], w[b0])
-	suf := st.suf
-	add(91, suf[s0], p[b0], 0)
-	add(92, suf[b0], p[s0], 0)
-	add(93, suf[b0], 0, 0)
-	add(94, suf[b1], p[b0], 0)
-	// more words of the second stack item and heads; with a beam of 8 (one run, EWT dev) these ten
-	// templates took UAS/LAS from 86.11/82.67 to 86.41/82.98
-	add(95, w[s1], p[s1], 0)
-	add(96, w[s1], w[s0], 0)
-	add(97, w[s1], w[b0], p[s0])
-	add(98, w[s0h], p[s0], p[b0])
-	add(99, w[s0], w[b0], p[b1])
-	add(100, l[s0], l[b0], p[b1])
-	add(101, w[s0r], p[s0], p[b0])
-	add(102, w[b0l], p[s0], p[b0])
-	add(103, u[s1], u[s0], u[b0])
-	add(104, suf[s0], suf[b0], 0)
+	f = append(f, fh(biasTemplate, 0, 0, 0))
 	st.feats = f
 	return f
 }

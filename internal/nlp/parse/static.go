@@ -18,9 +18,10 @@ import (
 //   - 8 on the label of one word alone and 1 (the bias) on nothing: their sums are computed once per
 //     model (staticModel).
 //
-// dynFeats makes the other 57, whose weights are fetched at each transition as before. The weights
-// are integers, so adding the same weights in another order gives the same scores: the parses are
-// those of scoring actFeats (TestStaticSplit checks that the features are the same).
+// dynFeats makes the other 57, whose weights are fetched at each transition. actFeats, which
+// training and beam search score, is the union of the three kinds. The weights are integers, so
+// adding the same weights in another order gives the same scores: greedy parses are those of
+// scoring actFeats (TestStaticSplit checks it).
 
 // Word roles of the static features.
 const (
@@ -92,7 +93,10 @@ var wordTemplates = [nRoles]uint64{
 	roleS0h: 39, roleS0h2: 51, roleS0l: 42, roleS0l2: 54, roleS0r: 45, roleS0r2: 57, roleB0l: 48, roleB0l2: 60,
 }
 
-// dynFeats fills st.feats with the features of actFeats that are not static.
+// dynFeats fills st.feats with the features of actFeats that are not static: the templates that
+// combine two or more words of the configuration or read its distances, valencies and label sets.
+// (Templates 1-12, single words of s0 and the buffer, and 39-62, words and labels of heads and
+// children, are static.)
 func dynFeats(st *state) []uint64 {
 	N := st.N
 	s0 := st.s0()
