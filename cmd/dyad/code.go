@@ -110,9 +110,13 @@ func codeArticles(ctx context.Context, c *nlpCoder, inputs []string, opts ingest
 		events    []dyad.Event
 		sentences int
 	}
-	err := pipeline.Map(ctx, workers, in, func(a *dyad.Article) coded {
-		doc := c.analyse(a)
-		return coded{a, c.coder.Code(a, doc), len(doc.Sentences)}
+	err := pipeline.MapBatches(ctx, workers, in, batchFull, func(arts []*dyad.Article) []coded {
+		docs := c.analyseAll(arts)
+		out := make([]coded, len(arts))
+		for i, a := range arts {
+			out[i] = coded{a, c.coder.Code(a, docs[i]), len(docs[i].Sentences)}
+		}
+		return out
 	}, func(r coded) error {
 		res.sentences += r.sentences
 		res.events += len(r.events)

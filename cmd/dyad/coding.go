@@ -38,9 +38,69 @@ func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
 	return c.coder.Code(a, c.analyse(a))
 }
 
+// CodeAll codes articles analysed together (see analyseAll): element i holds the events of arts[i].
+func (c *nlpCoder) CodeAll(arts []*dyad.Article) [][]dyad.Event {
+	docs := c.analyseAll(arts)
+	out := make([][]dyad.Event, len(arts))
+	for i, a := range arts {
+		out[i] = c.coder.Code(a, docs[i])
+	}
+	return out
+}
+
 // analyse runs the NLP pipeline over the text of an article as the coder wants it read.
 func (c *nlpCoder) analyse(a *dyad.Article) *nlp.Doc {
 	return c.pipe.Annotate(coder.AnalysisText(a.Text))
+}
+
+// analyseAll analyses the texts of articles together, stage by stage (nlp.Pipeline.AnnotateAll),
+// which is faster than one by one; the documents are those of analyse.
+func (c *nlpCoder) analyseAll(arts []*dyad.Article) []*nlp.Doc {
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		texts[i] = coder.AnalysisText(a.Text)
+	}
+	return c.pipe.AnnotateAll(texts)
+}
+
+// batchCoder codes several articles at once, faster than one by one.
+type batchCoder interface {
+	CodeAll(arts []*dyad.Article) [][]dyad.Event
+}
+
+// codeAll codes arts with c: in one batch when c can, else one by one.
+func codeAll(c articleCoder, arts []*dyad.Article) [][]dyad.Event {
+	if b, ok := c.(batchCoder); ok {
+		return b.CodeAll(arts)
+	}
+	out := make([][]dyad.Event, len(arts))
+	for i, a := range arts {
+		out[i] = c.Code(a)
+	}
+	return out
+}
+
+// Batches of articles that are coded together (pipeline.MapBatches) end at batchArticles articles
+// or batchBytes of text. Larger batches keep the models' tables in the caches longer, but leave
+// fewer batches to share among the cores on small inputs and hold more text in memory. On the dev
+// articles (dyad bench --repeat 3, 2-core VM, runs interleaved) dyad code on one core went from
+// about 2,900 sentences/s one article at a time to about 3,400 in batches of 16 and 3,650 in
+// batches of 32.
+const (
+	batchArticles = 32
+	batchBytes    = 256 << 10
+)
+
+// batchFull reports whether a batch of articles takes no more.
+func batchFull(b []*dyad.Article) bool {
+	if len(b) >= batchArticles {
+		return true
+	}
+	n := 0
+	for _, a := range b {
+		n += len(a.Text)
+	}
+	return n >= batchBytes
 }
 
 // newArticleCoder loads the NLP models and dictionaries and returns the coder. Bad entries in

@@ -211,12 +211,15 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 
 	var cur []codedArticle
 	curEvents := 0
-	mapErr := pipeline.Map(ctx, opts.workers, in, func(a *dyad.Article) codedArticle {
-		evs := c.Code(a)
-		for i := range evs {
-			evs[i].Doc = a.ID // the article is authoritative for provenance
+	mapErr := pipeline.MapBatches(ctx, opts.workers, in, batchFull, func(arts []*dyad.Article) []codedArticle {
+		out := make([]codedArticle, len(arts))
+		for k, evs := range codeAll(c, arts) {
+			for i := range evs {
+				evs[i].Doc = arts[k].ID // the article is authoritative for provenance
+			}
+			out[k] = codedArticle{arts[k], evs}
 		}
-		return codedArticle{a, evs}
+		return out
 	}, func(ca codedArticle) error {
 		if failed.Load() {
 			return errors.New("store write failed")

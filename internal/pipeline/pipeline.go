@@ -83,3 +83,42 @@ func Map[T, R any](ctx context.Context, workers int, in <-chan T, f func(T) R, o
 	}
 	return err
 }
+
+// MapBatches is Map over batches of items: it groups the items of in into batches, applies f to
+// each batch on the workers and calls out with the results one by one, in the order the items
+// arrived. f returns one result for each item of its batch, in the batch's order. A batch takes
+// the items that have already arrived, without waiting for more, until full reports that it takes
+// no more; so a slow input (a feed, a terminal) is not held back, and a fast one makes full
+// batches. Working on a batch at once can be cheaper than item by item: each stage of an analysis
+// then keeps its tables in the caches for many items.
+func MapBatches[T, R any](ctx context.Context, workers int, in <-chan T, full func(batch []T) bool, f func([]T) []R, out func(R) error) error {
+	batches := make(chan []T)
+	go func() {
+		defer close(batches)
+		for it := range in {
+			b := []T{it}
+			open := true
+			for open && !full(b) {
+				select {
+				case it, ok := <-in:
+					if !ok {
+						open = false
+						break
+					}
+					b = append(b, it)
+				default:
+					open = false
+				}
+			}
+			batches <- b
+		}
+	}()
+	return Map(ctx, workers, batches, f, func(rs []R) error {
+		for _, r := range rs {
+			if err := out(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

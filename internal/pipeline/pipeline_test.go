@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 )
@@ -122,4 +123,113 @@ func cost(i int, unit time.Duration) time.Duration {
 		return 8 * unit
 	}
 	return unit
+}
+
+func TestMapBatches(t *testing.T) {
+	for _, workers := range []int{1, 2, 7} {
+		in := make(chan int, 100)
+		go func() {
+			for i := range 1000 {
+				in <- i
+			}
+			close(in)
+		}()
+		var got []int
+		var mu sync.Mutex
+		largest := 0
+		full := func(b []int) bool { return len(b) >= 8 }
+		err := MapBatches(context.Background(), workers, in, full, func(b []int) []int {
+			if len(b) > 8 {
+				t.Errorf("batch of %d, want at most 8", len(b))
+			}
+			mu.Lock()
+			largest = max(largest, len(b))
+			mu.Unlock()
+			out := make([]int, len(b))
+			for k, i := range b {
+				out[k] = i * i
+			}
+			return out
+		}, func(r int) error {
+			got = append(got, r)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1000 {
+			t.Fatalf("workers=%d: got %d results, want 1000", workers, len(got))
+		}
+		for i, r := range got {
+			if r != i*i {
+				t.Fatalf("workers=%d: result %d = %d, want %d", workers, i, r, i*i)
+			}
+		}
+		if workers == 1 && largest < 2 {
+			t.Errorf("workers=1: no batch had more than one item on a buffered input")
+		}
+	}
+}
+
+// TestMapBatchesSlowInput sends each item only after the result of the one before has come out:
+// a batch must not wait for items that have not arrived.
+func TestMapBatchesSlowInput(t *testing.T) {
+	in := make(chan int)
+	done := make(chan int)
+	go func() {
+		defer close(in)
+		for i := range 20 {
+			in <- i
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Error("no result within 5s of its item: the batch waited for more")
+				return
+			}
+		}
+	}()
+	n := 0
+	err := MapBatches(context.Background(), 2, in, func(b []int) bool { return len(b) >= 8 },
+		func(b []int) []int { return b },
+		func(r int) error {
+			if r != n {
+				t.Errorf("result %d, want %d", r, n)
+			}
+			n++
+			done <- r
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 20 {
+		t.Fatalf("%d results, want 20", n)
+	}
+}
+
+func TestMapBatchesStopsAtError(t *testing.T) {
+	in := make(chan int)
+	go func() {
+		for i := range 100 {
+			in <- i
+		}
+		close(in)
+	}()
+	boom := errors.New("boom")
+	n := 0
+	err := MapBatches(context.Background(), 3, in, func(b []int) bool { return len(b) >= 4 },
+		func(b []int) []int { return b },
+		func(r int) error {
+			n++
+			if r == 10 {
+				return boom
+			}
+			return nil
+		})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	if n != 11 {
+		t.Fatalf("out called %d times, want 11", n)
+	}
 }

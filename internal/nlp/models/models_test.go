@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -141,6 +142,27 @@ func TestPipelineAnnotatesEveryToken(t *testing.T) {
 			if tok.UPOS == "" || tok.XPOS == "" || tok.Lemma == "" || tok.Rel == "" {
 				t.Errorf("token %q not annotated: %+v", tok.Text, tok)
 			}
+		}
+	}
+}
+
+// TestAnnotateAll checks that analysing texts together, stage by stage, gives the documents that
+// analysing each alone gives.
+func TestAnnotateAll(t *testing.T) {
+	p := pipeline(t)
+	news := newsDoc(t, p).Text
+	texts := strings.SplitAfter(news, "\n")
+	texts = append(texts, "", "Police arrested two men.")
+	if len(texts) < 4 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	docs := p.AnnotateAll(texts)
+	if len(docs) != len(texts) {
+		t.Fatalf("%d documents for %d texts", len(docs), len(texts))
+	}
+	for i, text := range texts {
+		if want := p.Annotate(text); !reflect.DeepEqual(docs[i], want) {
+			t.Errorf("text %d (%q): annotated in a batch unlike alone", i, text)
 		}
 	}
 }

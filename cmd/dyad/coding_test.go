@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/ingest"
+)
+
+// TestCodeAllMatchesCode checks that coding articles in one batch (analysed stage by stage) gives
+// each article the events that coding it alone gives.
+func TestCodeAllMatchesCode(t *testing.T) {
+	c, err := newArticleCoder(coderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*dyad.Article
+	paths, _ := filepath.Glob("../../examples/*")
+	if _, err := ingest.Read(context.Background(), paths, ingest.Options{Date: dyad.MustDate("2024-01-01"), OnSkip: func(error) {}}, func(a *dyad.Article) error {
+		arts = append(arts, a)
+		return nil
+	}); err != nil || len(arts) < 2 {
+		t.Fatalf("reading examples: %v (%d articles)", err, len(arts))
+	}
+	got := codeAll(c, arts)
+	if len(got) != len(arts) {
+		t.Fatalf("%d results for %d articles", len(got), len(arts))
+	}
+	events := 0
+	for i, a := range arts {
+		want := c.Code(a)
+		events += len(want)
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("%s: %d events in a batch, %d alone, or other events", a.ID, len(got[i]), len(want))
+		}
+	}
+	if events == 0 {
+		t.Fatal("the examples gave no event")
+	}
+}
+
+// TestCodeAllOneByOne checks codeAll on a coder that cannot code batches.
+func TestCodeAllOneByOne(t *testing.T) {
+	arts := []*dyad.Article{
+		{ID: "a", Date: dyad.MustDate("2024-03-01"), Text: "Turkey praised Iran [TURGOV IRNGOV 051]"},
+		{ID: "b", Date: dyad.MustDate("2024-03-02"), Text: "no event here"},
+		{ID: "c", Date: dyad.MustDate("2024-03-03"), Text: "Ukraine accused Russia [UKR RUS 112]"},
+	}
+	got := codeAll(tagCoder{}, arts)
+	if len(got) != 3 || len(got[0]) != 1 || len(got[1]) != 0 || len(got[2]) != 1 {
+		t.Fatalf("got %v", got)
+	}
+	if got[0][0].Doc != "a" || got[2][0].CAMEO != "112" {
+		t.Errorf("events %+v and %+v: wrong article or code", got[0][0], got[2][0])
+	}
+}
