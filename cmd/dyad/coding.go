@@ -91,6 +91,16 @@ const (
 	batchBytes    = 256 << 10
 )
 
+// batchesFor returns when a batch of articles for c is full: at batchFull when c codes batches, at
+// one article when it codes them one by one anyway (a batch would then only hold back the results
+// of its first articles until its last one is coded).
+func batchesFor(c articleCoder) func([]*dyad.Article) bool {
+	if _, ok := c.(batchCoder); ok {
+		return batchFull
+	}
+	return func([]*dyad.Article) bool { return true }
+}
+
 // batchFull reports whether a batch of articles takes no more.
 func batchFull(b []*dyad.Article) bool {
 	if len(b) >= batchArticles {

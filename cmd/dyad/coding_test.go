@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -55,5 +56,20 @@ func TestCodeAllOneByOne(t *testing.T) {
 	}
 	if got[0][0].Doc != "a" || got[2][0].CAMEO != "112" {
 		t.Errorf("events %+v and %+v: wrong article or code", got[0][0], got[2][0])
+	}
+}
+
+// TestBatchesFor checks that only a coder that codes batches gets batches of more than one article.
+func TestBatchesFor(t *testing.T) {
+	one := []*dyad.Article{{ID: "a", Text: "short"}}
+	if !batchesFor(tagCoder{})(one) {
+		t.Error("a coder without CodeAll: a batch of one article is not full")
+	}
+	if batchesFor(&nlpCoder{})(one) {
+		t.Error("nlpCoder: a batch of one short article is full")
+	}
+	big := []*dyad.Article{{ID: "b", Text: strings.Repeat("x", batchBytes)}}
+	if !batchesFor(&nlpCoder{})(big) {
+		t.Errorf("nlpCoder: a batch of %d bytes of text is not full", batchBytes)
 	}
 }

@@ -211,7 +211,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 
 	var cur []codedArticle
 	curEvents := 0
-	mapErr := pipeline.MapBatches(ctx, opts.workers, in, batchFull, func(arts []*dyad.Article) []codedArticle {
+	mapErr := pipeline.MapBatches(ctx, opts.workers, in, batchesFor(c), func(arts []*dyad.Article) []codedArticle {
 		out := make([]codedArticle, len(arts))
 		for k, evs := range codeAll(c, arts) {
 			for i := range evs {
