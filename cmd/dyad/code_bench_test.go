@@ -18,14 +18,7 @@ func BenchmarkCodeArticles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var base []*dyad.Article
-	paths, _ := filepath.Glob("../../examples/*")
-	if _, err := ingest.Read(context.Background(), paths, ingest.Options{Date: dyad.MustDate("2024-01-01"), OnSkip: func(error) {}}, func(a *dyad.Article) error {
-		base = append(base, a)
-		return nil
-	}); err != nil || len(base) == 0 {
-		b.Fatalf("reading examples: %v (%d articles)", err, len(base))
-	}
+	base := readExamples(b)
 	const n = 300
 	arts := make([]*dyad.Article, n)
 	for i := range arts {
@@ -65,4 +58,18 @@ func reportCoded(b *testing.B, sentences, events, articles int) {
 	b.ReportMetric(float64(sentences)/s, "sentences/s")
 	b.ReportMetric(float64(events)/s, "events/s")
 	b.ReportMetric(float64(articles*b.N)/s, "articles/s")
+}
+
+// readExamples reads the bundled example articles (the malformed record on purpose skipped).
+func readExamples(tb testing.TB) []*dyad.Article {
+	tb.Helper()
+	var arts []*dyad.Article
+	paths, _ := filepath.Glob("../../examples/*")
+	if _, err := ingest.Read(context.Background(), paths, ingest.Options{Date: dyad.MustDate("2024-01-01"), OnSkip: func(error) {}}, func(a *dyad.Article) error {
+		arts = append(arts, a)
+		return nil
+	}); err != nil || len(arts) < 2 {
+		tb.Fatalf("reading examples: %v (%d articles)", err, len(arts))
+	}
+	return arts
 }

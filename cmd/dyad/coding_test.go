@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/ingest"
 )
 
 // TestCodeAllMatchesCode checks that coding articles in one batch (analysed stage by stage) gives
@@ -18,14 +15,7 @@ func TestCodeAllMatchesCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var arts []*dyad.Article
-	paths, _ := filepath.Glob("../../examples/*")
-	if _, err := ingest.Read(context.Background(), paths, ingest.Options{Date: dyad.MustDate("2024-01-01"), OnSkip: func(error) {}}, func(a *dyad.Article) error {
-		arts = append(arts, a)
-		return nil
-	}); err != nil || len(arts) < 2 {
-		t.Fatalf("reading examples: %v (%d articles)", err, len(arts))
-	}
+	arts := readExamples(t)
 	got := codeAll(c, arts)
 	if len(got) != len(arts) {
 		t.Fatalf("%d results for %d articles", len(got), len(arts))

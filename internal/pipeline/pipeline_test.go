@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// checkSquares checks that got holds the squares of 0 to 999 in order.
+func checkSquares(t *testing.T, workers int, got []int) {
+	t.Helper()
+	if len(got) != 1000 {
+		t.Fatalf("workers=%d: got %d results, want 1000", workers, len(got))
+	}
+	for i, r := range got {
+		if r != i*i {
+			t.Fatalf("workers=%d: result %d = %d, want %d", workers, i, r, i*i)
+		}
+	}
+}
+
 func TestMapKeepsOrder(t *testing.T) {
 	for _, workers := range []int{1, 2, 7} {
 		in := make(chan int)
@@ -25,14 +38,7 @@ func TestMapKeepsOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != 1000 {
-			t.Fatalf("workers=%d: got %d results, want 1000", workers, len(got))
-		}
-		for i, r := range got {
-			if r != i*i {
-				t.Fatalf("workers=%d: result %d = %d, want %d", workers, i, r, i*i)
-			}
-		}
+		checkSquares(t, workers, got)
 	}
 }
 
@@ -157,14 +163,7 @@ func TestMapBatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != 1000 {
-			t.Fatalf("workers=%d: got %d results, want 1000", workers, len(got))
-		}
-		for i, r := range got {
-			if r != i*i {
-				t.Fatalf("workers=%d: result %d = %d, want %d", workers, i, r, i*i)
-			}
-		}
+		checkSquares(t, workers, got)
 		if workers == 1 && largest < 2 {
 			t.Errorf("workers=1: no batch had more than one item on a buffered input")
 		}
