@@ -145,7 +145,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 					in <- a
 				}
 			}()
-			if e := pipeline.MapBatches(ctx, workers, in, batchFull, c.CodeAll, func([]dyad.Event) error { return nil }); e != nil {
+			if e := pipeline.MapBatches(ctx, workers, in, batchFull, c.codeBatch, func(codedArticle) error { return nil }); e != nil {
 				err = e
 			}
 		})

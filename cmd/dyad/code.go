@@ -105,19 +105,7 @@ func codeArticles(ctx context.Context, c *nlpCoder, inputs []string, opts ingest
 		res.stats = st
 		readErr <- err
 	}()
-	type coded struct {
-		art       *dyad.Article
-		events    []dyad.Event
-		sentences int
-	}
-	err := pipeline.MapBatches(ctx, workers, in, batchFull, func(arts []*dyad.Article) []coded {
-		docs := c.analyseAll(arts)
-		out := make([]coded, len(arts))
-		for i, a := range arts {
-			out[i] = coded{a, c.coder.Code(a, docs[i]), len(docs[i].Sentences)}
-		}
-		return out
-	}, func(r coded) error {
+	err := pipeline.MapBatches(ctx, workers, in, batchFull, c.codeBatch, func(r codedArticle) error {
 		res.sentences += r.sentences
 		res.events += len(r.events)
 		return out(r.art, r.events)

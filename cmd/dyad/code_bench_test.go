@@ -42,10 +42,9 @@ func BenchmarkCodeArticles(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for lo := 0; lo < n; lo += batchArticles {
-				batch := arts[lo:min(lo+batchArticles, n)]
-				for i, doc := range c.analyseAll(batch) {
-					sentences += len(doc.Sentences)
-					events += len(c.coder.Code(batch[i], doc))
+				for _, ca := range c.codeBatch(arts[lo:min(lo+batchArticles, n)]) {
+					sentences += ca.sentences
+					events += len(ca.events)
 				}
 			}
 		}

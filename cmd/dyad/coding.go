@@ -38,12 +38,19 @@ func (c *nlpCoder) Code(a *dyad.Article) []dyad.Event {
 	return c.coder.Code(a, c.analyse(a))
 }
 
-// CodeAll codes articles analysed together (see analyseAll): element i holds the events of arts[i].
-func (c *nlpCoder) CodeAll(arts []*dyad.Article) [][]dyad.Event {
+// codedArticle is an article with its events and, when the coder says, its number of sentences.
+type codedArticle struct {
+	art       *dyad.Article
+	events    []dyad.Event
+	sentences int
+}
+
+// codeBatch codes articles analysed together (see analyseAll); element i is arts[i] coded.
+func (c *nlpCoder) codeBatch(arts []*dyad.Article) []codedArticle {
 	docs := c.analyseAll(arts)
-	out := make([][]dyad.Event, len(arts))
+	out := make([]codedArticle, len(arts))
 	for i, a := range arts {
-		out[i] = c.coder.Code(a, docs[i])
+		out[i] = codedArticle{a, c.coder.Code(a, docs[i]), len(docs[i].Sentences)}
 	}
 	return out
 }
@@ -65,17 +72,17 @@ func (c *nlpCoder) analyseAll(arts []*dyad.Article) []*nlp.Doc {
 
 // batchCoder codes several articles at once, faster than one by one.
 type batchCoder interface {
-	CodeAll(arts []*dyad.Article) [][]dyad.Event
+	codeBatch(arts []*dyad.Article) []codedArticle
 }
 
 // codeAll codes arts with c: in one batch when c can, else one by one.
-func codeAll(c articleCoder, arts []*dyad.Article) [][]dyad.Event {
+func codeAll(c articleCoder, arts []*dyad.Article) []codedArticle {
 	if b, ok := c.(batchCoder); ok {
-		return b.CodeAll(arts)
+		return b.codeBatch(arts)
 	}
-	out := make([][]dyad.Event, len(arts))
+	out := make([]codedArticle, len(arts))
 	for i, a := range arts {
-		out[i] = c.Code(a)
+		out[i] = codedArticle{art: a, events: c.Code(a)}
 	}
 	return out
 }

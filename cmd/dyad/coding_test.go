@@ -24,8 +24,8 @@ func TestCodeAllMatchesCode(t *testing.T) {
 	for i, a := range arts {
 		want := c.Code(a)
 		events += len(want)
-		if !reflect.DeepEqual(got[i], want) {
-			t.Errorf("%s: %d events in a batch, %d alone, or other events", a.ID, len(got[i]), len(want))
+		if got[i].art != a || !reflect.DeepEqual(got[i].events, want) || got[i].sentences == 0 {
+			t.Errorf("%s: %d events in a batch (%d sentences), %d alone, or other events", a.ID, len(got[i].events), got[i].sentences, len(want))
 		}
 	}
 	if events == 0 {
@@ -41,11 +41,11 @@ func TestCodeAllOneByOne(t *testing.T) {
 		{ID: "c", Date: dyad.MustDate("2024-03-03"), Text: "Ukraine accused Russia [UKR RUS 112]"},
 	}
 	got := codeAll(tagCoder{}, arts)
-	if len(got) != 3 || len(got[0]) != 1 || len(got[1]) != 0 || len(got[2]) != 1 {
-		t.Fatalf("got %v", got)
+	if len(got) != 3 || len(got[0].events) != 1 || len(got[1].events) != 0 || len(got[2].events) != 1 {
+		t.Fatalf("got %+v", got)
 	}
-	if got[0][0].Doc != "a" || got[2][0].CAMEO != "112" {
-		t.Errorf("events %+v and %+v: wrong article or code", got[0][0], got[2][0])
+	if got[0].art != arts[0] || got[0].events[0].Doc != "a" || got[2].events[0].CAMEO != "112" {
+		t.Errorf("%+v and %+v: wrong article or code", got[0], got[2])
 	}
 }
 

@@ -110,12 +110,6 @@ type ingestResult struct {
 	interrupted                          bool
 }
 
-// codedArticle is an article with its events.
-type codedArticle struct {
-	art    *dyad.Article
-	events []dyad.Event
-}
-
 // runIngest reads (or takes from the store), codes and stores articles, then rebuilds the merged
 // events. Coding runs on opts.workers goroutines; a separate goroutine commits batches, so coding
 // goes on while a batch is written. On cancellation the articles coded so far are committed and the
@@ -212,12 +206,11 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 	var cur []codedArticle
 	curEvents := 0
 	mapErr := pipeline.MapBatches(ctx, opts.workers, in, batchesFor(c), func(arts []*dyad.Article) []codedArticle {
-		out := make([]codedArticle, len(arts))
-		for k, evs := range codeAll(c, arts) {
-			for i := range evs {
-				evs[i].Doc = arts[k].ID // the article is authoritative for provenance
+		out := codeAll(c, arts)
+		for _, ca := range out {
+			for i := range ca.events {
+				ca.events[i].Doc = ca.art.ID // the article is authoritative for provenance
 			}
-			out[k] = codedArticle{arts[k], evs}
 		}
 		return out
 	}, func(ca codedArticle) error {
