@@ -62,6 +62,16 @@ func (ac *articleCoder) labelEvent(s *sentence, v int) bool {
 			break
 		}
 	}
+	if pred < 0 { // a quoted label parsed as a clause of its own ("called the ban “neither
+		// Islamic nor humane”"): an adjective or noun without a subject or a subordinator
+		for _, k := range s.kids[v] {
+			if u := s.toks[k].UPOS; s.toks[k].Rel == "advcl" && k > o && (u == "ADJ" || u == "NOUN") &&
+				s.child(k, "nsubj") < 0 && s.child(k, "mark") < 0 {
+				pred = k
+				break
+			}
+		}
+	}
 	if pred < 0 {
 		pred = s.child(o, "xcomp")
 	}
