@@ -8,6 +8,18 @@ import (
 	"time"
 )
 
+// counting returns a channel (with a buffer of size) that yields 0 to n-1, then closes.
+func counting(n, size int) <-chan int {
+	in := make(chan int, size)
+	go func() {
+		for i := range n {
+			in <- i
+		}
+		close(in)
+	}()
+	return in
+}
+
 // checkSquares checks that got holds the squares of 0 to 999 in order.
 func checkSquares(t *testing.T, workers int, got []int) {
 	t.Helper()
@@ -23,13 +35,7 @@ func checkSquares(t *testing.T, workers int, got []int) {
 
 func TestMapKeepsOrder(t *testing.T) {
 	for _, workers := range []int{1, 2, 7} {
-		in := make(chan int)
-		go func() {
-			for i := range 1000 {
-				in <- i
-			}
-			close(in)
-		}()
+		in := counting(1000, 0)
 		var got []int
 		err := Map(context.Background(), workers, in, func(i int) int { return i * i }, func(r int) error {
 			got = append(got, r)
@@ -43,13 +49,7 @@ func TestMapKeepsOrder(t *testing.T) {
 }
 
 func TestMapStopsAtError(t *testing.T) {
-	in := make(chan int)
-	go func() {
-		for i := range 100 {
-			in <- i
-		}
-		close(in)
-	}()
+	in := counting(100, 0)
 	boom := errors.New("boom")
 	n := 0
 	err := Map(context.Background(), 3, in, func(i int) int { return i }, func(r int) error {
@@ -69,13 +69,7 @@ func TestMapStopsAtError(t *testing.T) {
 
 func TestMapCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	in := make(chan int)
-	go func() {
-		for i := range 100 {
-			in <- i
-		}
-		close(in)
-	}()
+	in := counting(100, 0)
 	err := Map(ctx, 2, in, func(i int) int { return i }, func(r int) error {
 		if r == 5 {
 			cancel()
@@ -88,13 +82,7 @@ func TestMapCancel(t *testing.T) {
 }
 
 func BenchmarkMap(b *testing.B) {
-	in := make(chan int)
-	go func() {
-		for i := range b.N {
-			in <- i
-		}
-		close(in)
-	}()
+	in := counting(b.N, 0)
 	_ = Map(context.Background(), 0, in, func(i int) int { return i + 1 }, func(int) error { return nil })
 }
 
@@ -112,13 +100,7 @@ func BenchmarkMapSkewed(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		in := make(chan int)
-		go func() {
-			for i := range items {
-				in <- i
-			}
-			close(in)
-		}()
+		in := counting(items, 0)
 		_ = Map(context.Background(), workers, in, func(i int) int { time.Sleep(cost(i, unit)); return i }, func(int) error { return nil })
 	}
 	b.ReportMetric(float64(work)*float64(b.N)/float64(workers)/float64(b.Elapsed()), "busy")
@@ -133,13 +115,7 @@ func cost(i int, unit time.Duration) time.Duration {
 
 func TestMapBatches(t *testing.T) {
 	for _, workers := range []int{1, 2, 7} {
-		in := make(chan int, 100)
-		go func() {
-			for i := range 1000 {
-				in <- i
-			}
-			close(in)
-		}()
+		in := counting(1000, 100)
 		var got []int
 		var mu sync.Mutex
 		largest := 0
@@ -207,13 +183,7 @@ func TestMapBatchesSlowInput(t *testing.T) {
 }
 
 func TestMapBatchesStopsAtError(t *testing.T) {
-	in := make(chan int)
-	go func() {
-		for i := range 100 {
-			in <- i
-		}
-		close(in)
-	}()
+	in := counting(100, 0)
 	boom := errors.New("boom")
 	n := 0
 	err := MapBatches(context.Background(), 3, in, func(b []int) bool { return len(b) >= 4 },
