@@ -82,17 +82,14 @@ type Pipeline struct {
 
 // Annotate analyses text. It is safe for concurrent use when the stages are.
 func (p *Pipeline) Annotate(text string) *Doc {
-	d := &Doc{Text: text, Sentences: p.Tokenizer.Tokenize(text)}
-	for i := range d.Sentences {
-		p.AnnotateSentence(&d.Sentences[i])
-	}
-	return d
+	return p.AnnotateAll([]string{text})[0]
 }
 
 // AnnotateAll analyses several texts at once, stage by stage: every text is tokenized, then every
-// sentence tagged, then lemmatized, then parsed. The documents are those Annotate makes, but each
-// model's tables stay in the processor's caches for many sentences in a row, which is faster than
-// analysing the texts one by one (for dyad code on news articles, see batchArticles in cmd/dyad).
+// sentence tagged, then lemmatized, then parsed. Each document is the one its text alone gives,
+// but each model's tables stay in the processor's caches for many sentences in a row, which is
+// faster than analysing the texts one by one (for dyad code on news articles, see batchArticles in
+// cmd/dyad). It is safe for concurrent use when the stages are.
 func (p *Pipeline) AnnotateAll(texts []string) []*Doc {
 	docs := make([]*Doc, len(texts))
 	for i, t := range texts {

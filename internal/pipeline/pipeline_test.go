@@ -48,22 +48,35 @@ func TestMapKeepsOrder(t *testing.T) {
 	}
 }
 
+// TestMapStopsAtError checks that Map and MapBatches stop delivering at out's first error and
+// return it.
 func TestMapStopsAtError(t *testing.T) {
-	in := counting(100, 0)
-	boom := errors.New("boom")
-	n := 0
-	err := Map(context.Background(), 3, in, func(i int) int { return i }, func(r int) error {
-		n++
-		if r == 10 {
-			return boom
-		}
-		return nil
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want boom", err)
+	identity := func(i int) int { return i }
+	maps := map[string]func(in <-chan int, out func(int) error) error{
+		"Map": func(in <-chan int, out func(int) error) error {
+			return Map(context.Background(), 3, in, identity, out)
+		},
+		"MapBatches": func(in <-chan int, out func(int) error) error {
+			full := func(b []int) bool { return len(b) >= 4 }
+			return MapBatches(context.Background(), 3, in, full, func(b []int) []int { return b }, out)
+		},
 	}
-	if n != 11 {
-		t.Fatalf("out called %d times, want 11", n)
+	for name, run := range maps {
+		boom := errors.New("boom")
+		n := 0
+		err := run(counting(100, 0), func(r int) error {
+			n++
+			if r == 10 {
+				return boom
+			}
+			return nil
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("%s: err = %v, want boom", name, err)
+		}
+		if n != 11 {
+			t.Fatalf("%s: out called %d times, want 11", name, n)
+		}
 	}
 }
 
@@ -179,26 +192,5 @@ func TestMapBatchesSlowInput(t *testing.T) {
 	}
 	if n != 20 {
 		t.Fatalf("%d results, want 20", n)
-	}
-}
-
-func TestMapBatchesStopsAtError(t *testing.T) {
-	in := counting(100, 0)
-	boom := errors.New("boom")
-	n := 0
-	err := MapBatches(context.Background(), 3, in, func(b []int) bool { return len(b) >= 4 },
-		func(b []int) []int { return b },
-		func(r int) error {
-			n++
-			if r == 10 {
-				return boom
-			}
-			return nil
-		})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want boom", err)
-	}
-	if n != 11 {
-		t.Fatalf("out called %d times, want 11", n)
 	}
 }
