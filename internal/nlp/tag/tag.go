@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/nlp/dense"
 	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
@@ -155,7 +156,7 @@ func (w *weights) pack() {
 // amd64; a prefetch does not hold back the instructions after it as a load that misses does), then
 // read in a loop without branches, so that their cache misses overlap; then the slots are checked (probing on
 // only for collisions) and the two-weight rows added, the dense rows eight classes at a time
-// (addDense); then the first weight of every other row is read, again in one sweep, before those
+// (dense.Add); then the first weight of every other row is read, again in one sweep, before those
 // rows are added up. The sums are those of a plain
 // feature-by-feature loop: integer addition does not depend on the order.
 func (w *weights) best(fs []uint64, nc int, sc *scores) int {
@@ -198,7 +199,7 @@ func (w *weights) best(fs []uint64, nc int, sc *scores) int {
 		n++
 	}
 	if nd > 0 {
-		addDense(&sc[0], &w.dense[0], drows[:nd], w.stride/8)
+		dense.Add(&sc[0], &w.dense[0], drows[:nd], w.stride/8)
 	}
 	var heads [maxFeatures]int32
 	for k, r := range rows[:n] {

@@ -1,11 +1,11 @@
 //go:build !amd64
 
-package tag
+package dense
 
 import "unsafe"
 
-// addDense adds to sc[0:8*blocks] the dense rows that start at dense[r] for each r of rows.
-func addDense(sc *int32, dense *int16, rows []int32, blocks int) {
+// Add adds to sc[0:8*blocks] the dense rows that start at dense[r] for each r of rows.
+func Add(sc *int32, dense *int16, rows []int32, blocks int) {
 	n := 8 * blocks
 	out := unsafe.Slice(sc, n)
 	for _, r := range rows {

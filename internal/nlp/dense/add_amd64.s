@@ -1,10 +1,10 @@
 #include "textflag.h"
 
-// func addDense(sc *int32, dense *int16, rows []int32, blocks int)
+// func Add(sc *int32, dense *int16, rows []int32, blocks int)
 //
 // For each block of 8 classes, the scores are held in X0 and X1 while the block of every row is
 // added: 8 int16 weights, sign-extended to int32 (unpacked with themselves, shifted right by 16).
-TEXT ·addDense(SB), NOSPLIT, $0-48
+TEXT ·Add(SB), NOSPLIT, $0-48
 	MOVQ sc+0(FP), DI
 	MOVQ dense+8(FP), SI
 	MOVQ rows_base+16(FP), R8
