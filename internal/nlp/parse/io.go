@@ -119,16 +119,11 @@ func (m *Model) Save(out io.Writer) error {
 		}
 	}
 	// label table
-	var maxw float32
-	for _, e := range m.lab.ents {
-		maxw = max(maxw, float32(math.Abs(float64(e.w))))
-	}
-	scale := max(maxw, 1e-6) / qmax
 	w.uv(uint64(bits.TrailingZeros64(m.lab.mask + 1)))
 	w.uv(uint64(m.lab.n))
-	w.f32(scale)
+	w.f32(m.lab.scale)
 	prev = 0
-	for i, sl := range m.lab.slots[:m.lab.size()] {
+	for i, sl := range m.lab.slots {
 		fp := sl.fp
 		if fp == 0 {
 			continue
@@ -136,11 +131,11 @@ func (m *Model) Save(out io.Writer) error {
 		w.uv(uint64(i - prev))
 		prev = i
 		w.u32(fp)
-		row := m.lab.ents[sl.start:m.lab.slots[i+1].start]
+		row := m.lab.run(m.lab.stored(sl.ref))
 		w.uv(uint64(len(row)))
 		for _, e := range row {
 			w.w.WriteByte(e.lab)
-			w.sv(quant(e.w, scale))
+			w.sv(int64(e.q))
 		}
 	}
 	return w.w.Flush()
@@ -331,10 +326,9 @@ func Load(in io.Reader) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
 	}
-	lt := &labTable{mask: uint64(size - 1), n: n}
-	lt.slots = prefetch.Alloc[lslot](lt, size+1)
+	lt := &labTable{mask: uint64(size - 1), n: n, scale: scale}
+	lt.slots = prefetch.Alloc[lslot](lt, size)
 	pos = 0
-	last := -1
 	for k := 0; k < n && r.err == nil; k++ {
 		gap := int(r.uv())
 		if pos+gap >= size || (k > 0 && gap == 0) {
@@ -342,25 +336,28 @@ func Load(in io.Reader) (*Model, error) {
 			break
 		}
 		pos += gap
-		for j := last + 1; j <= pos; j++ {
-			lt.slots[j].start = uint32(len(lt.ents))
-		}
-		last = pos
-		lt.slots[pos].fp = r.u32()
-		if lt.slots[pos].fp == 0 {
+		s := &lt.slots[pos]
+		s.fp = r.u32()
+		if s.fp == 0 {
 			r.setErr(errors.New("zero fingerprint"))
 		}
 		cnt := r.count(uint64(nl))
+		if len(lt.ents)+cnt >= maxEnts {
+			r.setErr(errors.New("too many label weights"))
+			break
+		}
+		s.ref = uint32(len(lt.ents))<<8 | uint32(cnt)
 		for e := 0; e < cnt && r.err == nil; e++ {
 			l := r.byte()
 			if int(l) >= nl {
 				r.setErr(errors.New("label out of range"))
 			}
-			lt.ents = append(lt.ents, lent{l, float32(r.sv()) * scale})
+			q := r.sv()
+			if q < -qmax || q > qmax {
+				r.setErr(errors.New("label weight out of range"))
+			}
+			lt.ents = append(lt.ents, lent{l, int16(q)})
 		}
-	}
-	for j := last + 1; j <= size; j++ {
-		lt.slots[j].start = uint32(len(lt.ents))
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", r.err)
@@ -368,6 +365,7 @@ func Load(in io.Reader) (*Model, error) {
 	ents := prefetch.Alloc[lent](lt, len(lt.ents))
 	copy(ents, lt.ents)
 	lt.ents = ents
+	lt.densify(nl)
 	m.lab = lt
 	return m, nil
 }

@@ -55,8 +55,8 @@ func TestTrainPrunings(t *testing.T) {
 			}
 		}
 		for _, e := range tt.m.lab.ents {
-			if e.w < float32(tt.p.Label) && e.w > -float32(tt.p.Label) {
-				t.Errorf("pruned at %v: kept a label weight %g", tt.p, e.w)
+			if w := float64(e.q) * float64(tt.m.lab.scale); w < tt.p.Label*0.999 && w > -tt.p.Label*0.999 {
+				t.Errorf("pruned at %v: kept a label weight %g", tt.p, w)
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package parse
 import (
 	"unsafe"
 
+	"github.com/dyad-events/dyad/internal/nlp/dense"
 	"github.com/dyad-events/dyad/internal/nlp/prefetch"
 )
 
@@ -121,41 +122,99 @@ func probe(slots []aslot, mask, f uint64, h uint32) (uint64, bool) {
 	return i, true
 }
 
-// labTable maps feature keys to sparse label weights: slot i holds the fingerprint of its key and
-// owns the entries from slots[i].start to slots[i+1].start (a sentinel slot ends the array).
+// labTable maps feature keys to label weights. Slot i holds the fingerprint of its key and a ref:
+// start<<8 | length of its run of entries in ents, or, for a row of denseMin weights or more,
+// denseRef | the offset of the row in dense, an int16 weight for every label (stride of them).
+// Weights are quantized as the model file stores them: a weight q stands for q*scale. The long
+// rows belong to the commonest features: on EWT dev a label decision reads about 410 weights, 360
+// of them from the 19 long rows among its 31 features found, which dense.Add sums eight labels at
+// a time.
 type labTable struct {
 	slots []lslot
 	ents  []lent
 	mask  uint64
 	n     int
+	scale float32
+
+	dense     []int16
+	stride    int      // the number of labels rounded up to a multiple of 8
+	denseOrig []uint32 // the ref (a run in ents) of each dense row's slot
 }
 
-type lslot struct{ fp, start uint32 }
+type lslot struct{ fp, ref uint32 }
 
 type lent struct {
 	lab uint8
-	w   float32
+	q   int16
 }
 
-// size returns the number of slots, without the sentinel.
-func (t *labTable) size() int { return len(t.slots) - 1 }
+// denseRef marks the ref of a dense row; runs of entries start below 1<<23.
+const denseRef = 1 << 31
 
-// score adds the label weights of the features to out (len = number of labels).
+// denseMin is the length from which a row is kept dense: with 51 labels a dense row takes 112
+// bytes, which dense.Add adds with 7 blocks of instructions, as many as about 8 entries cost.
+const denseMin = 8
+
+// maxEnts bounds the number of entries of a label table, so that a run's start fits its ref.
+const maxEnts = 1 << 23
+
+// run returns the entries of a ref that is a run.
+func (t *labTable) run(ref uint32) []lent { return t.ents[ref>>8 : ref>>8+ref&0xff] }
+
+// stored returns the ref as the model file has it: a dense row's slot gets back its run.
+func (t *labTable) stored(ref uint32) uint32 {
+	if ref&denseRef != 0 {
+		return t.denseOrig[int(ref&^denseRef)/t.stride]
+	}
+	return ref
+}
+
+// densify makes the rows of denseMin entries or more dense, for nl labels.
+func (t *labTable) densify(nl int) {
+	t.stride = (nl + 7) &^ 7
+	t.dense, t.denseOrig = nil, nil
+	for i := range t.slots {
+		s := &t.slots[i]
+		if s.fp == 0 || s.ref&denseRef != 0 || int(s.ref&0xff) < denseMin {
+			continue
+		}
+		off := len(t.dense)
+		t.dense = append(t.dense, make([]int16, t.stride)...)
+		row, ok := t.dense[off:], true
+		for _, e := range t.run(s.ref) {
+			ok = ok && int(e.lab) < nl && row[e.lab] == 0
+			row[min(int(e.lab), nl-1)] = e.q
+		}
+		if !ok { // a label twice or out of range: left as a run
+			t.dense = t.dense[:off]
+			continue
+		}
+		t.denseOrig = append(t.denseOrig, s.ref)
+		s.ref = denseRef | uint32(off)
+	}
+}
+
+// score sets out (one score a label) to the sums of the label weights of the features.
 //
 // Like actTable.score it works in phases whose loads do not wait for one another: the home slots
-// of all features, then the probing, which yields each found feature's run of entries, then the
-// first entry of every run (the entries are another array of megabytes; fetched in the loop that
-// adds them, each run's cache miss would come after the previous run's). The additions are then
-// made in the order of a plain feature-by-feature loop, so the float sums are the same.
+// of all features, then the probing, which yields each found feature's row, then the first entry
+// of every sparse run (the entries are another array of megabytes; fetched in the loop that adds
+// them, each run's cache miss would come after the previous run's). The weights are integers, so
+// the order of the additions does not change the sums.
 func (t *labTable) score(feats []uint64, out []float32) {
+	var acc [256]int32
+	if t.n > 0 {
+		t.sum(feats, &acc)
+	}
 	for i := range out {
-		out[i] = 0
+		out[i] = float32(acc[i]) * t.scale
 	}
-	if t.n == 0 {
-		return
-	}
+}
+
+func (t *labTable) sum(feats []uint64, acc *[256]int32) {
 	var home [featChunk]uint32
-	var runs [featChunk][2]uint32 // start and end in ents of each found feature's entries
+	var runs [featChunk]uint32 // refs of the sparse rows found
+	var drows [featChunk]int32 // offsets of the dense rows found
 	var heads [featChunk]lent
 	slots, mask, ents := t.slots, t.mask, t.ents
 	for len(feats) > 0 {
@@ -165,7 +224,7 @@ func (t *labTable) score(feats []uint64, out []float32) {
 		for k, f := range chunk {
 			home[k] = slots[f&mask].fp
 		}
-		n := 0
+		n, nd := 0, 0
 		for k, f := range chunk {
 			h := home[k]
 			if h == 0 {
@@ -179,21 +238,29 @@ func (t *labTable) score(feats []uint64, out []float32) {
 					break
 				}
 			}
-			if h == fp {
-				if r := [2]uint32{slots[i].start, slots[i+1].start}; r[0] < r[1] {
-					runs[n] = r
-					n++
-				}
+			if h != fp {
+				continue
+			}
+			switch ref := slots[i].ref; {
+			case ref&denseRef != 0:
+				drows[nd] = int32(ref &^ denseRef)
+				nd++
+			case ref&0xff != 0:
+				runs[n] = ref
+				n++
 			}
 		}
-		for k, r := range runs[:n] {
-			heads[k] = ents[r[0]]
+		for k, ref := range runs[:n] {
+			heads[k] = ents[ref>>8]
 		}
-		for k, r := range runs[:n] {
-			out[heads[k].lab] += heads[k].w
-			for _, e := range ents[r[0]+1 : r[1]] {
-				out[e.lab] += e.w
+		for k, ref := range runs[:n] {
+			acc[heads[k].lab] += int32(heads[k].q)
+			for _, e := range ents[ref>>8+1 : ref>>8+ref&0xff] {
+				acc[e.lab] += int32(e.q)
 			}
+		}
+		if nd > 0 {
+			dense.Add(&acc[0], &t.dense[0], drows[:nd], t.stride/8)
 		}
 	}
 }

@@ -230,6 +230,9 @@ func TrainPrunings(train []*conllu.Sentence, opt TrainOptions, more []Pruning, l
 			labels: m.labels, rootLab: m.rootLab, dirOK: m.dirOK, width: m.width}
 		v.index()
 		v.finalize(m.tact, m.tlab, m.tc, p.pruning(m.nTrain))
+		if v.lab == nil {
+			return nil, fmt.Errorf("parse: pruned at %g/%g: more than %d label weights", p.Act, p.Label, maxEnts-1)
+		}
 		if logf != nil {
 			logf("parse: pruned at %g/%g: kept %d transition and %d label features", p.Act, p.Label, v.act.n, v.lab.n)
 		}
@@ -360,6 +363,9 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 		c = 1
 	}
 	m.finalize(ta, tl, c, prune)
+	if m.lab == nil {
+		return nil, fmt.Errorf("parse: more than %d label weights", maxEnts-1)
+	}
 	m.tact, m.tlab, m.tc = ta, tl, c
 	logf("parse: kept %d transition and %d label features", m.act.n, m.lab.n)
 	return m, nil
@@ -584,7 +590,7 @@ func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune pruning) {
 			rows = append(rows, row)
 		}
 	}
-	m.lab = buildLab(lk, rows)
+	m.lab = buildLab(lk, rows, len(m.labels))
 }
 
 type labW struct {
@@ -592,14 +598,22 @@ type labW struct {
 	w   float32
 }
 
-func buildLab(keys []uint64, rows [][]labW) *labTable {
+// buildLab makes the label table of the features keys with their rows of weights, for nl labels,
+// or returns nil if the rows hold maxEnts weights or more.
+func buildLab(keys []uint64, rows [][]labW, nl int) *labTable {
 	ord := make([]int, len(keys))
 	for i := range ord {
 		ord[i] = i
 	}
 	sort.Slice(ord, func(i, j int) bool { return keys[ord[i]] < keys[ord[j]] })
 	c := tableSize(len(keys))
-	t := &labTable{slots: make([]lslot, c+1), mask: uint64(c - 1), n: len(keys)}
+	var maxw float32
+	for _, r := range rows {
+		for _, e := range r {
+			maxw = max(maxw, e.w, -e.w)
+		}
+	}
+	t := &labTable{slots: make([]lslot, c), mask: uint64(c - 1), n: len(keys), scale: max(maxw, 1e-6) / qmax}
 	where := make([]int32, c)
 	for _, i := range ord {
 		k := keys[i]
@@ -611,15 +625,19 @@ func buildLab(keys []uint64, rows [][]labW) *labTable {
 		where[j] = int32(i)
 	}
 	for j := 0; j < c; j++ {
-		t.slots[j].start = uint32(len(t.ents))
 		if t.slots[j].fp == 0 {
 			continue
 		}
-		for _, e := range rows[where[j]] {
-			t.ents = append(t.ents, lent{e.lab, e.w})
+		row := rows[where[j]]
+		t.slots[j].ref = uint32(len(t.ents))<<8 | uint32(len(row))
+		for _, e := range row {
+			t.ents = append(t.ents, lent{e.lab, int16(quant(e.w, t.scale))})
 		}
 	}
-	t.slots[c].start = uint32(len(t.ents))
+	if len(t.ents) >= maxEnts {
+		return nil // more weights than a ref can address: trainWith reports it
+	}
+	t.densify(nl)
 	return t
 }
 
