@@ -8,7 +8,8 @@
 //
 // Words are found by hand-written rules over bytes (no regular expressions). A blank line always
 // ends a sentence, and so does a web or e-mail address followed by another (a list of them);
-// "a.m."/"p.m." before a day or time zone ("5 p.m. Monday") never does. Every other gap that
+// "a.m."/"p.m." before a day or time zone ("5 p.m. Monday") never does, nor does "AM"/"PM" after
+// anything but a clock time ("India's PM Modi"). Every other gap that
 // could end one (after punctuation, before a capital, at a line break, around an address) is
 // decided by an averaged-perceptron classifier over the tokens around the gap, the spelling
 // statistics of the words on both sides of it, the sentence so far (its first word, brackets and
@@ -168,6 +169,11 @@ func (t *Tokenizer) ends(sc *scanner, lay *ctx, i, since int) bool {
 		// Text with no line breaks at all (a news article flattened onto one line) does not end
 		// a sentence between two capitalised words with no punctuation: "President Vladimir
 		// Putin", "Supreme Leader Ali Khamenei".
+		return false
+	}
+	if nl == 0 && (toks[i].Text == "PM" || toks[i].Text == "AM") && (i == 0 || class(toks[i-1].Text) != kDigit) {
+		// "AM"/"PM" not after a clock time is no time of day ("India's PM Narendra Modi"), so
+		// nothing ends after it; the treebanks have it almost only as one ("05:09 PM Jeff,").
 		return false
 	}
 	c := *lay

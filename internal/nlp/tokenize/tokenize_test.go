@@ -79,6 +79,8 @@ func TestTokenize(t *testing.T) {
 			"Polls close at 8 p.m. Tuesday , and results are due by 9 a.m. EST on Wednesday ."},
 		{"time ends sentence", "Voting ends at 8 p.m. Results are expected by midnight.",
 			"Voting ends at 8 p.m . | Results are expected by midnight ."},
+		{"PM is a title", "Pakistan's PM Sharif and the visiting PM met the press at 4 PM. They spoke briefly.",
+			"Pakistan 's PM Sharif and the visiting PM met the press at 4 PM . | They spoke briefly ."},
 		{"fused time", "Polls open at 7am and close at 8pm.", "Polls open at 7 am and close at 8 pm ."},
 		{"millions", "The deal is worth $170m over 5 years.", "The deal is worth $ 170 m over 5 years ."},
 		{"phone", "Call 713-853-3989 for details.", "Call 713-853-3989 for details ."},
