@@ -33,7 +33,7 @@ var stateAbbrevs = setOf("ala", "ariz", "ark", "calif", "colo", "conn", "del", "
 	"tenn", "tex", "va", "vt", "wash", "wis", "wyo")
 
 // numberAbbrevs keep their period only before a number ("No. 5", "p. 12", "Art. 51").
-var numberAbbrevs = setOf("no", "nos", "p", "pp", "art", "vol", "ch", "fig", "para", "sect", "op")
+var numberAbbrevs = setOf("no", "nos", "p", "pp", "art", "vol", "ch", "fig", "para", "sec", "sect", "op")
 
 // dayWords name a day or a time zone after "a.m."/"p.m." in news style: "5 p.m. Monday".
 var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

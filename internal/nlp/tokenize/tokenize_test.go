@@ -67,6 +67,7 @@ func TestTokenize(t *testing.T) {
 			"US Marines entered the city . | Officials said the UN would meet us ."},
 		{"Drs. and PS.", "Drs. Ali and Chen agreed. PS. Call me.", "Drs. Ali and Chen agreed . | PS. Call me ."},
 		{"No. 5", "He was ranked No. 5 in the world.", "He was ranked No. 5 in the world ."},
+		{"Sec. 5", "Under Sec. 5 of the act, aid stops.", "Under Sec. 5 of the act , aid stops ."},
 		// numbers
 		{"decimals", "Growth slowed to 3.5 percent, or $10,000 per head.",
 			"Growth slowed to 3.5 percent , or $ 10,000 per head ."},
