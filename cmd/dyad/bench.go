@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,15 +16,17 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/cputime"
+	"github.com/dyad-events/dyad/internal/duckdb"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 func cmdBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "bench", "[flags] FILE|DIR ...\n\nMeasures dyad's throughput on a corpus: each stage — tokenize (with sentence\n"+
-		"segmentation), tag, lemmatize, parse, code — on one core and on all cores, then the whole of\n"+
-		"dyad code (one streaming pipeline with ordered output) on one core and on all cores.\n"+
+	fs := newFlagSet(e, "bench", "[flags] FILE|DIR ...\n\nMeasures dyad's throughput on a corpus: each stage — read (with extraction from HTML,\n"+
+		"feeds and WARC), tokenize (with sentence segmentation), tag, lemmatize, parse, code, store\n"+
+		"(into an event store in a temporary directory) — on one core and on all cores, then the\n"+
+		"whole of dyad code (one streaming pipeline with ordered output) on one core and on all cores.\n"+
 		"Each measurement runs over the corpus until --min-time has passed. Besides wall-clock rates\n"+
 		"it reports the process's CPU time per sentence and the cores it kept busy, figures that\n"+
 		"other processes on a busy machine disturb less.")
@@ -101,12 +105,14 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	events := 0
+	events := make([][]dyad.Event, len(arts))
+	nEvents := 0
 	for i, a := range arts { // annotate every document once, as the coder needs
 		for k := range docs[i].Sentences {
 			p.AnnotateSentence(&docs[i].Sentences[k])
 		}
-		events += len(c.coder.Code(a, docs[i]))
+		events[i] = c.coder.Code(a, docs[i])
+		nEvents += len(events[i])
 	}
 	b := benchRun{ctx: ctx, n: len(arts), minTime: *minTime}
 	stages := []struct {
@@ -122,10 +128,26 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	type row struct {
 		name     string
 		one, all benchResult
+		// what a round takes: the corpus, or for read the articles read (without --repeat)
+		sents, bytes, toks int
 	}
 	var rows []row
+	// Read: the inputs again, articles extracted and checked on one worker, then on nw.
+	if !slices.Contains(fs.Args(), "-") { // standard input can be read only once
+		read := func(workers int) func() {
+			opts := ingest.Options{Date: date, Workers: workers}
+			return func() {
+				_, _ = ingest.Read(ctx, fs.Args(), opts, func(*dyad.Article) error { return nil })
+			}
+		}
+		r := row{name: "read", one: b.measure(read(1)), sents: nSent / *repeat, bytes: readBytes, toks: nTok / *repeat}
+		if nw > 1 {
+			r.all = b.measure(read(nw))
+		}
+		rows = append(rows, r)
+	}
 	for _, s := range stages {
-		r := row{name: s.name, one: b.each(1, s.f)}
+		r := row{name: s.name, one: b.each(1, s.f), sents: nSent, bytes: bytes, toks: nTok}
 		if nw > 1 {
 			r.all = b.each(nw, s.f)
 		}
@@ -134,6 +156,41 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 		rows = append(rows, r)
 	}
+	// Store: the articles and their events written into a store as dyad ingest writes them
+	// (defaultStoreBatch articles a transaction), on one writer connection, then on nw; each round
+	// stores the corpus under new article ids.
+	dir, err := os.MkdirTemp("", "dyad-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	store := func(writers int) (benchResult, error) {
+		st, err := duckdb.Open(ctx, filepath.Join(dir, fmt.Sprintf("%d.duckdb", writers)), duckdb.Options{Writers: writers})
+		if err != nil {
+			return benchResult{}, err
+		}
+		round := 0
+		r := b.measure(func() {
+			if err == nil {
+				round++
+				err = benchStore(ctx, st, "#"+strconv.Itoa(round), arts, events)
+			}
+		})
+		if cerr := st.Close(); err == nil {
+			err = cerr
+		}
+		return r, err
+	}
+	r := row{name: "store", sents: nSent, bytes: bytes, toks: nTok}
+	if r.one, err = store(1); err != nil {
+		return err
+	}
+	if nw > 1 {
+		if r.all, err = store(nw); err != nil {
+			return err
+		}
+	}
+	rows = append(rows, r)
 	// The whole of dyad code: one streaming pipeline, results delivered in input order.
 	e2e := func(workers int) (benchResult, error) {
 		var err error
@@ -151,7 +208,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		})
 		return r, err
 	}
-	r := row{name: "dyad code"}
+	r = row{name: "dyad code", sents: nSent, bytes: bytes, toks: nTok}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -178,7 +235,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 
 	w := e.stdout
 	fmt.Fprintf(w, "corpus: %d articles (%d read, %d skipped, x%d), %d sentences, %d tokens, %.2f MB; %d events\n",
-		len(arts), st.Articles, st.Skipped, *repeat, nSent, nTok, float64(bytes)/1e6, events)
+		len(arts), st.Articles, st.Skipped, *repeat, nSent, nTok, float64(bytes)/1e6, nEvents)
 	fmt.Fprintf(w, "machine: %d cores (GOMAXPROCS %d), %s %s/%s; %d workers on all cores\n",
 		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, nw)
 	fmt.Fprintf(w, "load (models and dictionaries) %s, read %s (%.1f MB/s)\n\n", loadTime.Round(time.Millisecond),
@@ -187,20 +244,24 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "%-10s | %10s %8s %10s %11s | %10s %8s %8s %11s %6s | %11s %7s %4s\n", "stage",
 		"sent/s", "MB/s", "tokens/s", "cpu-µs/sent", "sent/s", "MB/s", "speedup", "cpu-µs/sent", "busy", "allocs/sent", "KB/sent", "GCs")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%-10s | %10.0f %8.2f %10.0f %11.1f |", r.name, r.one.rate(nSent), r.one.rate(bytes)/1e6,
-			r.one.rate(nTok), r.one.cpuPer(nSent))
+		fmt.Fprintf(w, "%-10s | %10.0f %8.2f %10.0f %11.1f |", r.name, r.one.rate(r.sents), r.one.rate(r.bytes)/1e6,
+			r.one.rate(r.toks), r.one.cpuPer(r.sents))
 		if r.all.rounds > 0 {
-			fmt.Fprintf(w, " %10.0f %8.2f %7.2fx %11.1f %6.2f |", r.all.rate(nSent), r.all.rate(bytes)/1e6,
-				r.all.rate(nSent)/r.one.rate(nSent), r.all.cpuPer(nSent), r.all.busy())
+			fmt.Fprintf(w, " %10.0f %8.2f %7.2fx %11.1f %6.2f |", r.all.rate(r.sents), r.all.rate(r.bytes)/1e6,
+				r.all.rate(r.sents)/r.one.rate(r.sents), r.all.cpuPer(r.sents), r.all.busy())
 		} else {
 			fmt.Fprintf(w, " %10s %8s %8s %11s %6s |", "", "", "", "", "")
 		}
-		fmt.Fprintf(w, " %11.1f %7.1f %4d\n", float64(r.one.mallocs)/float64(r.one.rounds*nSent),
-			float64(r.one.bytes)/1e3/float64(r.one.rounds*nSent), r.one.gcs+r.all.gcs)
+		fmt.Fprintf(w, " %11.1f %7.1f %4d\n", float64(r.one.mallocs)/float64(r.one.rounds*r.sents),
+			float64(r.one.bytes)/1e3/float64(r.one.rounds*r.sents), r.one.gcs+r.all.gcs)
 	}
 	fmt.Fprintf(w, "\nsent/s, MB/s, tokens/s: wall clock; cpu-µs/sent: CPU time of the process per sentence (all threads,\n"+
 		"the garbage collector's included); busy: CPU time / wall time, the cores kept busy on average;\n"+
-		"allocs/sent, KB/sent: heap allocations on one core; GCs: collections during both measurements.\n")
+		"allocs/sent, KB/sent: heap allocations on one core; GCs: collections during both measurements.\n"+
+		"read: the inputs once (without --repeat), extraction on 1 and %d workers (not measured for\n"+
+		"standard input, which can be read only once); store: the corpus's %d events and articles\n"+
+		"into a store in a temporary directory, under new ids each round, on 1 and %d writer\n"+
+		"connections (DuckDB's own memory is not in allocs/sent).\n", nw, nEvents, nw)
 	if rss := peakRSS(); rss != "" {
 		fmt.Fprintf(w, "peak RSS: %s\n", rss)
 	}
@@ -289,4 +350,32 @@ func peakRSS() string {
 		}
 	}
 	return ""
+}
+
+// benchStore writes arts and their events (events[i] those of arts[i]) into st, defaultStoreBatch
+// articles a transaction as dyad ingest does, with suffix added to every article id.
+func benchStore(ctx context.Context, st *duckdb.Store, suffix string, arts []*dyad.Article, events [][]dyad.Event) error {
+	for lo := 0; lo < len(arts); lo += defaultStoreBatch {
+		hi := min(lo+defaultStoreBatch, len(arts))
+		batch := make([]*dyad.Article, 0, hi-lo)
+		var evs []dyad.Event
+		for i := lo; i < hi; i++ {
+			a := *arts[i]
+			a.ID += suffix
+			batch = append(batch, &a)
+			for _, e := range events[i] {
+				if rest, ok := strings.CutPrefix(e.ID, e.Doc); ok {
+					e.ID = a.ID + rest
+				} else {
+					e.ID += suffix
+				}
+				e.Doc = a.ID
+				evs = append(evs, e)
+			}
+		}
+		if err := st.Write(ctx, "dyad bench", batch, evs); err != nil {
+			return fmt.Errorf("storing: %w", err)
+		}
+	}
+	return nil
 }

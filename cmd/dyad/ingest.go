@@ -29,7 +29,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", 0, "articles coded in parallel (0: one per core)")
 	recode := fs.Bool("recode", false, "recode every stored article with the current dictionaries and models (no inputs)")
 	mergeDays := fs.Int("merge-days", 0, "merge reports of one event dated up to `N` days apart")
-	batch := fs.Int("batch", 1000, "articles stored per transaction")
+	batch := fs.Int("batch", defaultStoreBatch, "articles stored per transaction")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on or off")
 	var dicts dictFlag
 	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)")
@@ -84,6 +84,9 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	_, err = runIngest(ctx, st, c, opts)
 	return err
 }
+
+// defaultStoreBatch is the number of articles dyad ingest stores per transaction by default.
+const defaultStoreBatch = 1000
 
 // maxBatchEvents bounds the events of one stored batch, whatever its number of articles.
 const maxBatchEvents = 100_000

@@ -31,6 +31,8 @@ type Options struct {
 	Date   dyad.Date       // date for inputs that carry none (plain .txt); zero = unknown
 	Stdin  io.Reader       // what "-" reads; os.Stdin when nil
 	OnSkip func(err error) // called for every skipped record with an error naming file:line (or record) and why
+	// Workers is the number of goroutines that extract and check articles (0: GOMAXPROCS).
+	Workers int
 }
 
 // Stats counts what Read did.
@@ -121,8 +123,8 @@ type item struct {
 // (WARC). Articles without a date of their own get opts.Date.
 //
 // Inputs are read on one goroutine; HTML extraction and the checks of each article (UTF-8, language)
-// run on GOMAXPROCS workers, a few records per worker in memory at most. yield and OnSkip are always
-// called from Read's goroutine, one at a time, in input order.
+// run on opts.Workers workers (GOMAXPROCS by default), a few records per worker in memory at most.
+// yield and OnSkip are always called from Read's goroutine, one at a time, in input order.
 func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.Article) error) (Stats, error) {
 	st := Stats{ByReason: map[string]int{}}
 	rctx, cancel := context.WithCancel(ctx)
@@ -135,7 +137,7 @@ func Read(ctx context.Context, inputs []string, opts Options, yield func(*dyad.A
 		defer close(items)
 		r.readAll(inputs)
 	}()
-	err := pipeline.Map(rctx, 0, items, process, func(it item) error {
+	err := pipeline.Map(rctx, opts.Workers, items, process, func(it item) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -128,6 +128,24 @@ func TestReadGolden(t *testing.T) {
 	}
 }
 
+// TestReadWorkers checks that the number of extraction workers changes nothing Read yields.
+func TestReadWorkers(t *testing.T) {
+	for _, inputs := range [][]string{{in("html")}, {in("warc/sample.warc")}, {in("tree")}, {in("feeds"), in("articles.jsonl")}} {
+		var want []byte
+		for _, w := range []int{1, 3, 0} {
+			b, err := json.Marshal(run(t, inputs, Options{Workers: w}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want == nil {
+				want = b
+			} else if !bytes.Equal(b, want) {
+				t.Errorf("%v: %d workers read\n%s\none worker read\n%s", inputs, w, b, want)
+			}
+		}
+	}
+}
+
 // TestReadFacts checks the facts the golden files hold that matter most, so that a careless
 // -update cannot hide a regression in them.
 func TestReadFacts(t *testing.T) {
