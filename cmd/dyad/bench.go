@@ -132,29 +132,36 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		sents, bytes, toks int
 	}
 	var rows []row
+	// add measures a row on one core, then on nw workers.
+	add := func(r row, measure func(workers int) (benchResult, error)) error {
+		var err error
+		if r.one, err = measure(1); err == nil && nw > 1 {
+			r.all, err = measure(nw)
+		}
+		if err == nil {
+			err = ctx.Err()
+		}
+		rows = append(rows, r)
+		return err
+	}
+	corpus := row{sents: nSent, bytes: bytes, toks: nTok}
+	named := func(name string, r row) row { r.name = name; return r }
 	// Read: the inputs again, articles extracted and checked on one worker, then on nw.
 	if !slices.Contains(fs.Args(), "-") { // standard input can be read only once
-		read := func(workers int) func() {
+		read := func(workers int) (benchResult, error) {
 			opts := ingest.Options{Date: date, Workers: workers}
-			return func() {
+			return b.measure(func() {
 				_, _ = ingest.Read(ctx, fs.Args(), opts, func(*dyad.Article) error { return nil })
-			}
+			}), nil
 		}
-		r := row{name: "read", one: b.measure(read(1)), sents: nSent / *repeat, bytes: readBytes, toks: nTok / *repeat}
-		if nw > 1 {
-			r.all = b.measure(read(nw))
-		}
-		rows = append(rows, r)
-	}
-	for _, s := range stages {
-		r := row{name: s.name, one: b.each(1, s.f), sents: nSent, bytes: bytes, toks: nTok}
-		if nw > 1 {
-			r.all = b.each(nw, s.f)
-		}
-		if err := ctx.Err(); err != nil {
+		if err := add(row{name: "read", sents: nSent / *repeat, bytes: readBytes, toks: nTok / *repeat}, read); err != nil {
 			return err
 		}
-		rows = append(rows, r)
+	}
+	for _, s := range stages {
+		if err := add(named(s.name, corpus), func(workers int) (benchResult, error) { return b.each(workers, s.f), nil }); err != nil {
+			return err
+		}
 	}
 	// Store: the articles and their events written into a store as dyad ingest writes them
 	// (defaultStoreBatch articles a transaction), on one writer connection, then on nw; each round
@@ -181,16 +188,9 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 		return r, err
 	}
-	r := row{name: "store", sents: nSent, bytes: bytes, toks: nTok}
-	if r.one, err = store(1); err != nil {
+	if err := add(named("store", corpus), store); err != nil {
 		return err
 	}
-	if nw > 1 {
-		if r.all, err = store(nw); err != nil {
-			return err
-		}
-	}
-	rows = append(rows, r)
 	// The whole of dyad code: one streaming pipeline, results delivered in input order.
 	e2e := func(workers int) (benchResult, error) {
 		var err error
@@ -208,7 +208,6 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		})
 		return r, err
 	}
-	r = row{name: "dyad code", sents: nSent, bytes: bytes, toks: nTok}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -223,15 +222,9 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 			f.Close()
 		}()
 	}
-	if r.one, err = e2e(1); err != nil {
+	if err := add(named("dyad code", corpus), e2e); err != nil {
 		return err
 	}
-	if nw > 1 {
-		if r.all, err = e2e(nw); err != nil {
-			return err
-		}
-	}
-	rows = append(rows, r)
 
 	w := e.stdout
 	fmt.Fprintf(w, "corpus: %d articles (%d read, %d skipped, x%d), %d sentences, %d tokens, %.2f MB; %d events\n",
