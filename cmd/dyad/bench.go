@@ -132,8 +132,10 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		sents, bytes, toks int
 	}
 	var rows []row
-	// add measures a row on one core, then on nw workers.
-	add := func(r row, measure func(workers int) (benchResult, error)) error {
+	// add measures a row on one core, then on nw workers; per holds what a round takes.
+	add := func(name string, per row, measure func(workers int) (benchResult, error)) error {
+		r := per
+		r.name = name
 		var err error
 		if r.one, err = measure(1); err == nil && nw > 1 {
 			r.all, err = measure(nw)
@@ -145,21 +147,24 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	corpus := row{sents: nSent, bytes: bytes, toks: nTok}
-	named := func(name string, r row) row { r.name = name; return r }
 	// Read: the inputs again, articles extracted and checked on one worker, then on nw.
 	if !slices.Contains(fs.Args(), "-") { // standard input can be read only once
 		read := func(workers int) (benchResult, error) {
 			opts := ingest.Options{Date: date, Workers: workers}
-			return b.measure(func() {
-				_, _ = ingest.Read(ctx, fs.Args(), opts, func(*dyad.Article) error { return nil })
-			}), nil
+			var err error
+			r := b.measure(func() {
+				if err == nil {
+					_, err = ingest.Read(ctx, fs.Args(), opts, func(*dyad.Article) error { return nil })
+				}
+			})
+			return r, err
 		}
-		if err := add(row{name: "read", sents: nSent / *repeat, bytes: readBytes, toks: nTok / *repeat}, read); err != nil {
+		if err := add("read", row{sents: nSent / *repeat, bytes: readBytes, toks: nTok / *repeat}, read); err != nil {
 			return err
 		}
 	}
 	for _, s := range stages {
-		if err := add(named(s.name, corpus), func(workers int) (benchResult, error) { return b.each(workers, s.f), nil }); err != nil {
+		if err := add(s.name, corpus, func(workers int) (benchResult, error) { return b.each(workers, s.f), nil }); err != nil {
 			return err
 		}
 	}
@@ -188,7 +193,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 		return r, err
 	}
-	if err := add(named("store", corpus), store); err != nil {
+	if err := add("store", corpus, store); err != nil {
 		return err
 	}
 	// The whole of dyad code: one streaming pipeline, results delivered in input order.
@@ -222,7 +227,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 			f.Close()
 		}()
 	}
-	if err := add(named("dyad code", corpus), e2e); err != nil {
+	if err := add("dyad code", corpus, e2e); err != nil {
 		return err
 	}
 

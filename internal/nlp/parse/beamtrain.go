@@ -147,8 +147,7 @@ func (m *Model) trainBeamRun(sents []goldSent, iterations, k int, seed int64, pr
 		logf("parse: iteration %d/%d (beam %d): %.2f%% of sentences updated (%.2f%% lost the gold sequence), label errors %.2f%%, %d+%d features",
 			it, iterations, k, 100*float64(updates)/float64(len(sents)), 100*float64(fellOff)/float64(len(sents)),
 			100*float64(labErrs)/float64(max(arcs, 1)), ta.n, len(tl.rows))
-		if after != nil && it < iterations {
-			m.finalize(ta, tl, c, prune)
+		if after != nil && it < iterations && m.finalize(ta, tl, c, prune) == nil { // an error: trainWith reports it
 			m.tact, m.tlab, m.tc = ta, tl, c
 			after(it, m)
 		}

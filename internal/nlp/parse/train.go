@@ -229,9 +229,8 @@ func TrainPrunings(train []*conllu.Sentence, opt TrainOptions, more []Pruning, l
 		v := &Model{words: m.words, lemmas: m.lemmas, xpos: m.xpos, upos: m.upos, sufs: m.sufs,
 			labels: m.labels, rootLab: m.rootLab, dirOK: m.dirOK, width: m.width}
 		v.index()
-		v.finalize(m.tact, m.tlab, m.tc, p.pruning(m.nTrain))
-		if v.lab == nil {
-			return nil, fmt.Errorf("parse: pruned at %g/%g: more than %d label weights", p.Act, p.Label, maxEnts-1)
+		if err := v.finalize(m.tact, m.tlab, m.tc, p.pruning(m.nTrain)); err != nil {
+			return nil, fmt.Errorf("pruned at %g/%g: %w", p.Act, p.Label, err)
 		}
 		if logf != nil {
 			logf("parse: pruned at %g/%g: kept %d transition and %d label features", p.Act, p.Label, v.act.n, v.lab.n)
@@ -362,9 +361,8 @@ func trainWith(train []*conllu.Sentence, opt TrainOptions, logf func(format stri
 		ta, tl = mixRuns(tas, tls, cs)
 		c = 1
 	}
-	m.finalize(ta, tl, c, prune)
-	if m.lab == nil {
-		return nil, fmt.Errorf("parse: more than %d label weights", maxEnts-1)
+	if err := m.finalize(ta, tl, c, prune); err != nil {
+		return nil, err
 	}
 	m.tact, m.tlab, m.tc = ta, tl, c
 	logf("parse: kept %d transition and %d label features", m.act.n, m.lab.n)
@@ -448,8 +446,7 @@ func (m *Model) trainRun(sents []goldSent, iterations int, seed int64, prune pru
 		logf("parse: iteration %d/%d: transition errors %.2f%%, label errors %.2f%%, %d+%d features",
 			it, iterations, 100*float64(errs)/float64(max(trans, 1)), 100*float64(labErrs)/float64(max(arcs, 1)),
 			ta.n, len(tl.rows))
-		if after != nil && it < iterations {
-			m.finalize(ta, tl, c, prune)
+		if after != nil && it < iterations && m.finalize(ta, tl, c, prune) == nil { // an error: trainWith reports it
 			m.tact, m.tlab, m.tc = ta, tl, c
 			after(it, m)
 		}
@@ -526,8 +523,9 @@ type pruning struct {
 	maxAct   int     // most transition features kept, 0 for no limit
 }
 
-// finalize averages the weights, drops the negligible ones and builds the parsing tables.
-func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune pruning) {
+// finalize averages the weights, drops the negligible ones and builds the parsing tables; it fails
+// when the label weights kept are more than the label table can address.
+func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune pruning) error {
 	type kw struct {
 		key  uint64
 		w    [nAct]float32
@@ -590,7 +588,10 @@ func (m *Model) finalize(ta *trainAct, tl *trainLab, c float64, prune pruning) {
 			rows = append(rows, row)
 		}
 	}
-	m.lab = buildLab(lk, rows, len(m.labels))
+	if m.lab = buildLab(lk, rows, len(m.labels)); m.lab == nil {
+		return fmt.Errorf("parse: more than %d label weights", maxEnts-1)
+	}
+	return nil
 }
 
 type labW struct {
@@ -635,7 +636,7 @@ func buildLab(keys []uint64, rows [][]labW, nl int) *labTable {
 		}
 	}
 	if len(t.ents) >= maxEnts {
-		return nil // more weights than a ref can address: trainWith reports it
+		return nil // more weights than a ref can address: finalize reports it
 	}
 	t.densify(nl)
 	return t
