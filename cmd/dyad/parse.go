@@ -22,9 +22,12 @@ func cmdParse(ctx context.Context, e *env, args []string) error {
 		"CoNLL-U with \"# sent_id\" and \"# text\" lines.\n"+
 		"  dyad parse --conllu FILE        re-tag and re-parse the words of a CoNLL-U file\n"+
 		"  dyad parse --eval FILE.conllu... score tags, lemmas and attachments on the gold words and\n"+
-		"                                  sentence and token F1 on the raw text, with tokens/s")
+		"                                  sentence and token F1 on the raw text, with tokens/s\n"+
+		"With --gold-tags, --conllu and --eval keep each word's gold UPOS, XPOS and lemma and only\n"+
+		"parse: the attachment scores then show what tagging errors cost the parser.")
 	conlluPath := fs.String("conllu", "", "annotate the gold tokenization of this CoNLL-U `FILE`")
 	eval := fs.Bool("eval", false, "score the models on the CoNLL-U files given as arguments")
+	goldTags := fs.Bool("gold-tags", false, "with --conllu or --eval: parse from the gold tags and lemmas instead of tagging")
 	beam := fs.Int("beam", 0, "parse with a beam of `N` configurations (1: greedy; 0: the width the parser was trained with)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -47,6 +50,9 @@ func cmdParse(ctx context.Context, e *env, args []string) error {
 	case fs.NArg() > 1:
 		return usageError("give one FILE or - for standard input")
 	}
+	if *goldTags && !*eval && *conlluPath == "" {
+		return usageError("--gold-tags needs --conllu or --eval: raw text has no gold tags")
+	}
 	p, err := models.Pipeline()
 	if err != nil {
 		return err
@@ -58,9 +64,9 @@ func cmdParse(ctx context.Context, e *env, args []string) error {
 	defer out.Flush()
 	switch {
 	case *eval:
-		return evalTreebanks(ctx, out, p, fs.Args())
+		return evalTreebanks(ctx, out, p, fs.Args(), *goldTags)
 	case *conlluPath != "":
-		return parseCoNLLU(ctx, out, p, *conlluPath)
+		return parseCoNLLU(ctx, out, p, *conlluPath, *goldTags)
 	}
 	name := "-"
 	if fs.NArg() == 1 {
@@ -95,8 +101,8 @@ func readText(e *env, name string) (string, error) {
 	return string(b), nil
 }
 
-// parseCoNLLU annotates the words of each sentence of a CoNLL-U file afresh.
-func parseCoNLLU(ctx context.Context, w io.Writer, p *nlp.Pipeline, path string) error {
+// parseCoNLLU annotates the words of each sentence of a CoNLL-U file afresh (see annotateGold).
+func parseCoNLLU(ctx context.Context, w io.Writer, p *nlp.Pipeline, path string, goldTags bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -114,16 +120,19 @@ func parseCoNLLU(ctx context.Context, w io.Writer, p *nlp.Pipeline, path string)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		s := nlp.Sentence{Tokens: bareTokens(g.Tokens)}
-		p.AnnotateSentence(&s)
-		if err := conllu.Write(w, g.ID, g.Text, &s); err != nil {
+		if err := conllu.Write(w, g.ID, g.Text, annotateGold(p, g, goldTags)); err != nil {
 			return err
 		}
 	}
 }
 
-// evalTreebanks scores the pipeline on each file and, for several files, on all of them.
-func evalTreebanks(ctx context.Context, w io.Writer, p *nlp.Pipeline, paths []string) error {
+// evalTreebanks scores the pipeline on each file and, for several files, on all of them; with
+// goldTags the attachment scores are the parser's alone, on the gold tags and lemmas.
+func evalTreebanks(ctx context.Context, w io.Writer, p *nlp.Pipeline, paths []string, goldTags bool) error {
+	what, timed := "gold tokenization", "tag+lemma+parse"
+	if goldTags {
+		what, timed = "gold tokenization and tags", "parse"
+	}
 	var total treebank.Attachment
 	var totalTime time.Duration
 	for _, path := range paths {
@@ -134,12 +143,12 @@ func evalTreebanks(ctx context.Context, w io.Writer, p *nlp.Pipeline, paths []st
 		if err != nil {
 			return err
 		}
-		a, spent, err := scoreGoldTokens(p, gold)
+		a, spent, err := scoreGoldTokens(p, gold, goldTags)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		fmt.Fprintf(w, "%s: gold tokenization: %s\n", path, a)
-		fmt.Fprintf(w, "%s: tag+lemma+parse: %.0f tokens/s\n", path, float64(a.Words)/spent.Seconds())
+		fmt.Fprintf(w, "%s: %s: %s\n", path, what, a)
+		fmt.Fprintf(w, "%s: %s: %.0f tokens/s\n", path, timed, float64(a.Words)/spent.Seconds())
 		t0 := time.Now()
 		seg := treebank.Segmentation(gold, p.Tokenizer)
 		segTime := time.Since(t0)
@@ -150,8 +159,8 @@ func evalTreebanks(ctx context.Context, w io.Writer, p *nlp.Pipeline, paths []st
 		totalTime += spent
 	}
 	if len(paths) > 1 {
-		fmt.Fprintf(w, "all: gold tokenization: %s\n", &total)
-		fmt.Fprintf(w, "all: tag+lemma+parse: %.0f tokens/s\n", float64(total.Words)/totalTime.Seconds())
+		fmt.Fprintf(w, "all: %s: %s\n", what, &total)
+		fmt.Fprintf(w, "all: %s: %.0f tokens/s\n", timed, float64(total.Words)/totalTime.Seconds())
 	}
 	return nil
 }

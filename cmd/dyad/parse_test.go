@@ -130,6 +130,44 @@ func TestParseEval(t *testing.T) {
 	}
 }
 
+// TestParseGoldTags checks that --gold-tags keeps the gold tags and lemmas of every word (--conllu)
+// and scores the parser alone on them (--eval). The tagger misses an XPOS of the tiny treebank, so
+// a tagged run would not give XPOS 100.
+func TestParseGoldTags(t *testing.T) {
+	code, out, stderr := runNLPCmd(t, "", "parse", "--gold-tags", "--conllu", "testdata/parse/tiny.conllu")
+	if code != 0 {
+		t.Fatalf("--conllu: exit %d: %s", code, stderr)
+	}
+	got := readOutput(t, out)
+	gold, err := readTreebank("testdata/parse/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(gold) {
+		t.Fatalf("%d sentences, want %d", len(got), len(gold))
+	}
+	for i := range gold {
+		for j, g := range gold[i].Tokens {
+			p := got[i].Tokens[j]
+			if p.UPOS != g.UPOS || p.XPOS != g.XPOS || p.Lemma != g.Lemma {
+				t.Errorf("sentence %s word %d: %s/%s/%s, want the gold %s/%s/%s", gold[i].ID, j+1, p.UPOS, p.XPOS, p.Lemma, g.UPOS, g.XPOS, g.Lemma)
+			}
+			if p.Rel == "" {
+				t.Errorf("sentence %s word %d: not parsed", gold[i].ID, j+1)
+			}
+		}
+	}
+	code, out, stderr = runNLPCmd(t, "", "parse", "--gold-tags", "--eval", "testdata/parse/tiny.conllu")
+	if code != 0 {
+		t.Fatalf("--eval: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"gold tokenization and tags: words 92  UPOS 100.00  XPOS 100.00  lemma 100.00  UAS", "parse: ", "sentences F1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		args     []string
@@ -143,6 +181,7 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"parse", "--eval"}, 2, "--eval needs CoNLL-U files"},
 		{[]string{"parse", "--eval", "--conllu", "x", "y"}, 2, "do not go together"},
 		{[]string{"parse", "a.txt", "b.txt"}, 2, "give one FILE"},
+		{[]string{"parse", "--gold-tags", "a.txt"}, 2, "--gold-tags needs --conllu or --eval"},
 		{[]string{"parse", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"parse", "--beam", "-1"}, 2, "--beam must be between"},
 		{[]string{"parse", "--beam", "100000"}, 2, "--beam must be between"},

@@ -152,7 +152,7 @@ func cmdTrain(ctx context.Context, e *env, args []string) error {
 	}
 	if dev != nil {
 		p := &nlp.Pipeline{Tagger: tagger, Lemmatizer: lem, Parser: parser}
-		a, _, err := scoreGoldTokens(p, dev)
+		a, _, err := scoreGoldTokens(p, dev, false)
 		if err != nil {
 			return fmt.Errorf("%s: %w", *devFlag, err)
 		}
@@ -262,15 +262,14 @@ func saveModel(path string, save func(io.Writer) error) error {
 	return nil
 }
 
-// scoreGoldTokens tags, lemmatizes and parses the gold words of each sentence (annotations cleared)
-// and scores the result; it returns the scores and the time spent annotating.
-func scoreGoldTokens(p *nlp.Pipeline, gold []*conllu.Sentence) (*treebank.Attachment, time.Duration, error) {
+// scoreGoldTokens annotates the gold words of each sentence afresh (see annotateGold) and scores
+// them against the gold annotation; it returns the time spent annotating.
+func scoreGoldTokens(p *nlp.Pipeline, gold []*conllu.Sentence, goldTags bool) (*treebank.Attachment, time.Duration, error) {
 	var a treebank.Attachment
 	var spent time.Duration
 	for _, g := range gold {
-		s := nlp.Sentence{Tokens: bareTokens(g.Tokens)}
 		t0 := time.Now()
-		p.AnnotateSentence(&s)
+		s := annotateGold(p, g, goldTags)
 		spent += time.Since(t0)
 		if err := a.Add(g.Tokens, s.Tokens); err != nil {
 			return nil, 0, fmt.Errorf("sentence %s: %w", g.ID, err)
@@ -279,13 +278,23 @@ func scoreGoldTokens(p *nlp.Pipeline, gold []*conllu.Sentence) (*treebank.Attach
 	return &a, spent, nil
 }
 
-// bareTokens copies the words of a gold sentence without their annotation.
-func bareTokens(in []nlp.Token) []nlp.Token {
-	out := make([]nlp.Token, len(in))
-	for i, t := range in {
-		out[i] = nlp.Token{Text: t.Text, Start: t.Start, End: t.End, SpaceAfter: t.SpaceAfter, Head: -1}
+// annotateGold annotates a copy of the gold words of g: tags, lemmas and parse with the gold
+// annotation cleared, or, with goldTags, only the parse, from the gold UPOS, XPOS and lemmas.
+func annotateGold(p *nlp.Pipeline, g *conllu.Sentence, goldTags bool) *nlp.Sentence {
+	s := &nlp.Sentence{Tokens: make([]nlp.Token, len(g.Tokens))}
+	for i, t := range g.Tokens {
+		s.Tokens[i] = nlp.Token{Text: t.Text, Start: t.Start, End: t.End, SpaceAfter: t.SpaceAfter, Head: -1}
+		if goldTags {
+			s.Tokens[i].UPOS, s.Tokens[i].XPOS, s.Tokens[i].Lemma = t.UPOS, t.XPOS, t.Lemma
+		}
 	}
-	return out
+	switch {
+	case !goldTags:
+		p.AnnotateSentence(s)
+	case p.Parser != nil:
+		p.Parser.Parse(s)
+	}
+	return s
 }
 
 // parsePrunes reads the --prune list ACT/LABEL,...; an empty list is the default pruning.
