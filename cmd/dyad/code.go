@@ -21,6 +21,7 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "jsonl", "output format: jsonl, tsv or csv")
 	dateFlag := fs.String("date", "", "publication `date` (YYYY-MM-DD) for inputs that carry none")
 	workers := fs.Int("workers", 0, "articles coded in parallel (0: one per core)")
+	progressMode := progressFlag(fs)
 	var dicts dictFlag
 	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -32,6 +33,10 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 	date, err := dyad.ParseDate(*dateFlag)
 	if err != nil {
 		return usageError("--date: %v", err)
+	}
+	showBar, err := progressShown(*progressMode, e, *out == "")
+	if err != nil {
+		return err
 	}
 	var w io.Writer = e.stdout
 	if *out != "" {
@@ -46,7 +51,8 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("--format: %v", err)
 	}
-	warn := func(err error) { fmt.Fprintf(e.stderr, "dyad code: %v\n", err) }
+	msgs := newMessages(e.stderr)
+	warn := func(err error) { fmt.Fprintf(msgs, "dyad code: %v\n", err) }
 	c, err := newArticleCoder(coderOptions{dictDirs: dicts, warn: warn})
 	if err != nil {
 		return err
@@ -55,8 +61,12 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "dyad code: no --date given: plain-text articles without a date are coded with an unknown date")
 	}
 	start := time.Now()
-	res, err := codeArticles(ctx, c, fs.Args(), ingest.Options{Date: date, Stdin: e.stdin, OnSkip: warn}, *workers,
+	prog := newProgress(ctx, "code", e.stderr, showBar, fs.Args())
+	msgs.to(prog)
+	readOpts := ingest.Options{Date: date, Stdin: e.stdin, OnSkip: warn, OnRead: prog.read}
+	res, err := codeArticles(ctx, c, fs.Args(), readOpts, *workers,
 		func(_ *dyad.Article, evs []dyad.Event) error {
+			prog.add(len(evs))
 			for i := range evs {
 				if err := ew.Write(&evs[i]); err != nil {
 					return err
@@ -67,6 +77,8 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 	if cerr := ew.Close(); err == nil {
 		err = cerr
 	}
+	prog.finish(err == nil)
+	msgs.to(e.stderr)
 	el := time.Since(start)
 	fmt.Fprintf(e.stderr, "dyad code: %d articles read, %d skipped, %d events written (%s, %.0f sentences/s)\n",
 		res.stats.Articles, res.stats.Skipped, res.events, el.Round(time.Millisecond), float64(res.sentences)/el.Seconds())

@@ -186,3 +186,46 @@ func TestCodeOutputFile(t *testing.T) {
 		t.Errorf("events = %s", eventSummary(evs))
 	}
 }
+
+// TestCodeProgressBar forces the progress bar of dyad code on a WARC file with skipped records: the
+// bar reaches 100 % with the counts, every skip message is still printed (above the bar), and the
+// events are those of a run without the bar.
+func TestCodeProgressBar(t *testing.T) {
+	warc := filepath.Join("..", "..", "internal", "ingest", "testdata", "in", "warc", "sample.warc.gz")
+	out := filepath.Join(t.TempDir(), "events.jsonl")
+	code, _, errs := runWithStdin(t, "", "code", "--progress", "on", "-o", out, warc)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, plain, plainErrs := runWithStdin(t, "", "code", "--progress", "off", warc)
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != plain || plain == "" {
+		t.Errorf("events with the bar differ from those without:\n%s\nwant\n%s", b, plain)
+	}
+	skips := 0
+	for _, line := range strings.Split(plainErrs, "\n") {
+		if strings.Contains(line, "record ") {
+			skips++
+			if !strings.Contains(errs, line) {
+				t.Errorf("with the bar, the message %q is missing:\n%s", line, errs)
+			}
+		}
+	}
+	if skips == 0 {
+		t.Errorf("no skip messages without the bar; the test needs some:\n%s", plainErrs)
+	}
+	for _, want := range []string{"code ", "100 %", "articles/s", "events/s", "ETA"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("progress output lacks %q:\n%s", want, errs)
+		}
+	}
+	if strings.Contains(plainErrs, "100 %") {
+		t.Errorf("--progress off drew a bar:\n%s", plainErrs)
+	}
+	if code, _, errs := runWithStdin(t, "", "code", "--progress", "sometimes", warc); code != 2 || !strings.Contains(errs, "want auto, on or off") {
+		t.Errorf("--progress sometimes: exit %d, %q", code, errs)
+	}
+}

@@ -5,14 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
-
-	"github.com/vbauerster/mpb/v8"
-	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -30,7 +24,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	recode := fs.Bool("recode", false, "recode every stored article with the current dictionaries and models (no inputs)")
 	mergeDays := fs.Int("merge-days", 0, "merge reports of one event dated up to `N` days apart")
 	batch := fs.Int("batch", defaultStoreBatch, "articles stored per transaction")
-	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on or off")
+	progress := progressFlag(fs)
 	var dicts dictFlag
 	fs.Var(&dicts, "dict", "load user dictionaries from `DIR` over the bundled ones (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -50,17 +44,12 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("--date: %v", err)
 	}
-	showBar := false
-	switch *progress {
-	case "auto":
-		showBar = isTerminalWriter(e.stderr)
-	case "on":
-		showBar = true
-	case "off":
-	default:
-		return usageError("--progress %q: want auto, on or off", *progress)
+	showBar, err := progressShown(*progress, e, false)
+	if err != nil {
+		return err
 	}
-	warn := func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err) }
+	msgs := newMessages(e.stderr)
+	warn := func(err error) { fmt.Fprintf(msgs, "dyad ingest: %v\n", err) }
 	c, err := newArticleCoder(coderOptions{dictDirs: dicts, warn: warn})
 	if err != nil {
 		return err
@@ -80,6 +69,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 		coder:     coderVersion(dicts),
 		stderr:    e.stderr,
 		bar:       showBar,
+		messages:  msgs,
 	}
 	_, err = runIngest(ctx, st, c, opts)
 	return err
@@ -102,6 +92,7 @@ type ingestOptions struct {
 	coder     string         // coder version for provenance
 	stderr    io.Writer      // progress bar and summary
 	bar       bool           // show a progress bar on stderr
+	messages  *messages      // where read.OnSkip writes, when it should go through the bar
 	// committed, when set, is called after each batch is committed (tests use it).
 	committed func(articles, events int)
 }
@@ -120,7 +111,12 @@ type ingestResult struct {
 func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestOptions) (ingestResult, error) {
 	var res ingestResult
 	start := time.Now()
-	prog := newIngestProgress(ctx, opts)
+	prog := newProgress(ctx, "ingest", opts.stderr, opts.bar, opts.inputs)
+	opts.read.OnRead = prog.read
+	if opts.messages != nil {
+		opts.messages.to(prog)
+		defer opts.messages.to(opts.stderr)
+	}
 
 	// Reader: articles in input order, minus the ones already stored. It stops early when a
 	// store write fails.
@@ -159,7 +155,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 				read.Add(1)
 				if seen(a) {
 					dups.Add(1)
-					prog.add(a, 0)
+					prog.add(0)
 					return nil
 				}
 				return send(a)
@@ -222,7 +218,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 		}
 		res.coded++
 		res.events += len(ca.events)
-		prog.add(ca.art, len(ca.events))
+		prog.add(len(ca.events))
 		cur = append(cur, ca)
 		curEvents += len(ca.events)
 		if len(cur) >= opts.batch || curEvents >= maxBatchEvents {
@@ -272,89 +268,4 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 		return res, errors.New("no article could be read")
 	}
 	return res, nil
-}
-
-// ingestProgress shows a progress bar on a terminal: articles/s, events/s and, when the input size
-// is known, an ETA. The bar advances by the bytes of text read, an estimate of input bytes.
-type ingestProgress struct {
-	p               *mpb.Progress
-	bar             *mpb.Bar
-	total           int64
-	start           time.Time
-	articles, evnts atomic.Int64
-}
-
-func newIngestProgress(ctx context.Context, opts ingestOptions) *ingestProgress {
-	pr := &ingestProgress{start: time.Now()}
-	if !opts.bar {
-		return pr
-	}
-	if !opts.recode {
-		pr.total = inputSize(opts.inputs)
-	}
-	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(opts.stderr), mpb.WithRefreshRate(200*time.Millisecond), mpb.WithAutoRefresh())
-	rates := decor.Any(func(decor.Statistics) string {
-		el := time.Since(pr.start).Seconds()
-		a, ev := pr.articles.Load(), pr.evnts.Load()
-		return fmt.Sprintf("%d articles %d events  %.0f articles/s %.0f events/s", a, ev, float64(a)/el, float64(ev)/el)
-	})
-	if pr.total > 0 {
-		pr.bar = pr.p.New(pr.total, mpb.BarStyle(), mpb.PrependDecorators(decor.Name("ingest "), decor.Percentage(decor.WCSyncSpace)),
-			mpb.AppendDecorators(rates, decor.Name("  ETA "), decor.AverageETA(decor.ET_STYLE_GO)))
-	} else {
-		pr.bar = pr.p.New(0, mpb.SpinnerStyle(), mpb.PrependDecorators(decor.Name("ingest ")), mpb.AppendDecorators(rates))
-	}
-	return pr
-}
-
-// add counts an article that was read (and its events when it was coded).
-func (pr *ingestProgress) add(a *dyad.Article, events int) {
-	if pr.bar == nil {
-		return
-	}
-	pr.articles.Add(1)
-	pr.evnts.Add(int64(events))
-	n := int64(len(a.Text) + len(a.Title) + len(a.URL) + len(a.ID))
-	if pr.total > 0 && pr.bar.Current()+n >= pr.total {
-		return // the estimate ran over: hold until done
-	}
-	pr.bar.IncrInt64(n)
-}
-
-func (pr *ingestProgress) finish(ok bool) {
-	if pr.bar == nil {
-		return
-	}
-	if ok {
-		pr.bar.SetTotal(-1, true)
-	} else {
-		pr.bar.Abort(false)
-	}
-	pr.p.Wait()
-}
-
-// inputSize is the total size of the input files, or 0 when unknown (stdin, compressed files).
-func inputSize(inputs []string) int64 {
-	var total int64
-	for _, in := range inputs {
-		if in == "-" {
-			return 0
-		}
-		err := filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			if strings.HasSuffix(path, ".gz") {
-				return errors.New("compressed")
-			}
-			if fi, err := d.Info(); err == nil {
-				total += fi.Size()
-			}
-			return nil
-		})
-		if err != nil {
-			return 0
-		}
-	}
-	return total
 }

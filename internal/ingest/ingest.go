@@ -33,6 +33,10 @@ type Options struct {
 	OnSkip func(err error) // called for every skipped record with an error naming file:line (or record) and why
 	// Workers is the number of goroutines that extract and check articles (0: GOMAXPROCS).
 	Workers int
+	// OnRead, when set, is called with the number of bytes read from an input file (as stored:
+	// before gzip is undone) each time some are read, from the goroutine that reads the inputs.
+	// Against the files' sizes it tells how far Read has got. Standard input is not counted.
+	OnRead func(n int)
 }
 
 // Stats counts what Read did.
@@ -265,10 +269,25 @@ func (r *reader) readPath(path string) error {
 	if !info.IsDir() {
 		return r.readFile(path, true)
 	}
+	files := dirFiles(path, func(p string, err error) { r.skip(p, ReasonUnreadable, err) })
+	for _, f := range files {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.readFile(f, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dirFiles lists the files Read reads in a directory tree, in sorted order: regular files (or
+// links to them) that are not hidden and are not under a hidden directory. Errors go to onErr.
+func dirFiles(path string, onErr func(p string, err error)) []string {
 	var files []string
 	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			r.skip(p, ReasonUnreadable, err)
+			onErr(p, err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -286,18 +305,47 @@ func (r *reader) readPath(path string) error {
 		return nil
 	})
 	if walkErr != nil {
-		r.skip(path, ReasonUnreadable, walkErr)
+		onErr(path, walkErr)
 	}
 	sort.Strings(files) // WalkDir already walks in lexical order; this makes it explicit
-	for _, f := range files {
-		if err := r.ctx.Err(); err != nil {
-			return err
-		}
-		if err := r.readFile(f, false); err != nil {
-			return err
+	return files
+}
+
+// Size returns the number of bytes Read will read from the files of inputs, as stored (as
+// OnRead counts them), or 0 when that is not known in advance: an input is standard input, or
+// nothing could be listed.
+func Size(inputs []string) int64 {
+	var total int64
+	add := func(p string) {
+		if info, err := os.Stat(p); err == nil {
+			total += info.Size()
 		}
 	}
-	return nil
+	for _, in := range inputs {
+		if in == "-" {
+			return 0
+		}
+		info, err := os.Stat(in)
+		switch {
+		case err != nil:
+		case !info.IsDir():
+			total += info.Size()
+		default:
+			for _, f := range dirFiles(in, func(string, error) {}) {
+				if !unknownExt(filepath.Base(f)) {
+					add(f)
+				}
+			}
+		}
+	}
+	return total
+}
+
+// unknownExt reports whether a file name has an extension that names no format Read knows; such
+// files are skipped in directories (and sniffed when named).
+func unknownExt(name string) bool {
+	ext := formatExt(name)
+	return ext != "" && formatOfExt(ext) == formatUnknown
 }
 
 func isRegular(p string) bool {
@@ -310,7 +358,7 @@ func isRegular(p string) bool {
 func (r *reader) readFile(path string, explicit bool) error {
 	name := filepath.Base(path)
 	ext := formatExt(name)
-	if !explicit && ext != "" && formatOfExt(ext) == formatUnknown {
+	if !explicit && unknownExt(name) {
 		r.skip(path, ReasonUnknownFormat, fmt.Errorf("extension %q", ext))
 		return nil
 	}
@@ -321,7 +369,25 @@ func (r *reader) readFile(path string, explicit bool) error {
 	}
 	defer f.Close()
 	r.files++
-	return r.readStream(f, path, valid(stem(name)), ext, explicit)
+	var in io.Reader = f
+	if r.opts.OnRead != nil {
+		in = &countingReader{r: f, count: r.opts.OnRead}
+	}
+	return r.readStream(in, path, valid(stem(name)), ext, explicit)
+}
+
+// countingReader reports the bytes read through it.
+type countingReader struct {
+	r     io.Reader
+	count func(n int)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.count(n)
+	}
+	return n, err
 }
 
 // formatExt returns the lower-case extension of a file name that decides its format, without a .gz

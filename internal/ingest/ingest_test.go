@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"github.com/dyad-events/dyad/internal/testenv"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,6 +144,52 @@ func TestReadWorkers(t *testing.T) {
 				t.Errorf("%v: %d workers read\n%s\none worker read\n%s", inputs, w, b, want)
 			}
 		}
+	}
+}
+
+// TestReadOnRead checks that OnRead counts every byte of the files Read opens, as stored (a gzipped
+// file by its compressed size), including files whose records are all skipped, and nothing of
+// standard input; and that Size foretells that count (hidden files and files with an unknown
+// extension in a directory are not read).
+func TestReadOnRead(t *testing.T) {
+	tree := in("tree")
+	inputs := []string{in("warc/sample.warc"), in("warc/sample.warc.gz"), in("html"), in("feeds"), in("bad-date.txt"), tree}
+	var want int64
+	for _, p := range inputs[:len(inputs)-1] {
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			info, err := d.Info()
+			want += info.Size()
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"a/b/three.jsonl.gz", "a/b/two.ndjson", "a/one.txt", "readme"} {
+		info, err := os.Stat(filepath.Join(tree, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += info.Size()
+	}
+	var got int64
+	run(t, inputs, Options{OnRead: func(n int) { got += int64(n) }})
+	if got != want {
+		t.Errorf("OnRead counted %d bytes, want the files' %d", got, want)
+	}
+	if size := Size(inputs); size != want {
+		t.Errorf("Size = %d, want %d", size, want)
+	}
+	got = 0
+	run(t, []string{"-"}, Options{Stdin: strings.NewReader("Ghana recalled its envoy."), OnRead: func(n int) { got += int64(n) }})
+	if got != 0 {
+		t.Errorf("OnRead counted %d bytes of standard input, want 0", got)
+	}
+	if size := Size([]string{inputs[0], "-"}); size != 0 {
+		t.Errorf("Size with standard input = %d, want 0 (unknown)", size)
 	}
 }
 
