@@ -74,19 +74,28 @@ func TestParseRawText(t *testing.T) {
 	}
 }
 
-func TestParseCoNLLU(t *testing.T) {
-	code, out, stderr := runNLPCmd(t, "", "parse", "--conllu", "testdata/parse/tiny.conllu")
+// parseTiny runs dyad parse with args and --conllu on the tiny treebank and returns its output
+// sentences with the gold ones, as many.
+func parseTiny(t *testing.T, args ...string) (got, gold []*conllu.Sentence) {
+	t.Helper()
+	args = append(append([]string{"parse"}, args...), "--conllu", "testdata/parse/tiny.conllu")
+	code, out, stderr := runNLPCmd(t, "", args...)
 	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+		t.Fatalf("dyad %v: exit %d: %s", args, code, stderr)
 	}
-	got := readOutput(t, out)
+	got = readOutput(t, out)
 	gold, err := readTreebank("testdata/parse/tiny.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(gold) {
-		t.Fatalf("%d sentences, want %d", len(got), len(gold))
+		t.Fatalf("dyad %v: %d sentences, want %d", args, len(got), len(gold))
 	}
+	return got, gold
+}
+
+func TestParseCoNLLU(t *testing.T) {
+	got, gold := parseTiny(t)
 	for i := range gold {
 		if got[i].ID != gold[i].ID || got[i].Text != gold[i].Text {
 			t.Errorf("sentence %d: id %q text %q, want %q %q", i, got[i].ID, got[i].Text, gold[i].ID, gold[i].Text)
@@ -134,18 +143,7 @@ func TestParseEval(t *testing.T) {
 // and scores the parser alone on them (--eval). The tagger misses an XPOS of the tiny treebank, so
 // a tagged run would not give XPOS 100.
 func TestParseGoldTags(t *testing.T) {
-	code, out, stderr := runNLPCmd(t, "", "parse", "--gold-tags", "--conllu", "testdata/parse/tiny.conllu")
-	if code != 0 {
-		t.Fatalf("--conllu: exit %d: %s", code, stderr)
-	}
-	got := readOutput(t, out)
-	gold, err := readTreebank("testdata/parse/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(gold) {
-		t.Fatalf("%d sentences, want %d", len(got), len(gold))
-	}
+	got, gold := parseTiny(t, "--gold-tags")
 	for i := range gold {
 		for j, g := range gold[i].Tokens {
 			p := got[i].Tokens[j]
@@ -157,7 +155,7 @@ func TestParseGoldTags(t *testing.T) {
 			}
 		}
 	}
-	code, out, stderr = runNLPCmd(t, "", "parse", "--gold-tags", "--eval", "testdata/parse/tiny.conllu")
+	code, out, stderr := runNLPCmd(t, "", "parse", "--gold-tags", "--eval", "testdata/parse/tiny.conllu")
 	if code != 0 {
 		t.Fatalf("--eval: exit %d: %s", code, stderr)
 	}
