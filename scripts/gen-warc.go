@@ -107,13 +107,9 @@ func main() {
 
 // record writes one WARC record and returns its length.
 func record(w *bufio.Writer, typ string, id, day int, url, block string) (int64, error) {
-	msg := "response"
-	if typ == "request" {
-		msg = "request"
-	}
 	head := fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\n"+
 		"WARC-Date: 2024-03-%02dT10:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=%s\r\n"+
-		"Content-Length: %d\r\n\r\n", typ, id, day, url, msg, len(block))
+		"Content-Length: %d\r\n\r\n", typ, id, day, url, typ, len(block))
 	n, err := fmt.Fprintf(w, "%s%s\r\n\r\n", head, block)
 	return int64(n), err
 }

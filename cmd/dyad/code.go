@@ -78,7 +78,6 @@ func cmdCode(ctx context.Context, e *env, args []string) error {
 		err = cerr
 	}
 	prog.finish(err == nil)
-	msgs.to(e.stderr)
 	el := time.Since(start)
 	fmt.Fprintf(e.stderr, "dyad code: %d articles read, %d skipped, %d events written (%s, %.0f sentences/s)\n",
 		res.stats.Articles, res.stats.Skipped, res.events, el.Round(time.Millisecond), float64(res.sentences)/el.Seconds())

@@ -114,8 +114,7 @@ func runIngest(ctx context.Context, st ingestStore, c articleCoder, opts ingestO
 	prog := newProgress(ctx, "ingest", opts.stderr, opts.bar, opts.inputs)
 	opts.read.OnRead = prog.read
 	if opts.messages != nil {
-		opts.messages.to(prog)
-		defer opts.messages.to(opts.stderr)
+		opts.messages.to(prog) // prog writes them straight through once finished
 	}
 
 	// Reader: articles in input order, minus the ones already stored. It stops early when a

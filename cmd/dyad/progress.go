@@ -46,17 +46,18 @@ type progress struct {
 	start            time.Time
 	articles, events atomic.Int64
 
-	// messages written while the bar runs (Log), printed above it in one write a refresh
+	// messages written while the bar runs (Write), printed above it in one write a refresh
 	mu       sync.Mutex
 	msgs     bytes.Buffer
+	done     bool // finish has run: messages go straight to out
 	out      io.Writer
 	stop     chan struct{}
 	flushed  chan struct{}
 	stopOnce sync.Once
 }
 
-// refresh is how often the bar is redrawn and waiting messages printed.
-const refresh = 200 * time.Millisecond
+// progressRefresh is how often the bar is redrawn and waiting messages printed.
+const progressRefresh = 200 * time.Millisecond
 
 // newProgress starts a bar labelled name on w when show is set.
 func newProgress(ctx context.Context, name string, w io.Writer, show bool, inputs []string) *progress {
@@ -65,7 +66,7 @@ func newProgress(ctx context.Context, name string, w io.Writer, show bool, input
 		return pr
 	}
 	pr.total = ingest.Size(inputs)
-	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(w), mpb.WithRefreshRate(refresh), mpb.WithAutoRefresh())
+	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(w), mpb.WithRefreshRate(progressRefresh), mpb.WithAutoRefresh())
 	pr.stop, pr.flushed = make(chan struct{}), make(chan struct{})
 	go pr.printMessages()
 	rates := decor.Any(func(decor.Statistics) string {
@@ -119,19 +120,23 @@ func (pr *progress) finish(ok bool) {
 	pr.p.Wait()
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
+	pr.done = true
 	pr.out.Write(pr.msgs.Bytes())
 	pr.msgs.Reset()
 }
 
-// Write takes a message (whole lines) for standard error: with a bar it is printed above the bar
-// at its next refresh, since lines written straight to the terminal would tear the bar; without
-// one it is written at once.
+// Write takes a message (whole lines) for standard error: while a bar runs it is printed above
+// the bar at its next refresh, since lines written straight to the terminal would tear the bar;
+// without a bar, or once it is finished, it is written at once.
 func (pr *progress) Write(b []byte) (int, error) {
 	if pr.bar == nil {
 		return pr.out.Write(b)
 	}
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
+	if pr.done {
+		return pr.out.Write(b)
+	}
 	return pr.msgs.Write(b)
 }
 
@@ -139,7 +144,7 @@ func (pr *progress) Write(b []byte) (int, error) {
 // Progress.Write a refresh: each one waits for the bar's next refresh.
 func (pr *progress) printMessages() {
 	defer close(pr.flushed)
-	t := time.NewTicker(refresh)
+	t := time.NewTicker(progressRefresh)
 	defer t.Stop()
 	for {
 		select {

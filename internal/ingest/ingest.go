@@ -316,11 +316,6 @@ func dirFiles(path string, onErr func(p string, err error)) []string {
 // nothing could be listed.
 func Size(inputs []string) int64 {
 	var total int64
-	add := func(p string) {
-		if info, err := os.Stat(p); err == nil {
-			total += info.Size()
-		}
-	}
 	for _, in := range inputs {
 		if in == "-" {
 			return 0
@@ -332,8 +327,8 @@ func Size(inputs []string) int64 {
 			total += info.Size()
 		default:
 			for _, f := range dirFiles(in, func(string, error) {}) {
-				if !unknownExt(filepath.Base(f)) {
-					add(f)
+				if info, err := os.Stat(f); err == nil && !unknownExt(filepath.Base(f)) {
+					total += info.Size()
 				}
 			}
 		}
